@@ -1,0 +1,183 @@
+import type {
+  DeadlineKind,
+  IncidentAction,
+  IncidentCategory,
+  IncidentStatus,
+  OperatorCode,
+  OperatorKind,
+  PriorityTier,
+  Severity,
+  SiteKind,
+  TimelineEventType,
+} from './enums';
+
+/** All instants on the wire are ISO-8601 strings in UTC; the console renders them in Asia/Ho_Chi_Minh. */
+export type IsoInstant = string;
+
+export interface OperatorDto {
+  code: OperatorCode;
+  name: string;
+  kind: OperatorKind;
+}
+
+export interface CommuneDto {
+  code: string;
+  name: string;
+  divisionType: string;
+  /** Former district (pre-2025 huyện) that field teams still speak of; null when unknown. */
+  formerDistrict: string | null;
+}
+
+export interface SiteSummaryDto {
+  id: string;
+  code: string;
+  name: string;
+  kind: SiteKind;
+  operator: OperatorDto;
+  commune: CommuneDto;
+  priority: PriorityTier;
+  latitude: number;
+  longitude: number;
+}
+
+export interface ResponderDto {
+  id: string;
+  name: string;
+  phone: string;
+  clusterId: string;
+  clusterName: string;
+}
+
+export interface ClusterDto {
+  id: string;
+  name: string;
+  operator: OperatorCode;
+  communeCodes: string[];
+}
+
+export interface DeadlineDto {
+  kind: DeadlineKind;
+  /** When the SLA window started (report time for acknowledge, report or reopen time for restore). */
+  startsAt: IsoInstant;
+  dueAt: IsoInstant;
+}
+
+export interface IncidentDto {
+  id: string;
+  /** Human reference, e.g. SC-000123. */
+  reference: string;
+  site: SiteSummaryDto;
+  category: IncidentCategory;
+  severity: Severity;
+  priority: PriorityTier;
+  status: IncidentStatus;
+  description: string;
+  reporterName: string;
+  responders: ResponderDto[];
+  reportedAt: IsoInstant;
+  acknowledgedAt: IsoInstant | null;
+  resolvedAt: IsoInstant | null;
+  closedAt: IsoInstant | null;
+  acknowledgeDeadline: DeadlineDto;
+  restoreDeadline: DeadlineDto;
+  /** The deadline the board counts down to, or null when no SLA clock runs (resolved/closed). */
+  nextDeadline: DeadlineDto | null;
+  /** Highest escalation level reached so far in the current SLA cycle (0 = none). */
+  escalationLevel: number;
+  /** Actions the state machine allows from the current status. */
+  allowedActions: IncidentAction[];
+  updatedAt: IsoInstant;
+}
+
+export interface TimelineEventDto {
+  id: string;
+  incidentId: string;
+  type: TimelineEventType;
+  actor: string;
+  at: IsoInstant;
+  /** Event-specific details: comment text, responder names, escalation kind/level, notes. */
+  data: Record<string, unknown>;
+}
+
+export interface EscalationDto {
+  id: string;
+  incidentId: string;
+  kind: DeadlineKind;
+  cycle: number;
+  level: number;
+  deadlineAt: IsoInstant;
+  firedAt: IsoInstant;
+}
+
+export interface IncidentDetailDto extends IncidentDto {
+  timeline: TimelineEventDto[];
+  escalations: EscalationDto[];
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+export interface SlaPolicyDto {
+  severity: Severity;
+  priority: PriorityTier;
+  acknowledgeSeconds: number;
+  restoreSeconds: number;
+  updatedAt: IsoInstant;
+}
+
+/** Request bodies. The api validates them; the console builds them. */
+export interface ReportIncidentRequest {
+  siteId: string;
+  category: IncidentCategory;
+  severity: Severity;
+  description: string;
+  reporterName: string;
+}
+
+export interface ActorNoteRequest {
+  actorName?: string;
+  note?: string;
+}
+
+export interface AssignRespondersRequest {
+  responderIds: string[];
+  actorName?: string;
+}
+
+export interface CommentRequest {
+  text: string;
+  actorName?: string;
+}
+
+export interface UpdateSlaPolicyRequest {
+  acknowledgeSeconds: number;
+  restoreSeconds: number;
+}
+
+export interface IncidentListQuery {
+  status?: IncidentStatus[];
+  severity?: Severity[];
+  operator?: OperatorCode[];
+  commune?: string[];
+  /** Default true: only incidents that are not closed. */
+  open?: boolean;
+}
+
+/** Every error the api returns has this shape. */
+export interface ApiErrorBody {
+  statusCode: number;
+  /** Stable machine code, e.g. validation_failed, invalid_transition, not_found. */
+  code: string;
+  message: string;
+  /** Field-level problems for validation errors: path → messages. */
+  fields?: { field: string; problems: string[] }[];
+  /** Extra details for specific codes (e.g. currentStatus and allowedActions for invalid_transition). */
+  details?: Record<string, unknown>;
+}
+
+export interface HealthDto {
+  status: 'ok' | 'error';
+  checks: Record<string, 'up' | 'down'>;
+}

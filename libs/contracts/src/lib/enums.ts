@@ -1,0 +1,71 @@
+/**
+ * Enumerations shared by the api, the worker and the console.
+ * Values are stable wire identifiers (snake_case, English); labels live in the console's i18n files.
+ */
+
+export const OPERATOR_CODES = ['viettel', 'vnpt', 'mobifone', 'vnpost', 'viettelpost'] as const;
+export type OperatorCode = (typeof OPERATOR_CODES)[number];
+
+export const OPERATOR_KINDS = ['telecom', 'postal'] as const;
+export type OperatorKind = (typeof OPERATOR_KINDS)[number];
+
+export const SITE_KINDS = ['bts', 'broadband_node', 'transmission_node', 'postal_point'] as const;
+export type SiteKind = (typeof SITE_KINDS)[number];
+
+/** P0: event venues and government offices; P1: hubs/aggregation; P2: everything else. */
+export const PRIORITY_TIERS = ['P0', 'P1', 'P2'] as const;
+export type PriorityTier = (typeof PRIORITY_TIERS)[number];
+
+export const INCIDENT_CATEGORIES = [
+  'mains_failure',
+  'low_battery',
+  'generator',
+  'fibre_cut',
+  'microwave_transmission',
+  'equipment',
+  'overheating',
+  'flooding_tower_damage',
+  'vandalism_theft',
+  'congestion',
+  'cyber_security',
+  'postal_disruption',
+  'other',
+] as const;
+export type IncidentCategory = (typeof INCIDENT_CATEGORIES)[number];
+
+/** ITU-T X.733 perceived severities that an incident can carry (cleared/indeterminate are alarm-only). */
+export const SEVERITIES = ['critical', 'major', 'minor', 'warning'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export const INCIDENT_STATUSES = [
+  'reported',
+  'acknowledged',
+  'in_progress',
+  'resolved',
+  'closed',
+  'reopened',
+] as const;
+export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
+
+/** What a person can do to an incident. Every status change goes through one of these. */
+export const INCIDENT_ACTIONS = ['acknowledge', 'assign', 'resolve', 'close', 'reopen'] as const;
+export type IncidentAction = (typeof INCIDENT_ACTIONS)[number];
+
+export const TIMELINE_EVENT_TYPES = [
+  'reported',
+  'acknowledged',
+  'assigned',
+  'commented',
+  'escalated',
+  'resolved',
+  'closed',
+  'reopened',
+] as const;
+export type TimelineEventType = (typeof TIMELINE_EVENT_TYPES)[number];
+
+export const DEADLINE_KINDS = ['acknowledge', 'restore'] as const;
+export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
+
+/** Countdown colouring on the board: amber past 75 % of the window, red once breached. */
+export const DEADLINE_URGENCIES = ['normal', 'warning', 'breached'] as const;
+export type DeadlineUrgency = (typeof DEADLINE_URGENCIES)[number];

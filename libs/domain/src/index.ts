@@ -1,0 +1,4 @@
+export * from './lib/incident-state-machine';
+export * from './lib/sla';
+export * from './lib/escalation-chain';
+export * from './lib/search-text';

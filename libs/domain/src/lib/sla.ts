@@ -1,0 +1,105 @@
+import type { DeadlineKind, DeadlineUrgency, IncidentStatus, PriorityTier, Severity } from '@netduty/contracts';
+
+export interface SlaWindow {
+  acknowledgeSeconds: number;
+  restoreSeconds: number;
+}
+
+export interface Deadline {
+  kind: DeadlineKind;
+  startsAt: Date;
+  dueAt: Date;
+}
+
+/**
+ * Default SLA policy, seeded into the editable policy table. No regulation fixes BTS restoration
+ * times in hours, so these are the department's policy: tighter for higher severity and priority.
+ */
+export const DEFAULT_SLA_POLICY: Readonly<Record<Severity, Readonly<Record<PriorityTier, SlaWindow>>>> = {
+  critical: {
+    P0: { acknowledgeSeconds: 5 * 60, restoreSeconds: 2 * 3600 },
+    P1: { acknowledgeSeconds: 10 * 60, restoreSeconds: 4 * 3600 },
+    P2: { acknowledgeSeconds: 15 * 60, restoreSeconds: 8 * 3600 },
+  },
+  major: {
+    P0: { acknowledgeSeconds: 10 * 60, restoreSeconds: 4 * 3600 },
+    P1: { acknowledgeSeconds: 15 * 60, restoreSeconds: 8 * 3600 },
+    P2: { acknowledgeSeconds: 30 * 60, restoreSeconds: 12 * 3600 },
+  },
+  minor: {
+    P0: { acknowledgeSeconds: 15 * 60, restoreSeconds: 8 * 3600 },
+    P1: { acknowledgeSeconds: 30 * 60, restoreSeconds: 24 * 3600 },
+    P2: { acknowledgeSeconds: 60 * 60, restoreSeconds: 48 * 3600 },
+  },
+  warning: {
+    P0: { acknowledgeSeconds: 30 * 60, restoreSeconds: 24 * 3600 },
+    P1: { acknowledgeSeconds: 60 * 60, restoreSeconds: 48 * 3600 },
+    P2: { acknowledgeSeconds: 2 * 3600, restoreSeconds: 72 * 3600 },
+  },
+};
+
+export const MAX_SLA_SECONDS = 30 * 24 * 3600;
+
+/** Validates a policy window; returns the problems keyed by field, empty when valid. */
+export function slaWindowProblems(window: SlaWindow): { field: keyof SlaWindow; problem: string }[] {
+  const problems: { field: keyof SlaWindow; problem: string }[] = [];
+  for (const field of ['acknowledgeSeconds', 'restoreSeconds'] as const) {
+    const value = window[field];
+    if (!Number.isInteger(value) || value < 1 || value > MAX_SLA_SECONDS) {
+      problems.push({ field, problem: `${field} must be an integer between 1 and ${MAX_SLA_SECONDS}` });
+    }
+  }
+  if (problems.length === 0 && window.restoreSeconds < window.acknowledgeSeconds) {
+    problems.push({ field: 'restoreSeconds', problem: 'restoreSeconds must not be shorter than acknowledgeSeconds' });
+  }
+  return problems;
+}
+
+function addSeconds(at: Date, seconds: number): Date {
+  return new Date(at.getTime() + seconds * 1000);
+}
+
+/** Both deadlines of a newly reported incident: the clocks start at the report. */
+export function deadlinesAtReport(reportedAt: Date, window: SlaWindow): { acknowledge: Deadline; restore: Deadline } {
+  return {
+    acknowledge: { kind: 'acknowledge', startsAt: reportedAt, dueAt: addSeconds(reportedAt, window.acknowledgeSeconds) },
+    restore: { kind: 'restore', startsAt: reportedAt, dueAt: addSeconds(reportedAt, window.restoreSeconds) },
+  };
+}
+
+/** A reopened incident gets a fresh restore window from the reopen; it stays acknowledged. */
+export function restoreDeadlineAtReopen(reopenedAt: Date, window: SlaWindow): Deadline {
+  return { kind: 'restore', startsAt: reopenedAt, dueAt: addSeconds(reopenedAt, window.restoreSeconds) };
+}
+
+/** Whether the condition a deadline guards still holds, i.e. whether lapsing it is a breach. */
+export function deadlineStillApplies(kind: DeadlineKind, status: IncidentStatus): boolean {
+  switch (kind) {
+    case 'acknowledge':
+      return status === 'reported';
+    case 'restore':
+      return status !== 'resolved' && status !== 'closed';
+  }
+}
+
+/** The deadline the board counts down to: acknowledge first while unacknowledged, then restore. */
+export function nextDeadline<D extends { kind: DeadlineKind }>(
+  status: IncidentStatus,
+  acknowledge: D,
+  restore: D,
+): D | null {
+  if (deadlineStillApplies('acknowledge', status)) return acknowledge;
+  if (deadlineStillApplies('restore', status)) return restore;
+  return null;
+}
+
+export const URGENCY_WARNING_FRACTION = 0.75;
+
+/** normal → warning past 75 % of the window → breached once due. */
+export function deadlineUrgency(now: Date, startsAt: Date, dueAt: Date): DeadlineUrgency {
+  const total = dueAt.getTime() - startsAt.getTime();
+  const elapsed = now.getTime() - startsAt.getTime();
+  if (now.getTime() >= dueAt.getTime()) return 'breached';
+  if (total <= 0) return 'breached';
+  return elapsed / total >= URGENCY_WARNING_FRACTION ? 'warning' : 'normal';
+}
