@@ -1,19 +1,16 @@
-/**
- * This is not a production server yet!
- * This is only a minimal backend to get started.
- */
-
 import { Logger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { AppModule } from './app/app.module';
+import { ConfigError, loadAppConfig } from '@netduty/application';
+import { createApiApp } from './app/bootstrap';
+import { explainStartupFailure } from './app/startup-failure';
 
-async function bootstrap() {
-  const app = await NestFactory.create(AppModule);
-  const globalPrefix = 'api';
-  app.setGlobalPrefix(globalPrefix);
-  const port = process.env.PORT || 3000;
-  await app.listen(port);
-  Logger.log(`🚀 Application is running on: http://localhost:${port}/${globalPrefix}`);
+async function main(): Promise<void> {
+  const config = loadAppConfig();
+  const app = await createApiApp(config);
+  await app.listen(config.PORT);
+  Logger.log(`NetDuty api listening on http://localhost:${config.PORT}/api/v1 (docs: /api/docs)`, 'Bootstrap');
 }
 
-bootstrap();
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : explainStartupFailure(error));
+  process.exit(1);
+});

@@ -1,19 +1,14 @@
-/**
- * This is not a production server yet!
- * This is only a minimal backend to get started.
- */
-
 import { Logger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { AppModule } from './app/app.module';
+import { ConfigError, loadAppConfig } from '@netduty/application';
+import { createWorker } from './app/bootstrap';
 
-async function bootstrap() {
-  const app = await NestFactory.create(AppModule);
-  const globalPrefix = 'api';
-  app.setGlobalPrefix(globalPrefix);
-  const port = process.env.PORT || 3000;
-  await app.listen(port);
-  Logger.log(`🚀 Application is running on: http://localhost:${port}/${globalPrefix}`);
+async function main(): Promise<void> {
+  const config = loadAppConfig();
+  await createWorker(config);
+  Logger.log(`NetDuty worker running (queue prefix ${config.REDIS_PREFIX}:bull, concurrency ${config.WORKER_CONCURRENCY})`, 'Bootstrap');
 }
 
-bootstrap();
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : `Worker startup failed: ${(error as Error).message ?? String(error)}`);
+  process.exit(1);
+});

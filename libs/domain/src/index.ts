@@ -2,3 +2,4 @@ export * from './lib/incident-state-machine';
 export * from './lib/sla';
 export * from './lib/escalation-chain';
 export * from './lib/search-text';
+export * from './lib/urgency-order';

@@ -1,0 +1,37 @@
+import type { ApiErrorBody } from '@netduty/contracts';
+
+type Language = 'vi' | 'en';
+
+/** The human message of each stable error code, in the console's two languages. */
+const MESSAGES: Record<string, Record<Language, string>> = {
+  validation_failed: { vi: 'Dữ liệu gửi lên không hợp lệ', en: 'The request is not valid' },
+  malformed_json: { vi: 'Nội dung gửi lên không phải JSON hợp lệ', en: 'The request body is not valid JSON' },
+  payload_too_large: { vi: 'Nội dung gửi lên quá lớn (tối đa 1 MB)', en: 'The request body is too large (1 MB at most)' },
+  unsupported_media_type: { vi: 'Chỉ nhận nội dung JSON', en: 'Only JSON bodies are accepted' },
+  not_found: { vi: 'Không tìm thấy', en: 'Not found' },
+  invalid_transition: { vi: 'Không thể thực hiện thao tác ở trạng thái hiện tại', en: 'This action is not allowed in the current status' },
+  conflict: { vi: 'Dữ liệu đã thay đổi, vui lòng thử lại', en: 'The record changed meanwhile; try again' },
+  too_many_requests: { vi: 'Quá nhiều yêu cầu, vui lòng thử lại sau', en: 'Too many requests; try again later' },
+  internal_error: { vi: 'Lỗi hệ thống, đã ghi nhận để xử lý', en: 'Internal error; it has been logged' },
+  service_unavailable: { vi: 'Hệ thống tạm thời không sẵn sàng', en: 'The service is temporarily unavailable' },
+};
+
+export function preferredLanguage(acceptLanguage: string | undefined): Language {
+  if (!acceptLanguage) return 'vi';
+  const first = acceptLanguage.split(',')[0]?.trim().toLowerCase() ?? '';
+  return first.startsWith('en') ? 'en' : 'vi';
+}
+
+export function apiError(
+  statusCode: number,
+  code: string,
+  language: Language,
+  extra: Pick<ApiErrorBody, 'fields' | 'details'> & { detailMessage?: string } = {},
+): ApiErrorBody {
+  const base = MESSAGES[code]?.[language] ?? code;
+  const message = extra.detailMessage ? `${base}: ${extra.detailMessage}` : base;
+  const body: ApiErrorBody = { statusCode, code, message };
+  if (extra.fields) body.fields = extra.fields;
+  if (extra.details) body.details = extra.details;
+  return body;
+}

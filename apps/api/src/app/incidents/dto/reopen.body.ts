@@ -1,0 +1,21 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsOptional, IsString, Length } from 'class-validator';
+import type { ActorNoteRequest } from '@netduty/contracts';
+import { trimmed } from '../../http/trimmed';
+
+/** Reopening needs a reason: it restarts the restore clock. */
+export class ReopenBody implements ActorNoteRequest {
+  @ApiPropertyOptional({ maxLength: 120 })
+  @IsOptional()
+  @Transform(trimmed)
+  @IsString()
+  @Length(1, 120)
+  actorName?: string;
+
+  @ApiProperty({ minLength: 1, maxLength: 4000, description: 'Why the incident is reopened' })
+  @Transform(trimmed)
+  @IsString()
+  @Length(1, 4000)
+  note!: string;
+}

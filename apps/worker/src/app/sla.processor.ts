@@ -1,0 +1,45 @@
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
+import { DelayedError, Job } from 'bullmq';
+import { EscalationService } from '@netduty/application';
+import type { SlaJobName, SlaJobs } from '@netduty/contracts';
+import { SLA_QUEUE } from '@netduty/contracts';
+import { SLA_WORKER_SETTINGS } from './worker-settings';
+
+type SlaJob = { [N in SlaJobName]: Job<SlaJobs[N], unknown, N> }[SlaJobName];
+
+/** Thin: every branch hands the payload to a use case. */
+@Processor(SLA_QUEUE, { ...SLA_WORKER_SETTINGS })
+export class SlaProcessor extends WorkerHost {
+  private readonly logger = new Logger(SlaProcessor.name);
+
+  constructor(private readonly escalations: EscalationService) {
+    super();
+  }
+
+  async process(job: SlaJob, token?: string): Promise<unknown> {
+    switch (job.name) {
+      case 'deadline.due': {
+        const result = await this.escalations.handleDeadlineDue(job.data);
+        if (result.outcome === 'not_due' && result.notBefore && token) {
+          await job.moveToDelayed(result.notBefore.getTime(), token);
+          throw new DelayedError();
+        }
+        return result.outcome;
+      }
+      case 'deadlines.reconcile': {
+        const enqueued = await this.escalations.reconcile();
+        return { enqueued };
+      }
+      default: {
+        const unknown: never = job;
+        throw new Error(`no handler for job ${(unknown as Job).name}`);
+      }
+    }
+  }
+
+  @OnWorkerEvent('failed')
+  onFailed(job: Job | undefined, error: Error): void {
+    this.logger.error(`job ${job?.id ?? '?'} (${job?.name ?? '?'}) failed: ${error.message}`);
+  }
+}

@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { PriorityTier, Severity, SlaPolicyDto, UpdateSlaPolicyRequest } from '@netduty/contracts';
+import { PRIORITY_TIERS, SEVERITIES } from '@netduty/contracts';
+import { slaWindowProblems } from '@netduty/domain';
+import { SlaPolicyEntity } from '@netduty/persistence';
+import { InvalidInputError, NotFoundError } from '../errors/application-errors';
+
+function toDto(policy: SlaPolicyEntity): SlaPolicyDto {
+  return {
+    severity: policy.severity,
+    priority: policy.priority,
+    acknowledgeSeconds: policy.acknowledgeSeconds,
+    restoreSeconds: policy.restoreSeconds,
+    updatedAt: policy.updatedAt.toISOString(),
+  };
+}
+
+/** The SLA policy table: one acknowledge and one restore window per severity × priority tier. */
+@Injectable()
+export class SlaPolicyService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async list(): Promise<SlaPolicyDto[]> {
+    const policies = await this.dataSource.getRepository(SlaPolicyEntity).find();
+    const order = (policy: SlaPolicyEntity) =>
+      SEVERITIES.indexOf(policy.severity) * PRIORITY_TIERS.length + PRIORITY_TIERS.indexOf(policy.priority);
+    return policies.sort((a, b) => order(a) - order(b)).map(toDto);
+  }
+
+  /** Applies to incidents reported (or reopened) from now on; running clocks keep their deadlines. */
+  async update(severity: Severity, priority: PriorityTier, change: UpdateSlaPolicyRequest): Promise<SlaPolicyDto> {
+    const problems = slaWindowProblems(change);
+    if (problems.length > 0) {
+      throw new InvalidInputError(problems.map((problem) => ({ field: problem.field, problems: [problem.problem] })));
+    }
+    const repository = this.dataSource.getRepository(SlaPolicyEntity);
+    const result = await repository.update(
+      { severity, priority },
+      { acknowledgeSeconds: change.acknowledgeSeconds, restoreSeconds: change.restoreSeconds },
+    );
+    if (!result.affected) throw new NotFoundError('sla policy', `${severity}/${priority}`);
+    return toDto(await repository.findOneByOrFail({ severity, priority }));
+  }
+}

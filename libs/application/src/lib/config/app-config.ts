@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { DEFAULT_DATABASE_URL } from '@netduty/persistence';
+
+const url = (protocols: string[]) =>
+  z.string().refine((value) => {
+    try {
+      return protocols.includes(new URL(value).protocol);
+    } catch {
+      return false;
+    }
+  }, `must be a URL starting with ${protocols.join(' or ')}//`);
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: url(['postgres:', 'postgresql:']).default(DEFAULT_DATABASE_URL),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  REDIS_URL: url(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[a-zA-Z0-9_:-]{1,64}$/, 'must be 1-64 characters of letters, digits, _ : -')
+    .default('netduty'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  CORS_ORIGINS: z
+    .string()
+    .default('http://localhost:4200,http://127.0.0.1:4200,http://localhost:3000')
+    .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean)),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(20),
+  WORKER_HEARTBEAT_FILE: z.string().optional(),
+  /** Seconds between the reconciliation sweeps that re-enqueue lost deadline jobs. */
+  RECONCILE_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  /** Minimum gap between escalation levels; tests shorten it to keep the real queue fast. */
+  ESCALATION_MIN_STEP_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+  OWNER_AGENCY: z.string().min(1).default('Sở Khoa học và Công nghệ tỉnh Lạng Sơn'),
+    // 'info' is accepted as the usual spelling of Nest's 'log'.
+  LOG_LEVEL: z
+    .enum(['error', 'warn', 'info', 'log', 'debug', 'verbose'])
+    .default('log')
+    .transform((level) => (level === 'info' ? 'log' : level)),
+});
+
+export type AppConfig = z.output<typeof schema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates the environment once at boot; a bad value stops the process with a clear list. */
+export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  return parsed.data;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,39 @@
+import type { IncidentAction, IncidentStatus } from '@netduty/contracts';
+
+/** Errors a use case raises on purpose. The api maps each to a stable JSON error; anything else is a 500. */
+export abstract class ApplicationError extends Error {
+  abstract readonly code: string;
+}
+
+export class NotFoundError extends ApplicationError {
+  readonly code = 'not_found';
+  constructor(readonly entity: string, readonly id: string) {
+    super(`${entity} ${id} does not exist`);
+  }
+}
+
+export interface FieldProblem {
+  field: string;
+  problems: string[];
+}
+
+/** Input that passed shape validation but is wrong against the data (an unknown site, a foreign responder). */
+export class InvalidInputError extends ApplicationError {
+  readonly code = 'validation_failed';
+  constructor(readonly fields: FieldProblem[]) {
+    super(fields.map((field) => `${field.field}: ${field.problems.join('; ')}`).join(' | '));
+  }
+}
+
+export class InvalidTransitionError extends ApplicationError {
+  readonly code = 'invalid_transition';
+  constructor(
+    readonly currentStatus: IncidentStatus,
+    readonly attempted: IncidentAction | 'comment',
+    readonly allowedActions: IncidentAction[],
+  ) {
+    super(
+      `cannot ${attempted} an incident that is ${currentStatus}; allowed: ${allowedActions.length ? allowedActions.join(', ') : 'none'}`,
+    );
+  }
+}

@@ -1,0 +1,30 @@
+import type { IncidentAction, IncidentCategory, IncidentListQuery, Severity } from '@netduty/contracts';
+
+export const SYSTEM_ACTOR = 'system';
+export const DEFAULT_ACTOR = 'Cán bộ trực';
+
+export interface ReportIncidentCommand {
+  siteId: string;
+  category: IncidentCategory;
+  severity: Severity;
+  description: string;
+  reporterName: string;
+  /** A client-chosen key: the same key reports the incident once however often the request is retried. */
+  idempotencyKey?: string;
+}
+
+export interface IncidentActionCommand {
+  incidentId: string;
+  action: IncidentAction;
+  actorName?: string;
+  note?: string;
+  responderIds?: string[];
+}
+
+export interface CommentCommand {
+  incidentId: string;
+  text: string;
+  actorName?: string;
+}
+
+export type IncidentListFilter = IncidentListQuery;

@@ -1,0 +1,118 @@
+import type {
+  CommuneDto,
+  DeadlineDto,
+  EscalationDto,
+  IncidentDto,
+  OperatorDto,
+  ResponderDto,
+  SiteSummaryDto,
+  TimelineEventDto,
+} from '@netduty/contracts';
+import { allowedActions, nextDeadline } from '@netduty/domain';
+import type {
+  CommuneEntity,
+  EscalationEntity,
+  IncidentEntity,
+  IncidentEventEntity,
+  OperatorEntity,
+  ResponderEntity,
+  SiteEntity,
+} from '@netduty/persistence';
+
+export function toOperatorDto(operator: OperatorEntity): OperatorDto {
+  return { code: operator.code, name: operator.name, kind: operator.kind };
+}
+
+export function toCommuneDto(commune: CommuneEntity): CommuneDto {
+  return {
+    code: commune.code,
+    name: commune.name,
+    divisionType: commune.divisionType,
+    formerDistrict: commune.formerDistrict,
+  };
+}
+
+/** Expects `operator` and `commune` to be loaded. */
+export function toSiteSummaryDto(site: SiteEntity): SiteSummaryDto {
+  return {
+    id: site.id,
+    code: site.code,
+    name: site.name,
+    kind: site.kind,
+    operator: toOperatorDto(site.operator),
+    commune: toCommuneDto(site.commune),
+    priority: site.priority,
+    latitude: site.latitude,
+    longitude: site.longitude,
+  };
+}
+
+/** Expects `cluster` to be loaded. */
+export function toResponderDto(responder: ResponderEntity): ResponderDto {
+  return {
+    id: responder.id,
+    name: responder.name,
+    phone: responder.phone,
+    clusterId: responder.clusterId,
+    clusterName: responder.cluster.name,
+  };
+}
+
+/** Expects `site.operator`, `site.commune` and `responders.cluster` to be loaded. */
+export function toIncidentDto(incident: IncidentEntity): IncidentDto {
+  const acknowledgeDeadline: DeadlineDto = {
+    kind: 'acknowledge',
+    startsAt: incident.ackStartsAt.toISOString(),
+    dueAt: incident.ackDueAt.toISOString(),
+  };
+  const restoreDeadline: DeadlineDto = {
+    kind: 'restore',
+    startsAt: incident.restoreStartsAt.toISOString(),
+    dueAt: incident.restoreDueAt.toISOString(),
+  };
+  return {
+    id: incident.id,
+    reference: incident.reference,
+    site: toSiteSummaryDto(incident.site),
+    category: incident.category,
+    severity: incident.severity,
+    priority: incident.priority,
+    status: incident.status,
+    description: incident.description,
+    reporterName: incident.reporterName,
+    responders: [...incident.responders].sort((a, b) => a.name.localeCompare(b.name, 'vi')).map(toResponderDto),
+    reportedAt: incident.reportedAt.toISOString(),
+    acknowledgedAt: incident.acknowledgedAt?.toISOString() ?? null,
+    resolvedAt: incident.resolvedAt?.toISOString() ?? null,
+    closedAt: incident.closedAt?.toISOString() ?? null,
+    acknowledgeDeadline,
+    restoreDeadline,
+    nextDeadline: nextDeadline(incident.status, acknowledgeDeadline, restoreDeadline),
+    escalationLevel: incident.escalationLevel,
+    allowedActions: allowedActions(incident.status),
+    updatedAt: incident.updatedAt.toISOString(),
+  };
+}
+
+export function toTimelineEventDto(event: IncidentEventEntity): TimelineEventDto {
+  return {
+    id: String(event.id),
+    incidentId: event.incidentId,
+    type: event.type,
+    actor: event.actor,
+    at: event.at.toISOString(),
+    data: event.data,
+  };
+}
+
+export function toEscalationDto(escalation: EscalationEntity): EscalationDto {
+  return {
+    id: escalation.id,
+    incidentId: escalation.incidentId,
+    kind: escalation.kind,
+    cycle: escalation.cycle,
+    level: escalation.level,
+    deadlineAt: escalation.deadlineAt.toISOString(),
+    firedAt: escalation.firedAt.toISOString(),
+  };
+}

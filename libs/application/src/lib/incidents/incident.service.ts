@@ -1,0 +1,367 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import type { IncidentDetailDto, IncidentDto, ResponderDto, TimelineEventType } from '@netduty/contracts';
+import {
+  acceptsComments,
+  allowedActions,
+  compareByUrgency,
+  deadlinesAtReport,
+  decideTransition,
+  restoreDeadlineAtReopen,
+} from '@netduty/domain';
+import {
+  EscalationEntity,
+  IncidentEntity,
+  IncidentEventEntity,
+  ResponderEntity,
+  SiteEntity,
+  SlaPolicyEntity,
+} from '@netduty/persistence';
+import { InvalidInputError, InvalidTransitionError, NotFoundError } from '../errors/application-errors';
+import { SlaScheduler } from '../queue/sla-scheduler';
+import { RealtimePublisher } from '../realtime/realtime-publisher';
+import {
+  DEFAULT_ACTOR,
+  type CommentCommand,
+  type IncidentActionCommand,
+  type IncidentListFilter,
+  type ReportIncidentCommand,
+} from './incident-commands';
+import { toEscalationDto, toIncidentDto, toResponderDto, toTimelineEventDto } from './incident-mapper';
+
+const INCIDENT_RELATIONS = { site: { operator: true, commune: true }, responders: { cluster: true } } as const;
+
+/**
+ * The incident use cases. Each change is one transaction (row lock, state machine, timeline line);
+ * queue and socket side effects follow the commit, so nothing is announced that was not stored.
+ */
+@Injectable()
+export class IncidentService {
+  private readonly logger = new Logger(IncidentService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly scheduler: SlaScheduler,
+    private readonly publisher: RealtimePublisher,
+  ) {}
+
+  async report(command: ReportIncidentCommand): Promise<{ incident: IncidentDto; created: boolean }> {
+    if (command.idempotencyKey) {
+      const existing = await this.dataSource
+        .getRepository(IncidentEntity)
+        .findOne({ where: { idempotencyKey: command.idempotencyKey }, select: { id: true } });
+      if (existing) return { incident: await this.getDto(existing.id), created: false };
+    }
+
+    let incidentId: string;
+    try {
+      incidentId = await this.dataSource.transaction(async (em) => {
+        const site = await em.getRepository(SiteEntity).findOne({ where: { id: command.siteId } });
+        if (!site) throw new InvalidInputError([{ field: 'siteId', problems: [`no site with id ${command.siteId}`] }]);
+        const policy = await em
+          .getRepository(SlaPolicyEntity)
+          .findOneOrFail({ where: { severity: command.severity, priority: site.priority } });
+        const reportedAt = new Date();
+        const deadlines = deadlinesAtReport(reportedAt, policy);
+        const inserted = await em
+          .createQueryBuilder()
+          .insert()
+          .into(IncidentEntity)
+          .values({
+            siteId: site.id,
+            operatorCode: site.operatorCode,
+            communeCode: site.communeCode,
+            category: command.category,
+            severity: command.severity,
+            priority: site.priority,
+            status: 'reported',
+            description: command.description,
+            reporterName: command.reporterName,
+            reportedAt,
+            ackStartsAt: deadlines.acknowledge.startsAt,
+            ackDueAt: deadlines.acknowledge.dueAt,
+            restoreStartsAt: deadlines.restore.startsAt,
+            restoreDueAt: deadlines.restore.dueAt,
+            idempotencyKey: command.idempotencyKey ?? null,
+          })
+          .returning(['id'])
+          .execute();
+        const id = (inserted.raw as { id: string }[])[0]?.id;
+        if (!id) throw new Error('incident insert returned no id');
+        await this.appendEvent(em, id, 'reported', command.reporterName, {
+          category: command.category,
+          severity: command.severity,
+        });
+        return id;
+      });
+    } catch (error) {
+      // Two concurrent retries with one idempotency key: the loser returns the winner's incident.
+      if (command.idempotencyKey && isUniqueViolation(error)) {
+        const existing = await this.dataSource
+          .getRepository(IncidentEntity)
+          .findOneOrFail({ where: { idempotencyKey: command.idempotencyKey }, select: { id: true } });
+        return { incident: await this.getDto(existing.id), created: false };
+      }
+      throw error;
+    }
+
+    const incident = await this.getDto(incidentId);
+    await this.scheduleSafely(incident, [
+      { job: { incidentId, kind: 'acknowledge', cycle: 1, level: 1 }, dueAt: new Date(incident.acknowledgeDeadline.dueAt) },
+      { job: { incidentId, kind: 'restore', cycle: 1, level: 1 }, dueAt: new Date(incident.restoreDeadline.dueAt) },
+    ]);
+    this.publisher.publish(this.publisher.roomsFor(incident), 'incident.created', incident);
+    return { incident, created: true };
+  }
+
+  async act(command: IncidentActionCommand): Promise<IncidentDto> {
+    const actor = command.actorName?.trim() || DEFAULT_ACTOR;
+    const outcome = await this.dataSource.transaction(async (em) => {
+      const incident = await this.lockIncident(em, command.incidentId);
+      const decision = decideTransition(incident.status, command.action);
+      if (!decision.allowed) {
+        throw new InvalidTransitionError(incident.status, command.action, decision.allowedActions);
+      }
+      const now = new Date();
+      const eventData: Record<string, unknown> = command.note ? { note: command.note } : {};
+      const previousCycle = incident.slaCycle;
+      incident.status = decision.to;
+
+      switch (command.action) {
+        case 'acknowledge':
+          incident.acknowledgedAt = now;
+          break;
+        case 'assign': {
+          const responders = await this.assignableResponders(em, incident, command.responderIds ?? []);
+          await em
+            .createQueryBuilder()
+            .delete()
+            .from('incident_responders')
+            .where('incident_id = :id', { id: incident.id })
+            .execute();
+          await em
+            .createQueryBuilder()
+            .insert()
+            .into('incident_responders')
+            .values(responders.map((responder) => ({ incident_id: incident.id, responder_id: responder.id })))
+            .execute();
+          eventData['responders'] = responders.map((responder) => ({
+            id: responder.id,
+            name: responder.name,
+            phone: responder.phone,
+          }));
+          break;
+        }
+        case 'resolve':
+          incident.resolvedAt = now;
+          break;
+        case 'close':
+          incident.closedAt = now;
+          break;
+        case 'reopen': {
+          const policy = await em
+            .getRepository(SlaPolicyEntity)
+            .findOneOrFail({ where: { severity: incident.severity, priority: incident.priority } });
+          const restore = restoreDeadlineAtReopen(now, policy);
+          incident.resolvedAt = null;
+          incident.slaCycle += 1;
+          incident.escalationLevel = 0;
+          incident.restoreStartsAt = restore.startsAt;
+          incident.restoreDueAt = restore.dueAt;
+          break;
+        }
+      }
+      await em.getRepository(IncidentEntity).update(
+        { id: incident.id },
+        {
+          status: incident.status,
+          acknowledgedAt: incident.acknowledgedAt,
+          resolvedAt: incident.resolvedAt,
+          closedAt: incident.closedAt,
+          slaCycle: incident.slaCycle,
+          escalationLevel: incident.escalationLevel,
+          restoreStartsAt: incident.restoreStartsAt,
+          restoreDueAt: incident.restoreDueAt,
+          version: incident.version + 1,
+        },
+      );
+      await this.appendEvent(em, incident.id, decision.event, actor, eventData);
+      return { previousCycle, incident };
+    });
+
+    const dto = await this.getDto(command.incidentId);
+    await this.afterTransition(command.action, outcome.incident, outcome.previousCycle, dto);
+    this.publisher.publish(this.publisher.roomsFor(dto), 'incident.updated', dto);
+    return dto;
+  }
+
+  async comment(command: CommentCommand): Promise<IncidentDto> {
+    const actor = command.actorName?.trim() || DEFAULT_ACTOR;
+    await this.dataSource.transaction(async (em) => {
+      const incident = await this.lockIncident(em, command.incidentId);
+      if (!acceptsComments(incident.status)) {
+        throw new InvalidTransitionError(incident.status, 'comment', allowedActions(incident.status));
+      }
+      await this.appendEvent(em, incident.id, 'commented', actor, { text: command.text });
+      await em.getRepository(IncidentEntity).update({ id: incident.id }, { version: incident.version + 1 });
+    });
+    const dto = await this.getDto(command.incidentId);
+    this.publisher.publish(this.publisher.roomsFor(dto), 'incident.updated', dto);
+    return dto;
+  }
+
+  async list(filter: IncidentListFilter): Promise<IncidentDto[]> {
+    const query = this.dataSource
+      .getRepository(IncidentEntity)
+      .createQueryBuilder('incident')
+      .leftJoinAndSelect('incident.site', 'site')
+      .leftJoinAndSelect('site.operator', 'operator')
+      .leftJoinAndSelect('site.commune', 'commune')
+      .leftJoinAndSelect('incident.responders', 'responder')
+      .leftJoinAndSelect('responder.cluster', 'cluster');
+    if (filter.open !== false) query.andWhere(`incident.status <> 'closed'`);
+    if (filter.status?.length) query.andWhere('incident.status IN (:...status)', { status: filter.status });
+    if (filter.severity?.length) query.andWhere('incident.severity IN (:...severity)', { severity: filter.severity });
+    if (filter.operator?.length) query.andWhere('incident.operatorCode IN (:...operator)', { operator: filter.operator });
+    if (filter.commune?.length) query.andWhere('incident.communeCode IN (:...commune)', { commune: filter.commune });
+    const incidents = await query.getMany();
+    return incidents
+      .map(toIncidentDto)
+      .sort((a, b) =>
+        compareByUrgency(
+          { severity: a.severity, nextDueAt: a.nextDeadline?.dueAt ?? null },
+          { severity: b.severity, nextDueAt: b.nextDeadline?.dueAt ?? null },
+        ),
+      );
+  }
+
+  async getDto(id: string): Promise<IncidentDto> {
+    const incident = await this.dataSource
+      .getRepository(IncidentEntity)
+      .findOne({ where: { id }, relations: INCIDENT_RELATIONS });
+    if (!incident) throw new NotFoundError('incident', id);
+    return toIncidentDto(incident);
+  }
+
+  async detail(id: string): Promise<IncidentDetailDto> {
+    const incident = await this.getDto(id);
+    const [events, escalations] = await Promise.all([
+      this.dataSource.getRepository(IncidentEventEntity).find({ where: { incidentId: id }, order: { id: 'ASC' } }),
+      this.dataSource
+        .getRepository(EscalationEntity)
+        .find({ where: { incidentId: id }, order: { firedAt: 'ASC', level: 'ASC' } }),
+    ]);
+    return { ...incident, timeline: events.map(toTimelineEventDto), escalations: escalations.map(toEscalationDto) };
+  }
+
+  /** Active responders of the clusters that cover the incident's commune for the site's operator. */
+  async candidateResponders(incidentId: string): Promise<ResponderDto[]> {
+    const incident = await this.dataSource
+      .getRepository(IncidentEntity)
+      .findOne({ where: { id: incidentId }, select: { id: true, operatorCode: true, communeCode: true } });
+    if (!incident) throw new NotFoundError('incident', incidentId);
+    const responders = await this.candidateQuery(this.dataSource.manager, incident).getMany();
+    return responders.map(toResponderDto);
+  }
+
+  private candidateQuery(em: EntityManager, incident: Pick<IncidentEntity, 'operatorCode' | 'communeCode'>) {
+    return em
+      .getRepository(ResponderEntity)
+      .createQueryBuilder('responder')
+      .innerJoinAndSelect('responder.cluster', 'cluster')
+      .innerJoin('cluster_communes', 'coverage', 'coverage.cluster_id = cluster.id')
+      .where('cluster.operatorCode = :operator', { operator: incident.operatorCode })
+      .andWhere('coverage.commune_code = :commune', { commune: incident.communeCode })
+      .andWhere('responder.active = true')
+      .orderBy('responder.name', 'ASC');
+  }
+
+  private async assignableResponders(em: EntityManager, incident: IncidentEntity, ids: string[]): Promise<ResponderEntity[]> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) {
+      throw new InvalidInputError([{ field: 'responderIds', problems: ['at least one responder is required'] }]);
+    }
+    const found = await this.candidateQuery(em, incident).andWhere({ id: In(unique) }).getMany();
+    const foreign = unique.filter((id) => !found.some((responder) => responder.id === id));
+    if (foreign.length > 0) {
+      throw new InvalidInputError([
+        {
+          field: 'responderIds',
+          problems: [`not an active responder of a cluster covering this site: ${foreign.join(', ')}`],
+        },
+      ]);
+    }
+    return found;
+  }
+
+  private async lockIncident(em: EntityManager, id: string): Promise<IncidentEntity> {
+    const incident = await em
+      .getRepository(IncidentEntity)
+      .createQueryBuilder('incident')
+      .setLock('pessimistic_write')
+      .where('incident.id = :id', { id })
+      .getOne();
+    if (!incident) throw new NotFoundError('incident', id);
+    return incident;
+  }
+
+  private async appendEvent(
+    em: EntityManager,
+    incidentId: string,
+    type: TimelineEventType,
+    actor: string,
+    data: Record<string, unknown>,
+  ): Promise<void> {
+    // jsonb: TypeORM's deep-partial typing does not model free-form objects, the column takes any JSON.
+    await em.getRepository(IncidentEventEntity).insert({ incidentId, type, actor, data: data as never });
+  }
+
+  private async afterTransition(
+    action: IncidentActionCommand['action'],
+    incident: IncidentEntity,
+    previousCycle: number,
+    dto: IncidentDto,
+  ): Promise<void> {
+    try {
+      switch (action) {
+        case 'acknowledge':
+          await this.scheduler.cancel(incident.id, 'acknowledge', 1);
+          break;
+        case 'resolve':
+          await this.scheduler.cancel(incident.id, 'restore', previousCycle);
+          break;
+        case 'reopen':
+          await this.scheduleSafely(dto, [
+            {
+              job: { incidentId: incident.id, kind: 'restore', cycle: incident.slaCycle, level: 1 },
+              dueAt: incident.restoreDueAt,
+            },
+          ]);
+          break;
+        case 'assign':
+        case 'close':
+          break;
+      }
+    } catch (error) {
+      // Cancelling is an optimisation: a job that still fires re-checks its condition and does nothing.
+      this.logger.warn(`post-transition queue update for ${incident.id} failed: ${(error as Error).message}`);
+    }
+  }
+
+  /**
+   * The incident is already committed; if Redis is briefly unreachable the reconciliation sweep in the
+   * worker enqueues the missing deadlines, so the request still succeeds.
+   */
+  private async scheduleSafely(incident: IncidentDto, deadlines: Parameters<SlaScheduler['schedule']>[0]) {
+    try {
+      await this.scheduler.schedule(deadlines);
+    } catch (error) {
+      this.logger.error(`could not enqueue deadlines of ${incident.reference}; the sweep will: ${(error as Error).message}`);
+    }
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: string }).code === '23505';
+}

@@ -1,0 +1,73 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger } from '@nestjs/common';
+import type { JobsOptions, Queue } from 'bullmq';
+import type { DeadlineDueJob, DeadlineKind, SlaJobName, SlaJobs } from '@netduty/contracts';
+import { SLA_QUEUE, deadlineJobId } from '@netduty/contracts';
+import { MAX_ESCALATION_LEVEL } from '@netduty/domain';
+
+export interface ScheduledDeadline {
+  job: DeadlineDueJob;
+  dueAt: Date;
+}
+
+/**
+ * Enqueues and cancels SLA deadline jobs. Job ids are deterministic, so enqueueing the same deadline
+ * twice (a retried request, a reconciliation sweep) is a no-op in BullMQ.
+ */
+@Injectable()
+export class SlaScheduler {
+  private readonly logger = new Logger(SlaScheduler.name);
+
+  constructor(@InjectQueue(SLA_QUEUE) private readonly queue: Queue) {}
+
+  static readonly jobDefaults: JobsOptions = {
+    attempts: 8,
+    backoff: { type: 'exponential', delay: 1000 },
+    // Keeping completed ids for a day keeps them deduplicating retried requests and sweeps.
+    removeOnComplete: { age: 24 * 3600, count: 50_000 },
+    removeOnFail: { age: 7 * 24 * 3600 },
+  };
+
+  private add<N extends SlaJobName>(name: N, data: SlaJobs[N], options: JobsOptions) {
+    return this.queue.add(name, data, { ...SlaScheduler.jobDefaults, ...options });
+  }
+
+  async schedule(deadlines: ScheduledDeadline[]): Promise<void> {
+    const now = Date.now();
+    await this.queue.addBulk(
+      deadlines.map(({ job, dueAt }) => ({
+        name: 'deadline.due' satisfies SlaJobName,
+        data: job,
+        opts: { ...SlaScheduler.jobDefaults, jobId: deadlineJobId(job), delay: Math.max(0, dueAt.getTime() - now) },
+      })),
+    );
+  }
+
+  /** Removes the pending jobs of a deadline (every level). A job already running re-checks its condition. */
+  async cancel(incidentId: string, kind: DeadlineKind, cycle: number): Promise<void> {
+    const removals: Promise<unknown>[] = [];
+    for (let level = 1; level <= MAX_ESCALATION_LEVEL; level += 1) {
+      const jobId = deadlineJobId({ incidentId, kind, cycle, level });
+      removals.push(
+        this.queue.remove(jobId).catch((error: Error) => {
+          // A locked (running) job cannot be removed; it will find its condition gone and do nothing.
+          this.logger.debug(`could not remove ${jobId}: ${error.message}`);
+        }),
+      );
+    }
+    await Promise.all(removals);
+  }
+
+  async ensureReconcileSchedule(everySeconds: number): Promise<void> {
+    await this.queue.upsertJobScheduler(
+      'deadlines.reconcile',
+      { every: everySeconds * 1000 },
+      { name: 'deadlines.reconcile' satisfies SlaJobName, data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } },
+    );
+  }
+
+  /** Typed single enqueue for callers outside the deadline flow. */
+  enqueue<N extends SlaJobName>(name: N, data: SlaJobs[N], options: JobsOptions = {}) {
+    return this.add(name, data, options);
+  }
+}

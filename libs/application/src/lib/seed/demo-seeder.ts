@@ -1,0 +1,228 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { IncidentStatus, TimelineEventType } from '@netduty/contracts';
+import { deadlinesAtReport, restoreDeadlineAtReopen } from '@netduty/domain';
+import {
+  buildDemoProvince,
+  ClusterEntity,
+  CommuneEntity,
+  IncidentEntity,
+  IncidentEventEntity,
+  OperatorEntity,
+  ProvinceEntity,
+  ResponderEntity,
+  SiteEntity,
+  SlaPolicyEntity,
+  type DemoIncidentSpec,
+  type DemoProvince,
+} from '@netduty/persistence';
+import { siteSearchText } from '../catalogue/catalogue.service';
+import { EscalationService } from '../escalation/escalation.service';
+
+export interface SeedSummary {
+  communes: number;
+  sites: number;
+  clusters: number;
+  responders: number;
+  incidents: number;
+  skipped: boolean;
+}
+
+/** The path each demo status takes through the lifecycle. */
+const PATHS: Record<IncidentStatus, TimelineEventType[]> = {
+  reported: [],
+  acknowledged: ['acknowledged'],
+  in_progress: ['acknowledged', 'assigned'],
+  resolved: ['acknowledged', 'assigned', 'resolved'],
+  closed: ['acknowledged', 'assigned', 'resolved', 'closed'],
+  reopened: ['acknowledged', 'assigned', 'resolved', 'reopened'],
+};
+
+/**
+ * Loads the demo province (Lạng Sơn) into an empty database: reference data, then ~20 incidents with
+ * back-dated, consistent timelines. Runs once: a database that already has sites is left alone.
+ * Deadlines that already lapsed are left to the worker's reconciliation sweep, which escalates them.
+ */
+@Injectable()
+export class DemoSeeder {
+  private readonly logger = new Logger(DemoSeeder.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly escalations: EscalationService,
+  ) {}
+
+  async seed(options: { now?: Date } = {}): Promise<SeedSummary> {
+    const province = buildDemoProvince();
+    const existing = await this.dataSource.getRepository(SiteEntity).count();
+    if (existing > 0) {
+      this.logger.log(`database already has ${existing} sites; demo seed skipped`);
+      return { communes: 0, sites: 0, clusters: 0, responders: 0, incidents: 0, skipped: true };
+    }
+    const now = options.now ?? new Date();
+    const summary = await this.dataSource.transaction(async (em) => {
+      await this.seedReferenceData(em, province);
+      const incidents = await this.seedIncidents(em, province, now);
+      return {
+        communes: province.communes.length,
+        sites: province.sites.length,
+        clusters: province.clusters.length,
+        responders: province.responders.length,
+        incidents,
+        skipped: false,
+      };
+    });
+    await this.escalations.reconcile();
+    return summary;
+  }
+
+  private async seedReferenceData(em: EntityManager, province: DemoProvince): Promise<void> {
+    await em.getRepository(ProvinceEntity).insert({ code: province.province.code, name: province.province.name });
+    await em.getRepository(OperatorEntity).insert(province.operators);
+    const communeByCode = new Map(province.communes.map((commune) => [commune.code, commune]));
+    await em.getRepository(CommuneEntity).insert(
+      province.communes.map((commune) => ({
+        code: commune.code,
+        provinceCode: commune.provinceCode,
+        name: commune.name,
+        divisionType: commune.divisionType,
+        formerDistrict: commune.formerDistrict,
+        searchText: siteSearchText({ code: '', name: commune.name }, { name: '', formerDistrict: commune.formerDistrict }),
+      })),
+    );
+    for (let start = 0; start < province.sites.length; start += 500) {
+      await em.getRepository(SiteEntity).insert(
+        province.sites.slice(start, start + 500).map((site) => {
+          const commune = communeByCode.get(site.communeCode);
+          if (!commune) throw new Error(`site ${site.code} names unknown commune ${site.communeCode}`);
+          return { ...site, searchText: siteSearchText(site, commune) };
+        }),
+      );
+    }
+    const clusterIds = new Map<string, string>();
+    for (const cluster of province.clusters) {
+      const inserted = await em
+        .getRepository(ClusterEntity)
+        .insert({ operatorCode: cluster.operatorCode, name: cluster.name });
+      const id = (inserted.identifiers[0] as { id: string }).id;
+      clusterIds.set(cluster.key, id);
+      await em
+        .createQueryBuilder()
+        .insert()
+        .into('cluster_communes')
+        .values(cluster.communeCodes.map((code) => ({ cluster_id: id, commune_code: code })))
+        .execute();
+    }
+    await em.getRepository(ResponderEntity).insert(
+      province.responders.map((responder) => {
+        const clusterId = clusterIds.get(responder.clusterKey);
+        if (!clusterId) throw new Error(`responder ${responder.key} names unknown cluster ${responder.clusterKey}`);
+        return { clusterId, name: responder.name, phone: responder.phone };
+      }),
+    );
+  }
+
+  private async seedIncidents(em: EntityManager, province: DemoProvince, now: Date): Promise<number> {
+    const sites = new Map((await em.getRepository(SiteEntity).find()).map((site) => [site.code, site]));
+    const policies = await em.getRepository(SlaPolicyEntity).find();
+    for (const spec of [...province.incidents].sort((a, b) => b.reportedMinutesAgo - a.reportedMinutesAgo)) {
+      const site = sites.get(spec.siteCode);
+      if (!site) throw new Error(`demo incident ${spec.key} names unknown site ${spec.siteCode}`);
+      const policy = policies.find((candidate) => candidate.severity === spec.severity && candidate.priority === site.priority);
+      if (!policy) throw new Error(`no SLA policy for ${spec.severity}/${site.priority}`);
+      await this.seedIncident(em, spec, site, policy, now);
+    }
+    return province.incidents.length;
+  }
+
+  private async seedIncident(em: EntityManager, spec: DemoIncidentSpec, site: SiteEntity, policy: SlaPolicyEntity, now: Date) {
+    const reportedAt = new Date(now.getTime() - spec.reportedMinutesAgo * 60_000);
+    const deadlines = deadlinesAtReport(reportedAt, policy);
+    const path = PATHS[spec.status];
+    // Spread the lifecycle steps over the time since the report, so the timeline reads naturally.
+    const step = (spec.reportedMinutesAgo * 60_000) / (path.length + 1);
+    const at = (index: number) => new Date(reportedAt.getTime() + step * (index + 1));
+    const indexOf = (type: TimelineEventType) => path.indexOf(type);
+    const stamp = (type: TimelineEventType) => (indexOf(type) >= 0 ? at(indexOf(type)) : null);
+
+    const responders =
+      spec.assignResponderCount > 0
+        ? await em
+            .getRepository(ResponderEntity)
+            .createQueryBuilder('responder')
+            .innerJoin('responder.cluster', 'cluster')
+            .innerJoin('cluster_communes', 'coverage', 'coverage.cluster_id = cluster.id')
+            .where('cluster.operatorCode = :operator', { operator: site.operatorCode })
+            .andWhere('coverage.commune_code = :commune', { commune: site.communeCode })
+            .orderBy('responder.name', 'ASC')
+            .limit(spec.assignResponderCount)
+            .getMany()
+        : [];
+    const reopenedAt = stamp('reopened');
+    const restore = reopenedAt ? restoreDeadlineAtReopen(reopenedAt, policy) : deadlines.restore;
+
+    const inserted = await em
+      .createQueryBuilder()
+      .insert()
+      .into(IncidentEntity)
+      .values({
+        siteId: site.id,
+        operatorCode: site.operatorCode,
+        communeCode: site.communeCode,
+        category: spec.category,
+        severity: spec.severity,
+        priority: site.priority,
+        status: spec.status,
+        description: spec.description,
+        reporterName: spec.reporterName,
+        reportedAt,
+        acknowledgedAt: stamp('acknowledged'),
+        resolvedAt: spec.status === 'reopened' ? null : stamp('resolved'),
+        closedAt: stamp('closed'),
+        ackStartsAt: deadlines.acknowledge.startsAt,
+        ackDueAt: deadlines.acknowledge.dueAt,
+        restoreStartsAt: restore.startsAt,
+        restoreDueAt: restore.dueAt,
+        slaCycle: reopenedAt ? 2 : 1,
+        idempotencyKey: `demo-seed-${spec.key}`,
+      })
+      .returning(['id'])
+      .execute();
+    const incidentId = (inserted.raw as { id: string }[])[0]?.id;
+    if (!incidentId) throw new Error(`demo incident ${spec.key} was not stored`);
+    if (responders.length > 0) {
+      await em
+        .createQueryBuilder()
+        .insert()
+        .into('incident_responders')
+        .values(responders.map((responder) => ({ incident_id: incidentId, responder_id: responder.id })))
+        .execute();
+    }
+
+    const events: Partial<IncidentEventEntity>[] = [
+      { incidentId, type: 'reported', actor: spec.reporterName, at: reportedAt, data: { category: spec.category, severity: spec.severity } },
+    ];
+    path.forEach((type, index) => {
+      const data: Record<string, unknown> =
+        type === 'assigned'
+          ? { responders: responders.map((responder) => ({ id: responder.id, name: responder.name, phone: responder.phone })) }
+          : type === 'reopened'
+            ? { note: 'Trạm mất sóng trở lại sau khi khắc phục' }
+            : {};
+      events.push({ incidentId, type, actor: 'Cán bộ trực ca', at: at(index), data });
+    });
+    // Comments land between the last step and now (closed incidents take none after closing).
+    const lastAt = path.length > 0 ? at(path.length - 1) : reportedAt;
+    const commentWindowEnd = spec.status === 'closed' ? at(path.length - 1) : now;
+    spec.comments.forEach((text, index) => {
+      const commentAt =
+        spec.status === 'closed'
+          ? new Date(lastAt.getTime() - (spec.comments.length - index) * 1000)
+          : new Date(lastAt.getTime() + ((commentWindowEnd.getTime() - lastAt.getTime()) * (index + 1)) / (spec.comments.length + 1));
+      events.push({ incidentId, type: 'commented', actor: spec.reporterName, at: commentAt, data: { text } });
+    });
+    events.sort((a, b) => (a.at as Date).getTime() - (b.at as Date).getTime());
+    await em.getRepository(IncidentEventEntity).insert(events as never);
+  }
+}

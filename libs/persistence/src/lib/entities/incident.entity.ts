@@ -1,0 +1,110 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  JoinColumn,
+  JoinTable,
+  ManyToMany,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
+import type { IncidentCategory, IncidentStatus, OperatorCode, PriorityTier, Severity } from '@netduty/contracts';
+import { ResponderEntity } from './responder.entity';
+import { SiteEntity } from './site.entity';
+
+@Entity({ name: 'incidents' })
+export class IncidentEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  /** SC-000123, drawn from a sequence by the database default. */
+  @Column({ type: 'text', insert: false, update: false })
+  reference!: string;
+
+  @Column({ name: 'site_id', type: 'uuid' })
+  siteId!: string;
+
+  @ManyToOne(() => SiteEntity)
+  @JoinColumn({ name: 'site_id' })
+  site!: SiteEntity;
+
+  /** Copied from the site so every scope filter is a plain indexed column. */
+  @Column({ name: 'operator_code', type: 'text' })
+  operatorCode!: OperatorCode;
+
+  @Column({ name: 'commune_code', type: 'text' })
+  communeCode!: string;
+
+  @Column({ type: 'text' })
+  category!: IncidentCategory;
+
+  @Column({ type: 'text' })
+  severity!: Severity;
+
+  /** The site's priority tier when reported; the SLA policy is chosen by it. */
+  @Column({ type: 'text' })
+  priority!: PriorityTier;
+
+  @Column({ type: 'text' })
+  status!: IncidentStatus;
+
+  @Column({ type: 'text' })
+  description!: string;
+
+  @Column({ name: 'reporter_name', type: 'text' })
+  reporterName!: string;
+
+  @Column({ name: 'reported_at', type: 'timestamptz' })
+  reportedAt!: Date;
+
+  @Column({ name: 'acknowledged_at', type: 'timestamptz', nullable: true })
+  acknowledgedAt!: Date | null;
+
+  @Column({ name: 'resolved_at', type: 'timestamptz', nullable: true })
+  resolvedAt!: Date | null;
+
+  @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
+  closedAt!: Date | null;
+
+  @Column({ name: 'ack_starts_at', type: 'timestamptz' })
+  ackStartsAt!: Date;
+
+  @Column({ name: 'ack_due_at', type: 'timestamptz' })
+  ackDueAt!: Date;
+
+  @Column({ name: 'restore_starts_at', type: 'timestamptz' })
+  restoreStartsAt!: Date;
+
+  @Column({ name: 'restore_due_at', type: 'timestamptz' })
+  restoreDueAt!: Date;
+
+  /** 1 from the report; +1 on every reopen, which restarts the restore clock. */
+  @Column({ name: 'sla_cycle', type: 'integer', default: 1 })
+  slaCycle!: number;
+
+  /** Highest escalation level stored in the current cycle. */
+  @Column({ name: 'escalation_level', type: 'integer', default: 0 })
+  escalationLevel!: number;
+
+  @Column({ name: 'idempotency_key', type: 'text', nullable: true })
+  idempotencyKey!: string | null;
+
+  @ManyToMany(() => ResponderEntity)
+  @JoinTable({
+    name: 'incident_responders',
+    joinColumn: { name: 'incident_id', referencedColumnName: 'id' },
+    inverseJoinColumn: { name: 'responder_id', referencedColumnName: 'id' },
+  })
+  responders!: ResponderEntity[];
+
+  @VersionColumn({ type: 'integer' })
+  version!: number;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

@@ -1,0 +1,36 @@
+import { ClusterEntity } from './cluster.entity';
+import { CommuneEntity } from './commune.entity';
+import { EscalationEntity } from './escalation.entity';
+import { IncidentEventEntity } from './incident-event.entity';
+import { IncidentEntity } from './incident.entity';
+import { OperatorEntity } from './operator.entity';
+import { ProvinceEntity } from './province.entity';
+import { ResponderEntity } from './responder.entity';
+import { SiteEntity } from './site.entity';
+import { SlaPolicyEntity } from './sla-policy.entity';
+
+export {
+  ClusterEntity,
+  CommuneEntity,
+  EscalationEntity,
+  IncidentEventEntity,
+  IncidentEntity,
+  OperatorEntity,
+  ProvinceEntity,
+  ResponderEntity,
+  SiteEntity,
+  SlaPolicyEntity,
+};
+
+export const ENTITIES = [
+  OperatorEntity,
+  ProvinceEntity,
+  CommuneEntity,
+  SiteEntity,
+  ClusterEntity,
+  ResponderEntity,
+  SlaPolicyEntity,
+  IncidentEntity,
+  IncidentEventEntity,
+  EscalationEntity,
+];
