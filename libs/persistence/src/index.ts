@@ -2,4 +2,4 @@ export * from './lib/entities';
 export * from './lib/migrations';
 export * from './lib/data-source-options';
 export * from './lib/run-migrations';
-export * from './seed/demo-province';
+export * from './seed';

@@ -19,7 +19,8 @@ const schema = z.object({
     .string()
     .regex(/^[a-zA-Z0-9_:-]{1,64}$/, 'must be 1-64 characters of letters, digits, _ : -')
     .default('netduty'),
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  // 0 asks the OS for a free port (tests).
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   CORS_ORIGINS: z
     .string()
     .default('http://localhost:4200,http://127.0.0.1:4200,http://localhost:3000')

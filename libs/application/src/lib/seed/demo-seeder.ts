@@ -53,7 +53,7 @@ export class DemoSeeder {
     private readonly escalations: EscalationService,
   ) {}
 
-  async seed(options: { now?: Date } = {}): Promise<SeedSummary> {
+  async seed(options: { now?: Date; enqueueDeadlines?: boolean } = {}): Promise<SeedSummary> {
     const province = buildDemoProvince();
     const existing = await this.dataSource.getRepository(SiteEntity).count();
     if (existing > 0) {
@@ -73,7 +73,7 @@ export class DemoSeeder {
         skipped: false,
       };
     });
-    await this.escalations.reconcile();
+    if (options.enqueueDeadlines !== false) await this.escalations.reconcile();
     return summary;
   }
 

@@ -1,0 +1,15 @@
+/// <reference types="node" />
+// Whole-stack browser test: needs the api (with seeded sites) and the console running.
+// Run: npx jest -c test/browser/jest.config.cts   (CONSOLE_URL defaults to http://localhost:4200)
+module.exports = {
+  displayName: 'browser',
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  testMatch: ['<rootDir>/**/*.e2e.ts'],
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],
+  },
+  moduleFileExtensions: ['ts', 'js'],
+  testTimeout: 60_000,
+  maxWorkers: 1,
+};

@@ -1,0 +1,173 @@
+import type { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { io, type Socket } from 'socket.io-client';
+import { DataSource } from 'typeorm';
+import { loadAppConfig, type AppConfig } from '@netduty/application';
+import type {
+  ClientToServerEvents,
+  IncidentDto,
+  ServerEventName,
+  ServerEventPayload,
+  ServerToClientEvents,
+  SiteSummaryDto,
+} from '@netduty/contracts';
+import { createApiApp } from '../../../apps/api/src/app/bootstrap';
+import { createWorker } from '../../../apps/worker/src/app/bootstrap';
+import { currentTestEnvironment } from './test-environment';
+
+const WORKSPACE = join(__dirname, '../../..');
+
+/** Environment for every process of the suite: this run's database and prefix, short test policies. */
+export function testEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const environment = currentTestEnvironment();
+  return {
+    ...process.env,
+    NODE_ENV: 'test',
+    DATABASE_URL: environment.databaseUrl,
+    REDIS_URL: environment.redisUrl,
+    REDIS_PREFIX: environment.redisPrefix,
+    PORT: '0',
+    ESCALATION_MIN_STEP_SECONDS: '0',
+    RECONCILE_INTERVAL_SECONDS: '3600',
+    DATABASE_POOL_SIZE: '5',
+    LOG_LEVEL: 'warn',
+    ...extra,
+  };
+}
+
+export function testConfig(extra: Record<string, string> = {}): AppConfig {
+  return loadAppConfig(testEnv(extra));
+}
+
+export interface RunningApi {
+  app: INestApplication;
+  baseUrl: string;
+  dataSource: DataSource;
+  close(): Promise<void>;
+}
+
+export async function startApi(): Promise<RunningApi> {
+  const app = await createApiApp(testConfig(), { logger: false });
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address() as { port: number };
+  return {
+    app,
+    baseUrl: `http://127.0.0.1:${address.port}`,
+    dataSource: app.get(DataSource),
+    close: () => app.close(),
+  };
+}
+
+export async function startWorker(): Promise<INestApplicationContext> {
+  return createWorker(testConfig(), { logger: false });
+}
+
+export interface WorkerProcess {
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** Runs the built worker (dist/apps/worker/main.js) as its own OS process, as production does. */
+export async function spawnWorkerProcess(): Promise<WorkerProcess> {
+  const main = join(WORKSPACE, 'dist/apps/worker/main.js');
+  if (!existsSync(main)) throw new Error(`${main} is missing: build the worker first (npx nx build worker)`);
+  const child = spawn(process.execPath, [main], { env: testEnv({ LOG_LEVEL: 'log' }), stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('NetDuty worker running')) resolve();
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => reject(new Error(`worker exited with ${code} before it was ready:\n${output}`)));
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return {
+    process: child,
+    stop: async () => {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+export type ConsoleSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export async function connectConsole(baseUrl: string): Promise<ConsoleSocket> {
+  const socket: ConsoleSocket = io(baseUrl, { transports: ['websocket'], reconnection: false, forceNew: true });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', reject);
+  });
+  return socket;
+}
+
+/** Resolves with the first `event` whose payload matches, recording when it arrived. */
+export function nextEvent<E extends ServerEventName>(
+  socket: ConsoleSocket,
+  event: E,
+  matches: (payload: ServerEventPayload<E>) => boolean,
+  timeoutMs = 10_000,
+): Promise<{ payload: ServerEventPayload<E>; receivedAt: number }> {
+  return new Promise((resolve, reject) => {
+    const listener = (payload: ServerEventPayload<E>) => {
+      if (!matches(payload)) return;
+      clearTimeout(timer);
+      socket.off(event, listener as never);
+      resolve({ payload, receivedAt: Date.now() });
+    };
+    const timer = setTimeout(() => {
+      socket.off(event, listener as never);
+      reject(new Error(`no matching ${event} within ${timeoutMs} ms`));
+    }, timeoutMs);
+    socket.on(event, listener as never);
+  });
+}
+
+export interface HttpResult<T = unknown> {
+  status: number;
+  body: T;
+}
+
+export async function http<T = unknown>(
+  baseUrl: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<HttpResult<T>> {
+  const response = await fetch(`${baseUrl}/api/v1${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...headers },
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
+}
+
+export async function findSite(baseUrl: string, query: string): Promise<SiteSummaryDto> {
+  const { body } = await http<SiteSummaryDto[]>(baseUrl, 'GET', `/sites?q=${encodeURIComponent(query)}&limit=1`);
+  const site = body[0];
+  if (!site) throw new Error(`no site matches ${query}`);
+  return site;
+}
+
+export async function reportIncident(
+  baseUrl: string,
+  site: SiteSummaryDto,
+  overrides: Partial<{ severity: string; category: string; description: string }> = {},
+): Promise<IncidentDto> {
+  const result = await http<IncidentDto>(baseUrl, 'POST', '/incidents', {
+    siteId: site.id,
+    category: 'mains_failure',
+    severity: 'critical',
+    description: 'Mất điện lưới, trạm đang chạy ắc quy',
+    reporterName: 'Nguyễn Văn Test',
+    ...overrides,
+  });
+  if (result.status !== 201) throw new Error(`report failed: ${result.status} ${JSON.stringify(result.body)}`);
+  return result.body;
+}
