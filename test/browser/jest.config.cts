@@ -10,6 +10,9 @@ module.exports = {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],
   },
   moduleFileExtensions: ['ts', 'js'],
+  // Starts its own api, worker and console against a fresh database (see support/); CONSOLE_URL is set there.
+  globalSetup: '<rootDir>/support/global-setup.ts',
+  globalTeardown: '<rootDir>/support/global-teardown.ts',
   testTimeout: 60_000,
   maxWorkers: 1,
 };

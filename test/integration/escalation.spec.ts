@@ -6,7 +6,6 @@ import { SLA_WORKER_SETTINGS } from '../../apps/worker/src/app/worker-settings';
 import { deadlineJobId, SLA_QUEUE, type DeadlineDueJob, type IncidentDto, type SiteSummaryDto } from '@netduty/contracts';
 import {
   connectConsole,
-  findSite,
   http,
   nextEvent,
   reportIncident,

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# NetDuty on one machine without containers: installs, builds, migrates, seeds the Lạng Sơn demo
+# province, then runs the api, the worker and the console against the local PostgreSQL and Redis.
+#   npm start            (or: bash docker/start-local.sh)
+# Environment: DATABASE_URL, REDIS_URL, PORT (api, 3000), CONSOLE_PORT (4200) override the defaults.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+export NX_DAEMON=false NX_NO_CLOUD=true TZ=UTC
+export DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/netduty}"
+export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
+export PORT="${PORT:-3000}"
+CONSOLE_PORT="${CONSOLE_PORT:-4200}"
+LOGS=tmp/logs
+mkdir -p "$LOGS"
+
+say() { printf '\033[1;36m[netduty]\033[0m %s\n' "$*"; }
+fail() { printf '\033[1;31m[netduty]\033[0m %s\n' "$*" >&2; exit 1; }
+
+reachable() { # host port
+  (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null
+}
+
+pg_host=$(node -e 'const u=new URL(process.argv[1]);console.log(u.hostname+" "+(u.port||5432))' "$DATABASE_URL")
+redis_host=$(node -e 'const u=new URL(process.argv[1]);console.log(u.hostname+" "+(u.port||6379))' "$REDIS_URL")
+# shellcheck disable=SC2086
+reachable $pg_host || fail "PostgreSQL is not reachable at ${pg_host/ /:}. Start it: pg_ctlcluster --skip-systemctl-redirect \$(ls /etc/postgresql) main start   (or: docker compose -f docker/compose.dev.yml up -d)"
+# shellcheck disable=SC2086
+reachable $redis_host || fail "Redis is not reachable at ${redis_host/ /:}. Start it: redis-server --daemonize yes --port 6379   (or: docker compose -f docker/compose.dev.yml up -d)"
+
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "Installing dependencies (first run takes a minute or two)…"
+  npm ci --no-audit --no-fund >"$LOGS/install.log" 2>&1 || npm install --no-audit --no-fund >>"$LOGS/install.log" 2>&1 \
+    || fail "npm install failed; see $LOGS/install.log"
+fi
+
+say "Building api, worker and console…"
+npx nx run-many -t build -p api worker console --output-style=static >"$LOGS/build.log" 2>&1 || fail "build failed; see $LOGS/build.log"
+
+say "Migrating and seeding the demo province (Lạng Sơn)…"
+node dist/apps/api/migrate.js --create-database
+node dist/apps/api/seed.js
+
+pids=()
+stop_all() {
+  trap - INT TERM EXIT
+  say "Stopping…"
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
+trap stop_all INT TERM EXIT
+
+node dist/apps/api/main.js >"$LOGS/api.log" 2>&1 & pids+=($!)
+WORKER_HEARTBEAT_FILE="$PWD/tmp/worker-heartbeat" node dist/apps/worker/main.js >"$LOGS/worker.log" 2>&1 & pids+=($!)
+NETDUTY_API_URL="http://127.0.0.1:$PORT" npx vite preview --config apps/console/vite.config.mts \
+  --port "$CONSOLE_PORT" --strictPort --host 0.0.0.0 >"$LOGS/console.log" 2>&1 & pids+=($!)
+
+for _ in $(seq 1 60); do
+  if curl -fsS "http://127.0.0.1:$PORT/api/v1/health" >/dev/null 2>&1 && curl -fsS "http://127.0.0.1:$CONSOLE_PORT/" >/dev/null 2>&1; then
+    say "NetDuty is up."
+    say "  Console:  http://localhost:$CONSOLE_PORT"
+    say "  API docs: http://localhost:$PORT/api/docs"
+    say "  Logs:     $LOGS/{api,worker,console}.log — Ctrl+C stops everything."
+    wait -n "${pids[@]}" || true
+    fail "a process stopped; see $LOGS/"
+  fi
+  sleep 1
+done
+fail "the stack did not become healthy within 60 s; see $LOGS/"

@@ -1,0 +1,60 @@
+import { NestFactory } from '@nestjs/core';
+import { Redis } from 'ioredis';
+import { Client } from 'pg';
+import { ApplicationCoreModule, DemoSeeder, loadAppConfig } from '@netduty/application';
+import { runMigrations } from '@netduty/persistence';
+import { newTestEnvironment, type TestEnvironment } from './test-environment';
+
+/**
+ * A fresh database and Redis prefix for one test run: created, migrated and loaded with the demo
+ * province (its deadlines are not enqueued, so only the tests' own incidents move through the queue).
+ */
+export async function createTestEnvironment(): Promise<TestEnvironment> {
+  const environment = newTestEnvironment();
+  const admin = new Client({ connectionString: environment.adminDatabaseUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE "${environment.databaseName}"`);
+  } finally {
+    await admin.end();
+  }
+  await runMigrations(environment.databaseUrl);
+
+  const config = loadAppConfig({
+    ...process.env,
+    NODE_ENV: 'test',
+    DATABASE_URL: environment.databaseUrl,
+    REDIS_URL: environment.redisUrl,
+    REDIS_PREFIX: environment.redisPrefix,
+  });
+  const app = await NestFactory.createApplicationContext(ApplicationCoreModule.forRoot(config, 'api'), { logger: false });
+  try {
+    await app.get(DemoSeeder).seed({ enqueueDeadlines: false });
+  } finally {
+    await app.close();
+  }
+  process.env['NETDUTY_TEST_ENVIRONMENT'] = JSON.stringify(environment);
+  return environment;
+}
+
+/** Drops the run's database and deletes every Redis key under its prefix. */
+export async function destroyTestEnvironment(environment: TestEnvironment): Promise<void> {
+  const admin = new Client({ connectionString: environment.adminDatabaseUrl });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS "${environment.databaseName}" WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+  const redis = new Redis(environment.redisUrl);
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${environment.redisPrefix}:*`, 'COUNT', 1000);
+      if (keys.length > 0) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
