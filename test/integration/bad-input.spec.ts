@@ -1,5 +1,5 @@
 import type { ApiErrorBody, SiteSummaryDto } from '@netduty/contracts';
-import { findSite, http, reportIncident, startApi, type RunningApi } from './support/stack';
+import { as, findSite, reportIncident, startApi, type ApiClient, type RunningApi } from './support/stack';
 
 async function rowCounts(api: RunningApi): Promise<{ incidents: number; events: number; escalations: number }> {
   const [row] = await api.dataSource.query(
@@ -12,47 +12,51 @@ async function rowCounts(api: RunningApi): Promise<{ incidents: number; events: 
 
 describe('bad input gets a clear 4xx JSON error and writes nothing', () => {
   let api: RunningApi;
+  let duty: ApiClient;
+  let admin: ApiClient;
   let site: SiteSummaryDto;
   let valid: Record<string, unknown>;
 
   beforeAll(async () => {
     api = await startApi();
-    site = await findSite(api.baseUrl, 'tam thanh');
+    duty = await as(api.baseUrl, 'trucban');
+    admin = await as(api.baseUrl, 'admin');
+    site = await findSite(duty, 'tam thanh');
     valid = { siteId: site.id, category: 'fibre_cut', severity: 'major', description: 'Đứt cáp', reporterName: 'Lê Văn Test' };
   });
 
   afterAll(() => api.close());
 
   const cases: [string, () => Promise<{ status: number; body: ApiErrorBody }>, number, string, string | null][] = [
-    ['malformed JSON', () => http(api.baseUrl, 'POST', '/incidents', '{"siteId": '), 400, 'malformed_json', null],
-    ['an unknown field', () => http(api.baseUrl, 'POST', '/incidents', { ...valid, priority: 'P0' }), 400, 'validation_failed', 'priority'],
-    ['a wrong severity', () => http(api.baseUrl, 'POST', '/incidents', { ...valid, severity: 'catastrophic' }), 400, 'validation_failed', 'severity'],
-    ['a wrong category', () => http(api.baseUrl, 'POST', '/incidents', { ...valid, category: 'aliens' }), 400, 'validation_failed', 'category'],
-    ['a site id that is not a UUID', () => http(api.baseUrl, 'POST', '/incidents', { ...valid, siteId: 'LSN0324-11' }), 400, 'validation_failed', 'siteId'],
+    ['malformed JSON', () => duty.request('POST', '/incidents', '{"siteId": '), 400, 'malformed_json', null],
+    ['an unknown field', () => duty.request('POST', '/incidents', { ...valid, priority: 'P0' }), 400, 'validation_failed', 'priority'],
+    ['a wrong severity', () => duty.request('POST', '/incidents', { ...valid, severity: 'catastrophic' }), 400, 'validation_failed', 'severity'],
+    ['a wrong category', () => duty.request('POST', '/incidents', { ...valid, category: 'aliens' }), 400, 'validation_failed', 'category'],
+    ['a site id that is not a UUID', () => duty.request('POST', '/incidents', { ...valid, siteId: 'LSN0324-11' }), 400, 'validation_failed', 'siteId'],
     [
       'an unknown site',
-      () => http(api.baseUrl, 'POST', '/incidents', { ...valid, siteId: '00000000-0000-4000-8000-000000000000' }),
+      () => duty.request('POST', '/incidents', { ...valid, siteId: '00000000-0000-4000-8000-000000000000' }),
       400,
       'validation_failed',
       'siteId',
     ],
-    ['an empty description', () => http(api.baseUrl, 'POST', '/incidents', { ...valid, description: '   ' }), 400, 'validation_failed', 'description'],
-    ['a description of the wrong type', () => http(api.baseUrl, 'POST', '/incidents', { ...valid, description: 42 }), 400, 'validation_failed', 'description'],
-    ['a JSON array body', () => http(api.baseUrl, 'POST', '/incidents', [valid]), 400, 'validation_failed', 'body'],
-    ['a JSON string body', () => http(api.baseUrl, 'POST', '/incidents', '"hello"'), 400, 'malformed_json', null],
-    ['a body over 1 MB', () => http(api.baseUrl, 'POST', '/incidents', { ...valid, description: 'x'.repeat(1_100_000) }), 413, 'payload_too_large', null],
-    ['a malformed incident id', () => http(api.baseUrl, 'POST', '/incidents/not-a-uuid/acknowledge', {}), 400, 'validation_failed', 'id'],
-    ['an unknown filter value', () => http(api.baseUrl, 'GET', '/incidents?severity=huge'), 400, 'validation_failed', 'severity'],
-    ['a site search limit out of range', () => http(api.baseUrl, 'GET', '/sites?limit=5000'), 400, 'validation_failed', 'limit'],
-    ['a bad Idempotency-Key', () => http(api.baseUrl, 'POST', '/incidents', valid, { 'idempotency-key': 'short' }), 400, 'validation_failed', 'Idempotency-Key'],
+    ['an empty description', () => duty.request('POST', '/incidents', { ...valid, description: '   ' }), 400, 'validation_failed', 'description'],
+    ['a description of the wrong type', () => duty.request('POST', '/incidents', { ...valid, description: 42 }), 400, 'validation_failed', 'description'],
+    ['a JSON array body', () => duty.request('POST', '/incidents', [valid]), 400, 'validation_failed', 'body'],
+    ['a JSON string body', () => duty.request('POST', '/incidents', '"hello"'), 400, 'malformed_json', null],
+    ['a body over 1 MB', () => duty.request('POST', '/incidents', { ...valid, description: 'x'.repeat(1_100_000) }), 413, 'payload_too_large', null],
+    ['a malformed incident id', () => duty.request('POST', '/incidents/not-a-uuid/acknowledge', {}), 400, 'validation_failed', 'id'],
+    ['an unknown filter value', () => duty.request('GET', '/incidents?severity=huge'), 400, 'validation_failed', 'severity'],
+    ['a site search limit out of range', () => duty.request('GET', '/sites?limit=5000'), 400, 'validation_failed', 'limit'],
+    ['a bad Idempotency-Key', () => duty.request('POST', '/incidents', valid, { 'idempotency-key': 'short' }), 400, 'validation_failed', 'Idempotency-Key'],
     [
       'an SLA window shorter to restore than to acknowledge',
-      () => http(api.baseUrl, 'PUT', '/sla-policies/minor/P2', { acknowledgeSeconds: 600, restoreSeconds: 60 }),
+      () => admin.request('PUT', '/sla-policies/minor/P2', { acknowledgeSeconds: 600, restoreSeconds: 60 }),
       400,
       'validation_failed',
       'restoreSeconds',
     ],
-    ['an SLA policy for an unknown severity', () => http(api.baseUrl, 'PUT', '/sla-policies/huge/P2', { acknowledgeSeconds: 60, restoreSeconds: 600 }), 400, 'validation_failed', 'severity'],
+    ['an SLA policy for an unknown severity', () => admin.request('PUT', '/sla-policies/huge/P2', { acknowledgeSeconds: 60, restoreSeconds: 600 }), 400, 'validation_failed', 'severity'],
   ];
 
   it.each(cases)('answers %s with %i %s naming the field', async (_name, send, status, code, field) => {
@@ -68,25 +72,25 @@ describe('bad input gets a clear 4xx JSON error and writes nothing', () => {
   });
 
   it('answers 404 for an incident that does not exist', async () => {
-    const { status, body } = await http<ApiErrorBody>(api.baseUrl, 'GET', '/incidents/00000000-0000-4000-8000-000000000000');
+    const { status, body } = await duty.request<ApiErrorBody>('GET', '/incidents/00000000-0000-4000-8000-000000000000');
     expect(status).toBe(404);
     expect(body.code).toBe('not_found');
   });
 
   it('speaks English when asked and Vietnamese by default', async () => {
-    const vi = await http<ApiErrorBody>(api.baseUrl, 'POST', '/incidents', '{');
-    const en = await http<ApiErrorBody>(api.baseUrl, 'POST', '/incidents', '{', { 'accept-language': 'en-US,en;q=0.9' });
+    const vi = await duty.request<ApiErrorBody>('POST', '/incidents', '{');
+    const en = await duty.request<ApiErrorBody>('POST', '/incidents', '{', { 'accept-language': 'en-US,en;q=0.9' });
     expect(vi.body.message).toMatch(/JSON hợp lệ/);
     expect(en.body.message).toMatch(/not valid JSON/);
   });
 
   it('requires a reason to reopen and leaves the incident resolved without one', async () => {
-    const incident = await reportIncident(api.baseUrl, site);
+    const incident = await reportIncident(duty, site);
     for (const action of ['acknowledge', 'resolve']) {
-      expect((await http(api.baseUrl, 'POST', `/incidents/${incident.id}/${action}`, {})).status).toBe(200);
+      expect((await duty.request('POST', `/incidents/${incident.id}/${action}`, {})).status).toBe(200);
     }
     const before = await rowCounts(api);
-    const { status, body } = await http<ApiErrorBody>(api.baseUrl, 'POST', `/incidents/${incident.id}/reopen`, {});
+    const { status, body } = await duty.request<ApiErrorBody>('POST', `/incidents/${incident.id}/reopen`, {});
     expect(status).toBe(400);
     expect(body.fields?.[0]?.field).toBe('note');
     expect(await rowCounts(api)).toEqual(before);

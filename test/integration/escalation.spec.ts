@@ -6,7 +6,6 @@ import { SLA_WORKER_SETTINGS } from '../../apps/worker/src/app/worker-settings';
 import { deadlineJobId, SLA_QUEUE, type DeadlineDueJob, type IncidentDto, type SiteSummaryDto } from '@netduty/contracts';
 import {
   connectConsole,
-  http,
   nextEvent,
   reportIncident,
   spawnWorkerProcess,
@@ -15,6 +14,8 @@ import {
   type ConsoleSocket,
   type RunningApi,
   type WorkerProcess,
+  as,
+  type ApiClient,
 } from './support/stack';
 import { currentTestEnvironment } from './support/test-environment';
 
@@ -39,17 +40,20 @@ function firstEscalation(socket: ConsoleSocket, incident: IncidentDto, timeoutMs
 
 describe('SLA escalation through the real queue', () => {
   let api: RunningApi;
+  let duty: ApiClient;
   let socket: ConsoleSocket;
   let site: SiteSummaryDto;
 
   beforeAll(async () => {
     api = await startApi();
-    socket = await connectConsole(api.baseUrl);
-    const { body: sites } = await http<SiteSummaryDto[]>(api.baseUrl, 'GET', '/sites?q=xa&limit=50');
+    duty = await as(api.baseUrl, 'trucban');
+    socket = await connectConsole(api.baseUrl, duty.session.token);
+    const { body: sites } = await duty.request<SiteSummaryDto[]>('GET', '/sites?q=xa&limit=50');
     const p2 = sites.find((candidate) => candidate.priority === 'P2');
     if (!p2) throw new Error('no P2 site in the demo data');
     site = p2;
-    const policy = await http(api.baseUrl, 'PUT', '/sla-policies/warning/P2', {
+    const admin = await as(api.baseUrl, 'admin');
+    const policy = await admin.request('PUT', '/sla-policies/warning/P2', {
       acknowledgeSeconds: ACK_SECONDS,
       restoreSeconds: 3600,
     });
@@ -71,7 +75,7 @@ describe('SLA escalation through the real queue', () => {
     afterAll(() => worker.close());
 
     it('escalates a lapsed acknowledge deadline once and tells consoles within 3 s of the deadline', async () => {
-      const incident = await reportIncident(api.baseUrl, site, { severity: 'warning' });
+      const incident = await reportIncident(duty, site, { severity: 'warning' });
       const dueAt = Date.parse(incident.acknowledgeDeadline.dueAt);
       expect(dueAt - Date.parse(incident.reportedAt)).toBe(ACK_SECONDS * 1000);
 
@@ -91,9 +95,9 @@ describe('SLA escalation through the real queue', () => {
     });
 
     it('never escalates an incident acknowledged before its deadline', async () => {
-      const acknowledgedInTime = await reportIncident(api.baseUrl, site, { severity: 'warning' });
-      const control = await reportIncident(api.baseUrl, site, { severity: 'warning' });
-      expect((await http(api.baseUrl, 'POST', `/incidents/${acknowledgedInTime.id}/acknowledge`, {})).status).toBe(200);
+      const acknowledgedInTime = await reportIncident(duty, site, { severity: 'warning' });
+      const control = await reportIncident(duty, site, { severity: 'warning' });
+      expect((await duty.request('POST', `/incidents/${acknowledgedInTime.id}/acknowledge`, {})).status).toBe(200);
 
       // The control was reported after, so once it escalates the other's deadline has passed too.
       await firstEscalation(socket, control);
@@ -111,7 +115,7 @@ describe('SLA escalation through the real queue', () => {
     });
 
     it('stores one escalation when the same deadline is handled twice at the same moment', async () => {
-      const incident = await reportIncident(api.baseUrl, site, { severity: 'warning' });
+      const incident = await reportIncident(duty, site, { severity: 'warning' });
       await firstEscalation(socket, incident);
       const service = worker.get(EscalationService);
       const job = { incidentId: incident.id, kind: 'acknowledge' as const, cycle: 1, level: 1 };
@@ -121,7 +125,7 @@ describe('SLA escalation through the real queue', () => {
     });
 
     it('re-enqueues deadlines whose jobs were lost, without doubling the ones that exist', async () => {
-      const incident = await reportIncident(api.baseUrl, site, { severity: 'warning' });
+      const incident = await reportIncident(duty, site, { severity: 'warning' });
       const queue = worker.get<Queue>(getQueueToken(SLA_QUEUE));
       const jobId = deadlineJobId({ incidentId: incident.id, kind: 'acknowledge', cycle: 1, level: 1 });
       await queue.remove(jobId);
@@ -147,7 +151,7 @@ describe('SLA escalation through the real queue', () => {
 
     it('produces exactly one escalation per deadline', async () => {
       const incidents = await Promise.all(
-        [1, 2, 3, 4, 5, 6].map((n) => reportIncident(api.baseUrl, site, { severity: 'warning', description: `Bão #${n}` })),
+        [1, 2, 3, 4, 5, 6].map((n) => reportIncident(duty, site, { severity: 'warning', description: `Bão #${n}` })),
       );
       const events = await Promise.all(incidents.map((incident) => firstEscalation(socket, incident)));
       expect(events).toHaveLength(incidents.length);
@@ -185,7 +189,7 @@ describe('SLA escalation through the real queue', () => {
         },
       );
       try {
-        const incident = await reportIncident(api.baseUrl, site, { severity: 'warning', description: 'Worker chết giữa chừng' });
+        const incident = await reportIncident(duty, site, { severity: 'warning', description: 'Worker chết giữa chừng' });
         const { at: takenAt, incidentId } = await taken;
         expect(incidentId).toBe(incident.id);
 

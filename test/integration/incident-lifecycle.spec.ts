@@ -2,23 +2,26 @@ import type { ApiErrorBody, IncidentDetailDto, IncidentDto, Page, ResponderDto, 
 import {
   connectConsole,
   findSite,
-  http,
   nextEvent,
   reportIncident,
   startApi,
   type ConsoleSocket,
   type RunningApi,
+  as,
+  type ApiClient,
 } from './support/stack';
 
 describe('incident lifecycle over HTTP and socket.io', () => {
   let api: RunningApi;
+  let duty: ApiClient;
   let socket: ConsoleSocket;
   let site: SiteSummaryDto;
 
   beforeAll(async () => {
     api = await startApi();
-    socket = await connectConsole(api.baseUrl);
-    site = await findSite(api.baseUrl, 'dong kinh');
+    duty = await as(api.baseUrl, 'trucban');
+    socket = await connectConsole(api.baseUrl, duty.session.token);
+    site = await findSite(duty, 'dong kinh');
   });
 
   afterAll(async () => {
@@ -28,7 +31,7 @@ describe('incident lifecycle over HTTP and socket.io', () => {
 
   it('broadcasts incident.created to a connected console when a cluster reports a fault', async () => {
     const created = nextEvent(socket, 'incident.created', (incident) => incident.description.includes('#created'));
-    const reported = await reportIncident(api.baseUrl, site, { description: 'Mất điện lưới #created' });
+    const reported = await reportIncident(duty, site, { description: 'Mất điện lưới #created' });
     const { payload } = await created;
     expect(payload.id).toBe(reported.id);
     expect(payload.status).toBe('reported');
@@ -39,7 +42,7 @@ describe('incident lifecycle over HTTP and socket.io', () => {
   });
 
   it('finds sites without diacritics: "dong kinh" finds Đông Kinh', async () => {
-    const { status, body } = await http<SiteSummaryDto[]>(api.baseUrl, 'GET', '/sites?q=dong%20kinh&limit=10');
+    const { status, body } = await duty.request<SiteSummaryDto[]>('GET', '/sites?q=dong%20kinh&limit=10');
     expect(status).toBe(200);
     expect(body.length).toBeGreaterThan(0);
     for (const found of body) {
@@ -48,33 +51,32 @@ describe('incident lifecycle over HTTP and socket.io', () => {
   });
 
   it('sets deadlines from the SLA policy of the severity and the site priority', async () => {
-    const { body: policies } = await http<{ severity: string; priority: string; acknowledgeSeconds: number; restoreSeconds: number }[]>(
-      api.baseUrl,
+    const { body: policies } = await duty.request<{ severity: string; priority: string; acknowledgeSeconds: number; restoreSeconds: number }[]>(
       'GET',
       '/sla-policies',
     );
     const policy = policies.find((candidate) => candidate.severity === 'major' && candidate.priority === site.priority);
     expect(policy).toBeDefined();
-    const incident = await reportIncident(api.baseUrl, site, { severity: 'major' });
+    const incident = await reportIncident(duty, site, { severity: 'major' });
     const reportedAt = Date.parse(incident.reportedAt);
     expect(Date.parse(incident.acknowledgeDeadline.dueAt) - reportedAt).toBe((policy?.acknowledgeSeconds ?? 0) * 1000);
     expect(Date.parse(incident.restoreDeadline.dueAt) - reportedAt).toBe((policy?.restoreSeconds ?? 0) * 1000);
   });
 
   it('walks reported → acknowledged → in progress → resolved → reopened → resolved → closed with a full timeline', async () => {
-    const incident = await reportIncident(api.baseUrl, site);
+    const incident = await reportIncident(duty, site);
     const base = `/incidents/${incident.id}`;
 
     const updated = nextEvent(socket, 'incident.updated', (dto) => dto.id === incident.id && dto.status === 'acknowledged');
-    const acknowledged = await http<IncidentDto>(api.baseUrl, 'POST', `${base}/acknowledge`, { actorName: 'Trực ca 1' });
+    const acknowledged = await duty.request<IncidentDto>('POST', `${base}/acknowledge`, {});
     expect(acknowledged.status).toBe(200);
     expect(acknowledged.body.acknowledgedAt).not.toBeNull();
     expect(acknowledged.body.nextDeadline?.kind).toBe('restore');
     await updated;
 
-    const { body: candidates } = await http<ResponderDto[]>(api.baseUrl, 'GET', `${base}/candidate-responders`);
+    const { body: candidates } = await duty.request<ResponderDto[]>('GET', `${base}/candidate-responders`);
     expect(candidates.length).toBeGreaterThan(0);
-    const assigned = await http<IncidentDto>(api.baseUrl, 'POST', `${base}/assign`, {
+    const assigned = await duty.request<IncidentDto>('POST', `${base}/assign`, {
       responderIds: candidates.slice(0, 2).map((responder) => responder.id),
     });
     expect(assigned.status).toBe(200);
@@ -83,21 +85,21 @@ describe('incident lifecycle over HTTP and socket.io', () => {
       candidates.slice(0, 2).map((responder) => responder.id).sort(),
     );
 
-    expect((await http(api.baseUrl, 'POST', `${base}/comments`, { text: 'Đã điều máy nổ đến trạm' })).status).toBe(201);
-    expect((await http<IncidentDto>(api.baseUrl, 'POST', `${base}/resolve`, { note: 'Có điện lưới' })).body.status).toBe('resolved');
+    expect((await duty.request('POST', `${base}/comments`, { text: 'Đã điều máy nổ đến trạm' })).status).toBe(201);
+    expect((await duty.request<IncidentDto>('POST', `${base}/resolve`, { note: 'Có điện lưới' })).body.status).toBe('resolved');
 
-    const reopened = await http<IncidentDto>(api.baseUrl, 'POST', `${base}/reopen`, { note: 'Mất sóng trở lại' });
+    const reopened = await duty.request<IncidentDto>('POST', `${base}/reopen`, { note: 'Mất sóng trở lại' });
     expect(reopened.body.status).toBe('reopened');
     expect(reopened.body.resolvedAt).toBeNull();
     expect(Date.parse(reopened.body.restoreDeadline.startsAt)).toBeGreaterThan(Date.parse(incident.restoreDeadline.startsAt));
 
-    expect((await http<IncidentDto>(api.baseUrl, 'POST', `${base}/resolve`, {})).body.status).toBe('resolved');
-    const closed = await http<IncidentDto>(api.baseUrl, 'POST', `${base}/close`, {});
+    expect((await duty.request<IncidentDto>('POST', `${base}/resolve`, {})).body.status).toBe('resolved');
+    const closed = await duty.request<IncidentDto>('POST', `${base}/close`, {});
     expect(closed.body.status).toBe('closed');
     expect(closed.body.allowedActions).toEqual([]);
     expect(closed.body.nextDeadline).toBeNull();
 
-    const { body: detail } = await http<IncidentDetailDto>(api.baseUrl, 'GET', base);
+    const { body: detail } = await duty.request<IncidentDetailDto>('GET', base);
     expect(detail.timeline.map((event) => event.type)).toEqual([
       'reported',
       'acknowledged',
@@ -108,39 +110,39 @@ describe('incident lifecycle over HTTP and socket.io', () => {
       'resolved',
       'closed',
     ]);
-    expect(detail.timeline[1]?.actor).toBe('Trực ca 1');
+    expect(detail.timeline[1]?.actor).toBe('Nguyễn Thị Trực Ban');
     expect(detail.timeline[3]?.data).toEqual({ text: 'Đã điều máy nổ đến trạm' });
 
-    const { body: board } = await http<Page<IncidentDto>>(api.baseUrl, 'GET', '/incidents');
+    const { body: board } = await duty.request<Page<IncidentDto>>('GET', '/incidents');
     expect(board.items.some((item) => item.id === incident.id)).toBe(false);
-    const { body: all } = await http<Page<IncidentDto>>(api.baseUrl, 'GET', '/incidents?open=false&status=closed');
+    const { body: all } = await duty.request<Page<IncidentDto>>('GET', '/incidents?open=false&status=closed');
     expect(all.items.some((item) => item.id === incident.id)).toBe(true);
   });
 
   it('refuses a forbidden transition with 409 naming the current status and the allowed next steps', async () => {
-    const incident = await reportIncident(api.baseUrl, site);
-    const result = await http<ApiErrorBody>(api.baseUrl, 'POST', `/incidents/${incident.id}/close`, {});
+    const incident = await reportIncident(duty, site);
+    const result = await duty.request<ApiErrorBody>('POST', `/incidents/${incident.id}/close`, {});
     expect(result.status).toBe(409);
     expect(result.body.code).toBe('invalid_transition');
     expect(result.body.details).toEqual({ currentStatus: 'reported', attempted: 'close', allowedActions: ['acknowledge'] });
 
-    const { body: detail } = await http<IncidentDetailDto>(api.baseUrl, 'GET', `/incidents/${incident.id}`);
+    const { body: detail } = await duty.request<IncidentDetailDto>('GET', `/incidents/${incident.id}`);
     expect(detail.status).toBe('reported');
     expect(detail.timeline).toHaveLength(1);
   });
 
   it('refuses to assign a responder from a cluster that does not cover the site', async () => {
-    const incident = await reportIncident(api.baseUrl, site);
-    await http(api.baseUrl, 'POST', `/incidents/${incident.id}/acknowledge`, {});
-    const otherOperatorSite = await findSite(api.baseUrl, site.operator.code === 'viettel' ? 'LSN_MF' : 'LSN0');
-    const other = await reportIncident(api.baseUrl, otherOperatorSite);
-    const { body: foreign } = await http<ResponderDto[]>(api.baseUrl, 'GET', `/incidents/${other.id}/candidate-responders`);
-    const result = await http<ApiErrorBody>(api.baseUrl, 'POST', `/incidents/${incident.id}/assign`, {
+    const incident = await reportIncident(duty, site);
+    await duty.request('POST', `/incidents/${incident.id}/acknowledge`, {});
+    const otherOperatorSite = await findSite(duty, site.operator.code === 'viettel' ? 'LSN_MF' : 'LSN0');
+    const other = await reportIncident(duty, otherOperatorSite);
+    const { body: foreign } = await duty.request<ResponderDto[]>('GET', `/incidents/${other.id}/candidate-responders`);
+    const result = await duty.request<ApiErrorBody>('POST', `/incidents/${incident.id}/assign`, {
       responderIds: [foreign[0]?.id],
     });
     expect(result.status).toBe(400);
     expect(result.body.fields?.[0]?.field).toBe('responderIds');
-    const { body: detail } = await http<IncidentDetailDto>(api.baseUrl, 'GET', `/incidents/${incident.id}`);
+    const { body: detail } = await duty.request<IncidentDetailDto>('GET', `/incidents/${incident.id}`);
     expect(detail.status).toBe('acknowledged');
     expect(detail.responders).toEqual([]);
   });
@@ -151,10 +153,9 @@ describe('incident lifecycle over HTTP and socket.io', () => {
       category: 'fibre_cut',
       severity: 'major',
       description: 'Đứt cáp quang #idempotent',
-      reporterName: 'Trần Thị Test',
     };
     const headers = { 'idempotency-key': 'retry-key-0001' };
-    const results = await Promise.all([1, 2, 3].map(() => http<IncidentDto>(api.baseUrl, 'POST', '/incidents', body, headers)));
+    const results = await Promise.all([1, 2, 3].map(() => duty.request<IncidentDto>('POST', '/incidents', body, headers)));
     const ids = new Set(results.map((result) => result.body.id));
     expect(ids.size).toBe(1);
     expect(results.filter((result) => result.status === 201)).toHaveLength(1);
@@ -163,7 +164,7 @@ describe('incident lifecycle over HTTP and socket.io', () => {
   });
 
   it('orders the board by urgency and filters it by severity, operator and status', async () => {
-    const { body } = await http<Page<IncidentDto>>(api.baseUrl, 'GET', `/incidents?severity=critical&operator=${site.operator.code}`);
+    const { body } = await duty.request<Page<IncidentDto>>('GET', `/incidents?severity=critical&operator=${site.operator.code}`);
     expect(body.items.length).toBeGreaterThan(0);
     for (const item of body.items) {
       expect(item.severity).toBe('critical');

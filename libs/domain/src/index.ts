@@ -3,3 +3,4 @@ export * from './lib/sla';
 export * from './lib/escalation-chain';
 export * from './lib/search-text';
 export * from './lib/urgency-order';
+export * from './lib/access-policy';

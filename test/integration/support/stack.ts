@@ -96,13 +96,55 @@ export async function spawnWorkerProcess(): Promise<WorkerProcess> {
 
 export type ConsoleSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-export async function connectConsole(baseUrl: string): Promise<ConsoleSocket> {
-  const socket: ConsoleSocket = io(baseUrl, { transports: ['websocket'], reconnection: false, forceNew: true });
+export async function connectConsole(baseUrl: string, token: string, extraHeaders: Record<string, string> = {}): Promise<ConsoleSocket> {
+  const socket: ConsoleSocket = io(baseUrl, {
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+    auth: { token },
+    extraHeaders,
+  });
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', () => resolve());
     socket.once('connect_error', reject);
   });
   return socket;
+}
+
+/** The demo accounts the seeder creates (see DEMO_USERS); all share the demo password. */
+export const DEMO_PASSWORD = 'NetDuty@2026';
+
+export interface Session {
+  token: string;
+  refreshCookie: string | null;
+  user: { id: string; role: string; operatorCode: string | null };
+}
+
+export async function login(baseUrl: string, username: string, password = DEMO_PASSWORD): Promise<Session> {
+  const response = await fetch(`${baseUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  const body = (await response.json()) as { accessToken: string; user: Session['user'] };
+  if (response.status !== 200) throw new Error(`login ${username} failed: ${response.status} ${JSON.stringify(body)}`);
+  const cookie = response.headers.getSetCookie().find((value) => value.startsWith('nd_refresh='));
+  return { token: body.accessToken, refreshCookie: cookie?.split(';')[0] ?? null, user: body.user };
+}
+
+/** An HTTP client logged in as one user. */
+export interface ApiClient {
+  session: Session;
+  request<T = unknown>(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<HttpResult<T>>;
+}
+
+export async function as(baseUrl: string, username: string): Promise<ApiClient> {
+  const session = await login(baseUrl, username);
+  return {
+    session,
+    request: (method, path, body, headers = {}) =>
+      http(baseUrl, method, path, body, { authorization: `Bearer ${session.token}`, ...headers }),
+  };
 }
 
 /** Resolves with the first `event` whose payload matches, recording when it arrived. */
@@ -148,24 +190,23 @@ export async function http<T = unknown>(
   return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
 }
 
-export async function findSite(baseUrl: string, query: string): Promise<SiteSummaryDto> {
-  const { body } = await http<SiteSummaryDto[]>(baseUrl, 'GET', `/sites?q=${encodeURIComponent(query)}&limit=1`);
+export async function findSite(client: ApiClient, query: string): Promise<SiteSummaryDto> {
+  const { body } = await client.request<SiteSummaryDto[]>('GET', `/sites?q=${encodeURIComponent(query)}&limit=1`);
   const site = body[0];
   if (!site) throw new Error(`no site matches ${query}`);
   return site;
 }
 
 export async function reportIncident(
-  baseUrl: string,
+  client: ApiClient,
   site: SiteSummaryDto,
   overrides: Partial<{ severity: string; category: string; description: string }> = {},
 ): Promise<IncidentDto> {
-  const result = await http<IncidentDto>(baseUrl, 'POST', '/incidents', {
+  const result = await client.request<IncidentDto>('POST', '/incidents', {
     siteId: site.id,
     category: 'mains_failure',
     severity: 'critical',
     description: 'Mất điện lưới, trạm đang chạy ắc quy',
-    reporterName: 'Nguyễn Văn Test',
     ...overrides,
   });
   if (result.status !== 201) throw new Error(`report failed: ${result.status} ${JSON.stringify(result.body)}`);

@@ -1,10 +1,18 @@
+import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import { DynamicModule, Module } from '@nestjs/common';
-import { ApplicationCoreModule, type AppConfig } from '@netduty/application';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { ApplicationCoreModule, redisOptionsFromUrl, type AppConfig } from '@netduty/application';
+import { AuditModule } from './audit/audit.module';
+import { AccessGuard } from './auth/access.guard';
+import { AuthModule } from './auth/auth.module';
 import { CatalogueModule } from './catalogue/catalogue.module';
 import { HealthModule } from './health/health.module';
+import { ApiExceptionFilter } from './http/api-exception.filter';
 import { IncidentsModule } from './incidents/incidents.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { SlaPoliciesModule } from './sla-policies/sla-policies.module';
+import { UsersModule } from './users/users.module';
 
 @Module({})
 export class AppModule {
@@ -13,11 +21,24 @@ export class AppModule {
       module: AppModule,
       imports: [
         ApplicationCoreModule.forRoot(config, 'api'),
+        // Rate limits are counted in Redis, so they hold across every api instance.
+        ThrottlerModule.forRoot({
+          throttlers: [{ name: 'default', ttl: 60_000, limit: 600 }],
+          // Given options (not a client) the storage owns its connection and closes it on shutdown.
+          storage: new ThrottlerStorageRedisService({ ...redisOptionsFromUrl(config.REDIS_URL), keyPrefix: `${config.REDIS_PREFIX}:throttle:` }),
+        }),
         IncidentsModule,
         CatalogueModule,
         SlaPoliciesModule,
+        AuthModule,
+        UsersModule,
+        AuditModule,
         HealthModule,
         RealtimeModule,
+      ],
+      providers: [
+        { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_FILTER, useClass: ApiExceptionFilter },
       ],
     };
   }

@@ -1,16 +1,18 @@
 import type { INestApplication } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
-import type { AppConfig } from '@netduty/application';
+import { requestContext, type AppConfig } from '@netduty/application';
 import { AppModule } from './app.module';
-import { ApiExceptionFilter } from './http/api-exception.filter';
 import { useJsonBody } from './http/json-body';
 import { strictValidationPipe } from './http/validation';
 import { RedisIoAdapter } from './realtime/redis-io.adapter';
 
-export const API_PREFIX = 'api/v1';
+export { API_PREFIX } from './api-prefix';
+import { API_PREFIX } from './api-prefix';
 export const BODY_LIMIT = '1mb';
 
 /** Builds the api exactly as production runs it; tests call this too. */
@@ -23,10 +25,17 @@ export async function createApiApp(config: AppConfig, options: { logger?: false 
   app.set('trust proxy', 1);
   useJsonBody(app, BODY_LIMIT);
   app.use(helmet());
+  app.use(cookieParser());
+  // Who, from where, for the audit trail: carried through the request by AsyncLocalStorage.
+  app.use((request: Request, _response: Response, next: NextFunction) =>
+    requestContext.run(
+      { actor: null, ip: request.ip ?? null, userAgent: request.headers['user-agent'] ?? null, method: request.method, path: request.originalUrl, audited: false },
+      next,
+    ),
+  );
   app.enableCors({ origin: config.CORS_ORIGINS, credentials: true });
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(strictValidationPipe());
-  app.useGlobalFilters(new ApiExceptionFilter());
   app.useWebSocketAdapter(new RedisIoAdapter(app, config));
   app.enableShutdownHooks();
 

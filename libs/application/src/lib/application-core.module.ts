@@ -1,9 +1,15 @@
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { SLA_QUEUE } from '@netduty/contracts';
 import { dataSourceOptions } from '@netduty/persistence';
+import { AuditService } from './audit/audit.service';
+import { AuthService } from './auth/auth.service';
+import { LoginLockout } from './auth/login-lockout';
+import { PasswordHasher } from './auth/password-hasher';
 import { CatalogueService } from './catalogue/catalogue.service';
+import { ReferenceService } from './catalogue/reference.service';
 import { SlaPolicyService } from './catalogue/sla-policy.service';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { redisOptionsFromUrl } from './config/redis-options';
@@ -12,6 +18,7 @@ import { IncidentService } from './incidents/incident.service';
 import { SlaScheduler } from './queue/sla-scheduler';
 import { RealtimePublisher } from './realtime/realtime-publisher';
 import { DemoSeeder } from './seed/demo-seeder';
+import { UserAdminService } from './users/user-admin.service';
 
 const SERVICES = [
   IncidentService,
@@ -21,6 +28,12 @@ const SERVICES = [
   SlaScheduler,
   RealtimePublisher,
   DemoSeeder,
+  AuditService,
+  AuthService,
+  PasswordHasher,
+  LoginLockout,
+  UserAdminService,
+  ReferenceService,
 ];
 
 /**
@@ -48,6 +61,7 @@ export class ApplicationCoreModule {
           prefix: `${config.REDIS_PREFIX}:bull`,
         }),
         BullModule.registerQueue({ name: SLA_QUEUE }),
+        JwtModule.register({ secret: config.JWT_SECRET, signOptions: { algorithm: 'HS256' } }),
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }, ...SERVICES],
       exports: [APP_CONFIG, BullModule, ...SERVICES],

@@ -133,22 +133,21 @@ export interface ReportIncidentRequest {
   category: IncidentCategory;
   severity: Severity;
   description: string;
-  reporterName: string;
+  /** Defaults to the logged-in user's display name. */
+  reporterName?: string;
 }
 
+/** The actor is the logged-in user; a note is optional except when reopening. */
 export interface ActorNoteRequest {
-  actorName?: string;
   note?: string;
 }
 
 export interface AssignRespondersRequest {
   responderIds: string[];
-  actorName?: string;
 }
 
 export interface CommentRequest {
   text: string;
-  actorName?: string;
 }
 
 export interface UpdateSlaPolicyRequest {

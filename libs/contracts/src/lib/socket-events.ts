@@ -25,4 +25,8 @@ export type ServerEventPayload<E extends ServerEventName> = Parameters<ServerToC
 export const SOCKET_ROOMS = {
   all: 'scope:all',
   operator: (code: string) => `operator:${code}`,
+  operatorCommune: (operator: string, commune: string) => `operator:${operator}:commune:${commune}`,
+  responder: (id: string) => `responder:${id}`,
+  /** Every socket of one user, so that disabling them closes all of them. */
+  user: (id: string) => `user:${id}`,
 } as const;

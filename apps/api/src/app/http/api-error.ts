@@ -12,6 +12,10 @@ const MESSAGES: Record<string, Record<Language, string>> = {
   invalid_transition: { vi: 'Không thể thực hiện thao tác ở trạng thái hiện tại', en: 'This action is not allowed in the current status' },
   conflict: { vi: 'Dữ liệu đã thay đổi, vui lòng thử lại', en: 'The record changed meanwhile; try again' },
   too_many_requests: { vi: 'Quá nhiều yêu cầu, vui lòng thử lại sau', en: 'Too many requests; try again later' },
+  not_authenticated: { vi: 'Chưa đăng nhập hoặc phiên đã hết hạn', en: 'Not logged in, or the session has ended' },
+  forbidden: { vi: 'Vai trò của bạn không được phép thực hiện thao tác này', en: 'Your role does not allow this' },
+  password_change_required: { vi: 'Bạn cần đổi mật khẩu trước khi tiếp tục', en: 'Change your password before continuing' },
+  account_locked: { vi: 'Tài khoản tạm khoá do đăng nhập sai nhiều lần', en: 'Account temporarily locked after repeated failed logins' },
   internal_error: { vi: 'Lỗi hệ thống, đã ghi nhận để xử lý', en: 'Internal error; it has been logged' },
   service_unavailable: { vi: 'Hệ thống tạm thời không sẵn sàng', en: 'The service is temporarily unavailable' },
 };

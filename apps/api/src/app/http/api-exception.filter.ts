@@ -1,10 +1,17 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Injectable, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import type { Socket } from 'socket.io';
 import {
+  AccountLockedError,
   ApplicationError,
+  AuditService,
+  ForbiddenError,
   InvalidInputError,
   InvalidTransitionError,
+  NotAuthenticatedError,
   NotFoundError,
+  PasswordChangeRequiredError,
+  requestContext,
 } from '@netduty/application';
 import type { ApiErrorBody } from '@netduty/contracts';
 import { apiError, preferredLanguage } from './api-error';
@@ -12,6 +19,8 @@ import { RequestValidationException } from './validation';
 
 const STATUS_CODES: Partial<Record<number, string>> = {
   [HttpStatus.NOT_FOUND]: 'not_found',
+  [HttpStatus.UNAUTHORIZED]: 'not_authenticated',
+  [HttpStatus.FORBIDDEN]: 'forbidden',
   [HttpStatus.PAYLOAD_TOO_LARGE]: 'payload_too_large',
   [HttpStatus.UNSUPPORTED_MEDIA_TYPE]: 'unsupported_media_type',
   [HttpStatus.TOO_MANY_REQUESTS]: 'too_many_requests',
@@ -23,11 +32,22 @@ const STATUS_CODES: Partial<Record<number, string>> = {
  * Turns every failure into the one JSON error shape with a stable code. Nothing internal (stack, SQL,
  * class names) ever reaches the client; unexpected errors are logged with the request and return 500.
  */
+const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 @Catch()
+@Injectable()
 export class ApiExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('ApiError');
 
+  constructor(private readonly audit: AuditService) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
+    if (host.getType() === 'ws') {
+      const socket = host.switchToWs().getClient<Socket>();
+      const body = this.toBody(exception, 'en');
+      socket.emit('exception', body);
+      return;
+    }
     const http = host.switchToHttp();
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
@@ -35,7 +55,28 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (body.statusCode >= 500) {
       this.logger.error(`${request.method} ${request.originalUrl}: ${(exception as Error)?.stack ?? String(exception)}`);
     }
+    if (exception instanceof AccountLockedError) response.setHeader('Retry-After', String(exception.retryAfterSeconds));
+    this.auditRefusal(request, body.statusCode, body.code, exception);
     if (!response.headersSent) response.status(body.statusCode).json(body);
+  }
+
+  /**
+   * Refused and failed requests leave a trace too: every 401/403, and every state-changing request
+   * that did not succeed (its use case wrote nothing, so nothing else records it).
+   */
+  private auditRefusal(request: Request, statusCode: number, code: string, exception: unknown): void {
+    const context = requestContext.current();
+    if (context?.audited) return;
+    const denied = statusCode === 401 || statusCode === 403;
+    if (!denied && READ_METHODS.has(request.method)) return;
+    this.audit
+      .record({
+        action: denied ? 'authz.denied' : 'request.failed',
+        outcome: denied ? 'denied' : 'failed',
+        statusCode,
+        after: { code, reason: exception instanceof Error ? exception.message.slice(0, 300) : null },
+      })
+      .catch((error: Error) => this.logger.error(`audit write failed: ${error.message}`));
   }
 
   private toBody(exception: unknown, language: 'vi' | 'en'): ApiErrorBody {
@@ -57,6 +98,12 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (error instanceof InvalidInputError) return apiError(400, error.code, language, { fields: error.fields });
     if (error instanceof NotFoundError) {
       return apiError(404, error.code, language, { detailMessage: error.message, details: { entity: error.entity, id: error.id } });
+    }
+    if (error instanceof NotAuthenticatedError) return apiError(401, error.code, language, { detailMessage: error.message });
+    if (error instanceof ForbiddenError) return apiError(403, error.code, language, { detailMessage: error.message });
+    if (error instanceof PasswordChangeRequiredError) return apiError(403, error.code, language);
+    if (error instanceof AccountLockedError) {
+      return apiError(429, error.code, language, { details: { retryAfterSeconds: error.retryAfterSeconds } });
     }
     if (error instanceof InvalidTransitionError) {
       return apiError(409, error.code, language, {

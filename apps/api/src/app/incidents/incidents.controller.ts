@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { IncidentService } from '@netduty/application';
+import { IncidentService, type Actor } from '@netduty/application';
 import type { IncidentAction, IncidentDetailDto, IncidentDto, Page, ResponderDto } from '@netduty/contracts';
 import { ActorNoteBody } from './dto/actor-note.body';
 import { AssignRespondersBody } from './dto/assign-responders.body';
@@ -9,6 +9,8 @@ import { CommentBody } from './dto/comment.body';
 import { IncidentListQueryParams } from './dto/incident-list.query';
 import { ReopenBody } from './dto/reopen.body';
 import { ReportIncidentBody } from './dto/report-incident.body';
+import { RequirePermission } from '../auth/access.decorators';
+import { CurrentActor } from '../auth/current-actor.decorator';
 import { uuidParam } from '../http/uuid-param.pipe';
 import { parseIdempotencyKey } from './idempotency-key';
 
@@ -20,74 +22,85 @@ export class IncidentsController {
   constructor(private readonly incidents: IncidentService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Incidents, most urgent first (open ones unless open=false)' })
-  async list(@Query() query: IncidentListQueryParams): Promise<Page<IncidentDto>> {
-    const items = await this.incidents.list(query);
+  @RequirePermission('incident.read')
+  @ApiOperation({ summary: "Incidents in the caller's scope, most urgent first (open ones unless open=false)" })
+  async list(@Query() query: IncidentListQueryParams, @CurrentActor() actor: Actor): Promise<Page<IncidentDto>> {
+    const items = await this.incidents.list(query, actor.scope);
     return { items, total: items.length };
   }
 
   @Post()
+  @RequirePermission('incident.report')
   @ApiOperation({ summary: 'Report an incident; starts its acknowledge and restore clocks' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'retries with the same key report once' })
   async report(
     @Body() body: ReportIncidentBody,
     @Headers('idempotency-key') idempotencyKeyHeader: string | undefined,
     @Res({ passthrough: true }) response: Response,
+    @CurrentActor() actor: Actor,
   ): Promise<IncidentDto> {
     const idempotencyKey = parseIdempotencyKey(idempotencyKeyHeader);
-    const { incident, created } = await this.incidents.report({ ...body, idempotencyKey });
+    const { incident, created } = await this.incidents.report({ ...body, idempotencyKey }, actor);
     response.status(created ? 201 : 200);
     return incident;
   }
 
   @Get(':id')
-  detail(@Param('id', uuid) id: string): Promise<IncidentDetailDto> {
-    return this.incidents.detail(id);
+  @RequirePermission('incident.read')
+  detail(@Param('id', uuid) id: string, @CurrentActor() actor: Actor): Promise<IncidentDetailDto> {
+    return this.incidents.detail(id, actor.scope);
   }
 
   @Get(':id/candidate-responders')
+  @RequirePermission('incident.assign')
   @ApiOperation({ summary: "Responders of the clusters covering the incident's site" })
-  candidates(@Param('id', uuid) id: string): Promise<ResponderDto[]> {
-    return this.incidents.candidateResponders(id);
+  candidates(@Param('id', uuid) id: string, @CurrentActor() actor: Actor): Promise<ResponderDto[]> {
+    return this.incidents.candidateResponders(id, actor.scope);
   }
 
   @Post(':id/acknowledge')
   @HttpCode(200)
-  acknowledge(@Param('id', uuid) id: string, @Body() body: ActorNoteBody): Promise<IncidentDto> {
-    return this.transition(id, 'acknowledge', body);
+  @RequirePermission('incident.acknowledge')
+  acknowledge(@Param('id', uuid) id: string, @Body() body: ActorNoteBody, @CurrentActor() actor: Actor): Promise<IncidentDto> {
+    return this.transition(id, 'acknowledge', body, actor);
   }
 
   @Post(':id/assign')
   @HttpCode(200)
-  assign(@Param('id', uuid) id: string, @Body() body: AssignRespondersBody): Promise<IncidentDto> {
-    return this.incidents.act({ incidentId: id, action: 'assign', actorName: body.actorName, responderIds: body.responderIds });
+  @RequirePermission('incident.assign')
+  assign(@Param('id', uuid) id: string, @Body() body: AssignRespondersBody, @CurrentActor() actor: Actor): Promise<IncidentDto> {
+    return this.incidents.act({ incidentId: id, action: 'assign', responderIds: body.responderIds }, actor);
   }
 
   @Post(':id/resolve')
   @HttpCode(200)
-  resolve(@Param('id', uuid) id: string, @Body() body: ActorNoteBody): Promise<IncidentDto> {
-    return this.transition(id, 'resolve', body);
+  @RequirePermission('incident.resolve')
+  resolve(@Param('id', uuid) id: string, @Body() body: ActorNoteBody, @CurrentActor() actor: Actor): Promise<IncidentDto> {
+    return this.transition(id, 'resolve', body, actor);
   }
 
   @Post(':id/close')
   @HttpCode(200)
-  close(@Param('id', uuid) id: string, @Body() body: ActorNoteBody): Promise<IncidentDto> {
-    return this.transition(id, 'close', body);
+  @RequirePermission('incident.close')
+  close(@Param('id', uuid) id: string, @Body() body: ActorNoteBody, @CurrentActor() actor: Actor): Promise<IncidentDto> {
+    return this.transition(id, 'close', body, actor);
   }
 
   @Post(':id/reopen')
   @HttpCode(200)
-  reopen(@Param('id', uuid) id: string, @Body() body: ReopenBody): Promise<IncidentDto> {
-    return this.transition(id, 'reopen', body);
+  @RequirePermission('incident.reopen')
+  reopen(@Param('id', uuid) id: string, @Body() body: ReopenBody, @CurrentActor() actor: Actor): Promise<IncidentDto> {
+    return this.transition(id, 'reopen', body, actor);
   }
 
   @Post(':id/comments')
   @HttpCode(201)
-  comment(@Param('id', uuid) id: string, @Body() body: CommentBody): Promise<IncidentDto> {
-    return this.incidents.comment({ incidentId: id, text: body.text, actorName: body.actorName });
+  @RequirePermission('incident.comment')
+  comment(@Param('id', uuid) id: string, @Body() body: CommentBody, @CurrentActor() actor: Actor): Promise<IncidentDto> {
+    return this.incidents.comment({ incidentId: id, text: body.text }, actor);
   }
 
-  private transition(id: string, action: IncidentAction, body: ActorNoteBody): Promise<IncidentDto> {
-    return this.incidents.act({ incidentId: id, action, actorName: body.actorName, note: body.note });
+  private transition(id: string, action: IncidentAction, body: ActorNoteBody, actor: Actor): Promise<IncidentDto> {
+    return this.incidents.act({ incidentId: id, action, note: body.note }, actor);
   }
 }

@@ -1,25 +1,88 @@
-import { Logger } from '@nestjs/common';
-import { OnGatewayConnection, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
-import type { Socket } from 'socket.io';
+import { Inject, Logger, UseGuards } from '@nestjs/common';
+import { OnGatewayConnection, OnGatewayDisconnect, OnGatewayInit, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
+import type { Server, Socket } from 'socket.io';
+import { APP_CONFIG, AuthService, type Actor, type AppConfig } from '@netduty/application';
 import type { ClientToServerEvents, ServerToClientEvents } from '@netduty/contracts';
 import { SOCKET_ROOMS } from '@netduty/contracts';
+import type { IncidentScope } from '@netduty/domain';
+import { Authenticated } from '../auth/access.decorators';
+import { AccessGuard, bearerToken } from '../auth/access.guard';
 
-type ConsoleSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
+interface SocketData {
+  actor?: Actor & { mustChangePassword?: boolean };
+  expiryTimer?: NodeJS.Timeout;
+}
+type ConsoleSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+/** The rooms a scope is entitled to; nothing else can be joined (there is no join event). */
+export function roomsForScope(scope: IncidentScope): string[] {
+  switch (scope.kind) {
+    case 'all':
+      return [SOCKET_ROOMS.all];
+    case 'operator':
+      return scope.communeCodes
+        ? scope.communeCodes.map((commune) => SOCKET_ROOMS.operatorCommune(scope.operatorCode, commune))
+        : [SOCKET_ROOMS.operator(scope.operatorCode)];
+    case 'responder':
+      return [SOCKET_ROOMS.responder(scope.responderId)];
+  }
+}
 
 /**
- * The live channel to consoles. Events are emitted by RealtimePublisher through Redis; this gateway
- * only places each connection in the rooms its scope allows.
+ * The live channel to consoles. The handshake must carry a valid access token (auth.token) and, from a
+ * browser, an allowed Origin; the socket then joins exactly the rooms of its user's scope, plus the
+ * user's own room through which a disable or role change closes it. It closes when the token expires;
+ * the console reconnects with a refreshed one.
  */
 @WebSocketGateway()
-export class IncidentsGateway implements OnGatewayConnection<ConsoleSocket> {
+@UseGuards(AccessGuard)
+export class IncidentsGateway implements OnGatewayInit<Server>, OnGatewayConnection<ConsoleSocket>, OnGatewayDisconnect<ConsoleSocket> {
   private readonly logger = new Logger(IncidentsGateway.name);
 
+  constructor(
+    private readonly auth: AuthService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  afterInit(server: Server): void {
+    server.use((socket, next) => {
+      const origin = socket.handshake.headers.origin;
+      if (origin && !this.config.CORS_ORIGINS.includes(origin)) return next(new Error('origin not allowed'));
+      const handshakeAuth = socket.handshake.auth as { token?: unknown };
+      const token =
+        typeof handshakeAuth.token === 'string' ? handshakeAuth.token : bearerToken(socket.handshake.headers.authorization);
+      if (!token) return next(new Error('not authenticated: send auth.token'));
+      this.auth
+        .authenticate(token)
+        .then((actor) => {
+          const data = socket.data as SocketData;
+          data.actor = actor;
+          const expiresAt = this.auth.expiryOf(token);
+          if (expiresAt) {
+            data.expiryTimer = setTimeout(() => socket.disconnect(true), Math.max(0, expiresAt.getTime() - Date.now()));
+          }
+          next();
+        })
+        .catch((error: Error) => next(new Error(error.message)));
+    });
+  }
+
   async handleConnection(socket: ConsoleSocket): Promise<void> {
-    await socket.join(SOCKET_ROOMS.all);
-    this.logger.debug(`console ${socket.id} connected`);
+    const actor = socket.data.actor;
+    if (!actor) {
+      socket.disconnect(true);
+      return;
+    }
+    await socket.join([SOCKET_ROOMS.user(actor.userId), ...roomsForScope(actor.scope)]);
+    this.logger.debug(`console ${socket.id} connected as ${actor.username}`);
+  }
+
+  handleDisconnect(socket: ConsoleSocket): void {
+    if (socket.data.expiryTimer) clearTimeout(socket.data.expiryTimer);
   }
 
   @SubscribeMessage('clock.sync')
+  @Authenticated()
   clockSync(): string {
     return new Date().toISOString();
   }

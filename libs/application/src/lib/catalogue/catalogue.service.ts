@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { CommuneDto, OperatorDto, SiteSummaryDto } from '@netduty/contracts';
-import { foldForSearch } from '@netduty/domain';
+import { foldForSearch, type IncidentScope } from '@netduty/domain';
 import { CommuneEntity, OperatorEntity, SiteEntity } from '@netduty/persistence';
 import { toCommuneDto, toOperatorDto, toSiteSummaryDto } from '../incidents/incident-mapper';
 
@@ -25,13 +25,24 @@ export class CatalogueService {
    * Diacritics-insensitive search over code, name and commune: every word of the query must occur.
    * Matches on the code's start rank first, so typing a code finds that site at the top.
    */
-  async searchSites(query: string, limit: number): Promise<SiteSummaryDto[]> {
+  async searchSites(query: string, limit: number, scope: IncidentScope): Promise<SiteSummaryDto[]> {
     const words = foldForSearch(query).split(' ').filter(Boolean).slice(0, 8);
     const builder = this.dataSource
       .getRepository(SiteEntity)
       .createQueryBuilder('site')
       .innerJoinAndSelect('site.operator', 'operator')
       .innerJoinAndSelect('site.commune', 'commune');
+    switch (scope.kind) {
+      case 'all':
+        break;
+      case 'operator':
+        builder.andWhere('site.operatorCode = :scopeOperator', { scopeOperator: scope.operatorCode });
+        if (scope.communeCodes) builder.andWhere('site.communeCode IN (:...scopeCommunes)', { scopeCommunes: scope.communeCodes.length ? scope.communeCodes : [''] });
+        break;
+      case 'responder':
+        // Responders work assigned incidents; they do not browse or report sites.
+        return [];
+    }
     words.forEach((word, index) => {
       builder.andWhere(`site.searchText LIKE :word${index}`, { [`word${index}`]: `%${escapeLike(word)}%` });
     });

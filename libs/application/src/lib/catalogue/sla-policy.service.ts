@@ -5,6 +5,7 @@ import type { PriorityTier, Severity, SlaPolicyDto, UpdateSlaPolicyRequest } fro
 import { PRIORITY_TIERS, SEVERITIES } from '@netduty/contracts';
 import { slaWindowProblems } from '@netduty/domain';
 import { SlaPolicyEntity } from '@netduty/persistence';
+import { AuditService } from '../audit/audit.service';
 import { InvalidInputError, NotFoundError } from '../errors/application-errors';
 
 function toDto(policy: SlaPolicyEntity): SlaPolicyDto {
@@ -20,7 +21,10 @@ function toDto(policy: SlaPolicyEntity): SlaPolicyDto {
 /** The SLA policy table: one acknowledge and one restore window per severity × priority tier. */
 @Injectable()
 export class SlaPolicyService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
   async list(): Promise<SlaPolicyDto[]> {
     const policies = await this.dataSource.getRepository(SlaPolicyEntity).find();
@@ -35,12 +39,14 @@ export class SlaPolicyService {
     if (problems.length > 0) {
       throw new InvalidInputError(problems.map((problem) => ({ field: problem.field, problems: [problem.problem] })));
     }
-    const repository = this.dataSource.getRepository(SlaPolicyEntity);
-    const result = await repository.update(
-      { severity, priority },
-      { acknowledgeSeconds: change.acknowledgeSeconds, restoreSeconds: change.restoreSeconds },
-    );
-    if (!result.affected) throw new NotFoundError('sla policy', `${severity}/${priority}`);
-    return toDto(await repository.findOneByOrFail({ severity, priority }));
+    return this.dataSource.transaction(async (em) => {
+      const repository = em.getRepository(SlaPolicyEntity);
+      const before = await repository.findOneBy({ severity, priority });
+      if (!before) throw new NotFoundError('sla policy', `${severity}/${priority}`);
+      await repository.update({ severity, priority }, { acknowledgeSeconds: change.acknowledgeSeconds, restoreSeconds: change.restoreSeconds });
+      const after = await repository.findOneByOrFail({ severity, priority });
+      await this.audit.record({ action: 'sla_policy.update', entityType: 'sla_policy', entityId: `${severity}/${priority}`, before, after }, em);
+      return toDto(after);
+    });
   }
 }

@@ -31,6 +31,14 @@ const schema = z.object({
   RECONCILE_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   /** Minimum gap between escalation levels; tests shorten it to keep the real queue fast. */
   ESCALATION_MIN_STEP_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+  /** HMAC secret of access tokens; required (32+ characters) in production. */
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters (openssl rand -hex 32)').optional(),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(900),
+  REFRESH_TOKEN_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  LOGIN_LOCKOUT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+  /** Demo and bootstrap accounts must change their password at first login (default: on in production). */
+  FORCE_PASSWORD_CHANGE: z.enum(['true', 'false']).optional(),
   OWNER_AGENCY: z.string().min(1).default('Sở Khoa học và Công nghệ tỉnh Lạng Sơn'),
     // 'info' is accepted as the usual spelling of Nest's 'log'.
   LOG_LEVEL: z
@@ -39,7 +47,20 @@ const schema = z.object({
     .transform((level) => (level === 'info' ? 'log' : level)),
 });
 
-export type AppConfig = z.output<typeof schema>;
+const DEVELOPMENT_JWT_SECRET = 'netduty-development-secret-never-use-in-production';
+
+const validated = schema.superRefine((env, context) => {
+  if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
+    context.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required in production (openssl rand -hex 32)' });
+  }
+}).transform((env) => ({
+  ...env,
+  JWT_SECRET: env.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET,
+  FORCE_PASSWORD_CHANGE: env.FORCE_PASSWORD_CHANGE ? env.FORCE_PASSWORD_CHANGE === 'true' : env.NODE_ENV === 'production',
+  COOKIE_SECURE: env.NODE_ENV === 'production',
+}));
+
+export type AppConfig = z.output<typeof validated>;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -50,7 +71,7 @@ export class ConfigError extends Error {
 
 /** Reads and validates the environment once at boot; a bad value stops the process with a clear list. */
 export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const parsed = schema.safeParse(env);
+  const parsed = validated.safeParse(env);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
   }

@@ -1,14 +1,14 @@
 import type { IncidentAction, IncidentCategory, IncidentListQuery, Severity } from '@netduty/contracts';
 
 export const SYSTEM_ACTOR = 'system';
-export const DEFAULT_ACTOR = 'Cán bộ trực';
 
 export interface ReportIncidentCommand {
   siteId: string;
   category: IncidentCategory;
   severity: Severity;
   description: string;
-  reporterName: string;
+  /** Defaults to the reporting user's display name. */
+  reporterName?: string;
   /** A client-chosen key: the same key reports the incident once however often the request is retried. */
   idempotencyKey?: string;
 }
@@ -16,7 +16,6 @@ export interface ReportIncidentCommand {
 export interface IncidentActionCommand {
   incidentId: string;
   action: IncidentAction;
-  actorName?: string;
   note?: string;
   responderIds?: string[];
 }
@@ -24,7 +23,6 @@ export interface IncidentActionCommand {
 export interface CommentCommand {
   incidentId: string;
   text: string;
-  actorName?: string;
 }
 
 export type IncidentListFilter = IncidentListQuery;

@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import type { IncidentDetailDto, IncidentDto, ResponderDto, TimelineEventType } from '@netduty/contracts';
+import type { IncidentScope } from '@netduty/domain';
 import {
   acceptsComments,
   allowedActions,
@@ -18,11 +19,12 @@ import {
   SiteEntity,
   SlaPolicyEntity,
 } from '@netduty/persistence';
+import { AuditService } from '../audit/audit.service';
+import { SYSTEM_SCOPE, type Actor } from '../auth/actor';
 import { InvalidInputError, InvalidTransitionError, NotFoundError } from '../errors/application-errors';
 import { SlaScheduler } from '../queue/sla-scheduler';
 import { RealtimePublisher } from '../realtime/realtime-publisher';
 import {
-  DEFAULT_ACTOR,
   type CommentCommand,
   type IncidentActionCommand,
   type IncidentListFilter,
@@ -44,21 +46,24 @@ export class IncidentService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly scheduler: SlaScheduler,
     private readonly publisher: RealtimePublisher,
+    private readonly audit: AuditService,
   ) {}
 
-  async report(command: ReportIncidentCommand): Promise<{ incident: IncidentDto; created: boolean }> {
+  async report(command: ReportIncidentCommand, actor: Actor): Promise<{ incident: IncidentDto; created: boolean }> {
     if (command.idempotencyKey) {
       const existing = await this.dataSource
         .getRepository(IncidentEntity)
         .findOne({ where: { idempotencyKey: command.idempotencyKey }, select: { id: true } });
-      if (existing) return { incident: await this.getDto(existing.id), created: false };
+      if (existing) return { incident: await this.getDto(existing.id, actor.scope), created: false };
     }
+    const reporterName = command.reporterName?.trim() || actor.displayName;
 
     let incidentId: string;
     try {
       incidentId = await this.dataSource.transaction(async (em) => {
         const site = await em.getRepository(SiteEntity).findOne({ where: { id: command.siteId } });
-        if (!site) throw new InvalidInputError([{ field: 'siteId', problems: [`no site with id ${command.siteId}`] }]);
+        // A site outside the caller's scope is reported exactly like one that does not exist.
+        if (!site || !siteInScope(site, actor.scope)) throw new InvalidInputError([{ field: 'siteId', problems: [`no site with id ${command.siteId}`] }]);
         const policy = await em
           .getRepository(SlaPolicyEntity)
           .findOneOrFail({ where: { severity: command.severity, priority: site.priority } });
@@ -77,7 +82,7 @@ export class IncidentService {
             priority: site.priority,
             status: 'reported',
             description: command.description,
-            reporterName: command.reporterName,
+            reporterName,
             reportedAt,
             ackStartsAt: deadlines.acknowledge.startsAt,
             ackDueAt: deadlines.acknowledge.dueAt,
@@ -89,10 +94,12 @@ export class IncidentService {
           .execute();
         const id = (inserted.raw as { id: string }[])[0]?.id;
         if (!id) throw new Error('incident insert returned no id');
-        await this.appendEvent(em, id, 'reported', command.reporterName, {
+        await this.appendEvent(em, id, 'reported', reporterName, {
           category: command.category,
           severity: command.severity,
         });
+        const stored = await em.getRepository(IncidentEntity).findOneByOrFail({ id });
+        await this.audit.record({ action: 'incident.report', entityType: 'incident', entityId: id, after: stored }, em);
         return id;
       });
     } catch (error) {
@@ -101,7 +108,7 @@ export class IncidentService {
         const existing = await this.dataSource
           .getRepository(IncidentEntity)
           .findOneOrFail({ where: { idempotencyKey: command.idempotencyKey }, select: { id: true } });
-        return { incident: await this.getDto(existing.id), created: false };
+        return { incident: await this.getDto(existing.id, actor.scope), created: false };
       }
       throw error;
     }
@@ -115,10 +122,10 @@ export class IncidentService {
     return { incident, created: true };
   }
 
-  async act(command: IncidentActionCommand): Promise<IncidentDto> {
-    const actor = command.actorName?.trim() || DEFAULT_ACTOR;
+  async act(command: IncidentActionCommand, actor: Actor): Promise<IncidentDto> {
     const outcome = await this.dataSource.transaction(async (em) => {
-      const incident = await this.lockIncident(em, command.incidentId);
+      const incident = await this.lockIncident(em, command.incidentId, actor.scope);
+      const before = { ...incident };
       const decision = decideTransition(incident.status, command.action);
       if (!decision.allowed) {
         throw new InvalidTransitionError(incident.status, command.action, decision.allowedActions);
@@ -186,7 +193,11 @@ export class IncidentService {
           version: incident.version + 1,
         },
       );
-      await this.appendEvent(em, incident.id, decision.event, actor, eventData);
+      await this.appendEvent(em, incident.id, decision.event, actor.displayName, eventData);
+      await this.audit.record(
+        { action: `incident.${command.action}`, entityType: 'incident', entityId: incident.id, before, after: { ...incident, ...pickDetails(eventData) } },
+        em,
+      );
       return { previousCycle, incident };
     });
 
@@ -196,14 +207,14 @@ export class IncidentService {
     return dto;
   }
 
-  async comment(command: CommentCommand): Promise<IncidentDto> {
-    const actor = command.actorName?.trim() || DEFAULT_ACTOR;
+  async comment(command: CommentCommand, actor: Actor): Promise<IncidentDto> {
     await this.dataSource.transaction(async (em) => {
-      const incident = await this.lockIncident(em, command.incidentId);
+      const incident = await this.lockIncident(em, command.incidentId, actor.scope);
       if (!acceptsComments(incident.status)) {
         throw new InvalidTransitionError(incident.status, 'comment', allowedActions(incident.status));
       }
-      await this.appendEvent(em, incident.id, 'commented', actor, { text: command.text });
+      await this.appendEvent(em, incident.id, 'commented', actor.displayName, { text: command.text });
+      await this.audit.record({ action: 'incident.comment', entityType: 'incident', entityId: incident.id, after: { text: command.text } }, em);
       await em.getRepository(IncidentEntity).update({ id: incident.id }, { version: incident.version + 1 });
     });
     const dto = await this.getDto(command.incidentId);
@@ -211,7 +222,7 @@ export class IncidentService {
     return dto;
   }
 
-  async list(filter: IncidentListFilter): Promise<IncidentDto[]> {
+  async list(filter: IncidentListFilter, scope: IncidentScope): Promise<IncidentDto[]> {
     const query = this.dataSource
       .getRepository(IncidentEntity)
       .createQueryBuilder('incident')
@@ -220,6 +231,7 @@ export class IncidentService {
       .leftJoinAndSelect('site.commune', 'commune')
       .leftJoinAndSelect('incident.responders', 'responder')
       .leftJoinAndSelect('responder.cluster', 'cluster');
+    applyScope(query, scope);
     if (filter.open !== false) query.andWhere(`incident.status <> 'closed'`);
     if (filter.status?.length) query.andWhere('incident.status IN (:...status)', { status: filter.status });
     if (filter.severity?.length) query.andWhere('incident.severity IN (:...severity)', { severity: filter.severity });
@@ -236,7 +248,9 @@ export class IncidentService {
       );
   }
 
-  async getDto(id: string): Promise<IncidentDto> {
+  /** An incident outside the scope does not exist, as far as the caller can tell (no IDOR). */
+  async getDto(id: string, scope: IncidentScope = SYSTEM_SCOPE): Promise<IncidentDto> {
+    if (!(await this.visible(this.dataSource.manager, id, scope))) throw new NotFoundError('incident', id);
     const incident = await this.dataSource
       .getRepository(IncidentEntity)
       .findOne({ where: { id }, relations: INCIDENT_RELATIONS });
@@ -244,8 +258,8 @@ export class IncidentService {
     return toIncidentDto(incident);
   }
 
-  async detail(id: string): Promise<IncidentDetailDto> {
-    const incident = await this.getDto(id);
+  async detail(id: string, scope: IncidentScope): Promise<IncidentDetailDto> {
+    const incident = await this.getDto(id, scope);
     const [events, escalations] = await Promise.all([
       this.dataSource.getRepository(IncidentEventEntity).find({ where: { incidentId: id }, order: { id: 'ASC' } }),
       this.dataSource
@@ -256,7 +270,8 @@ export class IncidentService {
   }
 
   /** Active responders of the clusters that cover the incident's commune for the site's operator. */
-  async candidateResponders(incidentId: string): Promise<ResponderDto[]> {
+  async candidateResponders(incidentId: string, scope: IncidentScope): Promise<ResponderDto[]> {
+    if (!(await this.visible(this.dataSource.manager, incidentId, scope))) throw new NotFoundError('incident', incidentId);
     const incident = await this.dataSource
       .getRepository(IncidentEntity)
       .findOne({ where: { id: incidentId }, select: { id: true, operatorCode: true, communeCode: true } });
@@ -295,7 +310,14 @@ export class IncidentService {
     return found;
   }
 
-  private async lockIncident(em: EntityManager, id: string): Promise<IncidentEntity> {
+  private async visible(em: EntityManager, id: string, scope: IncidentScope): Promise<boolean> {
+    const query = em.getRepository(IncidentEntity).createQueryBuilder('incident').where('incident.id = :id', { id });
+    applyScope(query, scope);
+    return (await query.getCount()) > 0;
+  }
+
+  private async lockIncident(em: EntityManager, id: string, scope: IncidentScope): Promise<IncidentEntity> {
+    if (!(await this.visible(em, id, scope))) throw new NotFoundError('incident', id);
     const incident = await em
       .getRepository(IncidentEntity)
       .createQueryBuilder('incident')
@@ -364,4 +386,39 @@ export class IncidentService {
 
 function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: string }).code === '23505';
+}
+
+/** Restricts an incident query (alias `incident`) to what a scope may see. */
+export function applyScope(query: SelectQueryBuilder<IncidentEntity>, scope: IncidentScope): void {
+  switch (scope.kind) {
+    case 'all':
+      return;
+    case 'operator':
+      query.andWhere('incident.operatorCode = :scopeOperator', { scopeOperator: scope.operatorCode });
+      if (scope.communeCodes) {
+        query.andWhere('incident.communeCode IN (:...scopeCommunes)', { scopeCommunes: scope.communeCodes.length ? scope.communeCodes : [''] });
+      }
+      return;
+    case 'responder':
+      query.andWhere(
+        'EXISTS (SELECT 1 FROM incident_responders scope_assignment WHERE scope_assignment.incident_id = incident.id AND scope_assignment.responder_id = :scopeResponder)',
+        { scopeResponder: scope.responderId },
+      );
+      return;
+  }
+}
+
+export function siteInScope(site: Pick<SiteEntity, 'operatorCode' | 'communeCode'>, scope: IncidentScope): boolean {
+  switch (scope.kind) {
+    case 'all':
+      return true;
+    case 'operator':
+      return site.operatorCode === scope.operatorCode && (!scope.communeCodes || scope.communeCodes.includes(site.communeCode));
+    case 'responder':
+      return false;
+  }
+}
+
+function pickDetails(eventData: Record<string, unknown>): Record<string, unknown> {
+  return eventData['responders'] ? { responders: eventData['responders'] } : eventData['note'] ? { note: eventData['note'] } : {};
 }

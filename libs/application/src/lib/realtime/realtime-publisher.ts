@@ -27,9 +27,22 @@ export class RealtimePublisher implements OnModuleDestroy {
     this.emitter = new Emitter<ServerToClientEvents>(this.redis, { key: socketIoRedisKey(config.REDIS_PREFIX) });
   }
 
-  /** Rooms that may see an incident: the all-seeing scope and the incident's operator. */
-  roomsFor(incident: Pick<IncidentDto, 'site'>): string[] {
-    return [SOCKET_ROOMS.all, SOCKET_ROOMS.operator(incident.site.operator.code)];
+  /**
+   * Rooms that may see an incident: the all-seeing scope, its operator (whole-operator cluster staff),
+   * its operator within its commune (cluster staff narrowed to a cluster) and each assigned responder.
+   */
+  roomsFor(incident: Pick<IncidentDto, 'site' | 'responders'>): string[] {
+    return [
+      SOCKET_ROOMS.all,
+      SOCKET_ROOMS.operator(incident.site.operator.code),
+      SOCKET_ROOMS.operatorCommune(incident.site.operator.code, incident.site.commune.code),
+      ...incident.responders.map((responder) => SOCKET_ROOMS.responder(responder.id)),
+    ];
+  }
+
+  /** Closes every socket of a user on every api instance (disabled, re-scoped, logged out everywhere). */
+  disconnectUser(userId: string): void {
+    this.emitter.in(SOCKET_ROOMS.user(userId)).disconnectSockets(true);
   }
 
   publish<E extends ServerEventName>(rooms: string[], event: E, payload: ServerEventPayload<E>): void {

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { IncidentStatus, TimelineEventType } from '@netduty/contracts';
@@ -18,6 +18,8 @@ import {
   type DemoProvince,
 } from '@netduty/persistence';
 import { siteSearchText } from '../catalogue/catalogue.service';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { UserAdminService } from '../users/user-admin.service';
 import { EscalationService } from '../escalation/escalation.service';
 
 export interface SeedSummary {
@@ -26,8 +28,22 @@ export interface SeedSummary {
   clusters: number;
   responders: number;
   incidents: number;
+  users: number;
   skipped: boolean;
 }
+
+/** The demo accounts, documented in the README. One password for all, changed at first login in production. */
+export const DEMO_PASSWORD = 'NetDuty@2026';
+export const DEMO_USERS = [
+  { username: 'admin', displayName: 'Quản trị hệ thống', role: 'admin' },
+  { username: 'trucban', displayName: 'Nguyễn Thị Trực Ban', role: 'duty_officer' },
+  { username: 'lanhdao', displayName: 'Hoàng Văn Lãnh Đạo', role: 'leadership' },
+  { username: 'viettel.lsn', displayName: 'Cụm kỹ thuật Viettel Lạng Sơn', role: 'cluster_staff', operatorCode: 'viettel' },
+  { username: 'vnpt.lsn', displayName: 'Cụm kỹ thuật VNPT Lạng Sơn', role: 'cluster_staff', operatorCode: 'vnpt' },
+  { username: 'mobifone.lsn', displayName: 'Cụm kỹ thuật MobiFone Lạng Sơn', role: 'cluster_staff', operatorCode: 'mobifone' },
+  { username: 'vnpost.lsn', displayName: 'Bưu điện tỉnh Lạng Sơn', role: 'cluster_staff', operatorCode: 'vnpost' },
+  { username: 'ungcuu.viettel', displayName: '', role: 'responder' },
+] as const;
 
 /** The path each demo status takes through the lifecycle. */
 const PATHS: Record<IncidentStatus, TimelineEventType[]> = {
@@ -51,6 +67,8 @@ export class DemoSeeder {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly escalations: EscalationService,
+    private readonly users: UserAdminService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async seed(options: { now?: Date; enqueueDeadlines?: boolean } = {}): Promise<SeedSummary> {
@@ -58,13 +76,15 @@ export class DemoSeeder {
     const existing = await this.dataSource.getRepository(SiteEntity).count();
     if (existing > 0) {
       this.logger.log(`database already has ${existing} sites; demo seed skipped`);
-      return { communes: 0, sites: 0, clusters: 0, responders: 0, incidents: 0, skipped: true };
+      return { communes: 0, sites: 0, clusters: 0, responders: 0, incidents: 0, users: 0, skipped: true };
     }
     const now = options.now ?? new Date();
     const summary = await this.dataSource.transaction(async (em) => {
       await this.seedReferenceData(em, province);
       const incidents = await this.seedIncidents(em, province, now);
+      const users = await this.seedUsers(em);
       return {
+        users,
         communes: province.communes.length,
         sites: province.sites.length,
         clusters: province.clusters.length,
@@ -121,6 +141,31 @@ export class DemoSeeder {
         return { clusterId, name: responder.name, phone: responder.phone };
       }),
     );
+  }
+
+  private async seedUsers(em: EntityManager): Promise<number> {
+    // The demo responder is one already assigned to a Viettel incident, so their board is not empty.
+    const [assigned] = await em.query(
+      `SELECT r.id, r.name FROM incident_responders ir
+         JOIN responders r ON r.id = ir.responder_id JOIN clusters c ON c.id = r.cluster_id
+        WHERE c.operator_code = 'viettel' ORDER BY r.name LIMIT 1`,
+    );
+    for (const demo of DEMO_USERS) {
+      if (demo.role === 'responder' && !assigned) continue;
+      await this.users.create(
+        {
+          username: demo.username,
+          displayName: demo.role === 'responder' ? assigned.name : demo.displayName,
+          password: DEMO_PASSWORD,
+          role: demo.role,
+          operatorCode: 'operatorCode' in demo ? demo.operatorCode : undefined,
+          responderId: demo.role === 'responder' ? assigned.id : undefined,
+        },
+        { mustChangePassword: this.config.FORCE_PASSWORD_CHANGE },
+        em,
+      );
+    }
+    return DEMO_USERS.length;
   }
 
   private async seedIncidents(em: EntityManager, province: DemoProvince, now: Date): Promise<number> {

@@ -1,3 +1,4 @@
+import { AuditEntryEntity } from './audit-entry.entity';
 import { ClusterEntity } from './cluster.entity';
 import { CommuneEntity } from './commune.entity';
 import { EscalationEntity } from './escalation.entity';
@@ -5,11 +6,18 @@ import { IncidentEventEntity } from './incident-event.entity';
 import { IncidentEntity } from './incident.entity';
 import { OperatorEntity } from './operator.entity';
 import { ProvinceEntity } from './province.entity';
+import { RefreshTokenEntity } from './refresh-token.entity';
 import { ResponderEntity } from './responder.entity';
+import { SessionFamilyEntity } from './session-family.entity';
 import { SiteEntity } from './site.entity';
 import { SlaPolicyEntity } from './sla-policy.entity';
+import { UserEntity } from './user.entity';
 
 export {
+  AuditEntryEntity,
+  RefreshTokenEntity,
+  SessionFamilyEntity,
+  UserEntity,
   ClusterEntity,
   CommuneEntity,
   EscalationEntity,
@@ -33,4 +41,8 @@ export const ENTITIES = [
   IncidentEntity,
   IncidentEventEntity,
   EscalationEntity,
+  UserEntity,
+  SessionFamilyEntity,
+  RefreshTokenEntity,
+  AuditEntryEntity,
 ];

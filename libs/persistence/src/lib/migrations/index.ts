@@ -1,4 +1,5 @@
 import { InitialSchema1763776800000 } from './1763776800000-initial-schema';
+import { AccountsAndAudit1763780400000 } from './1763780400000-accounts-and-audit';
 
 /** Every migration, in order. Listed explicitly so bundled apps and the CLI see the same set. */
-export const MIGRATIONS = [InitialSchema1763776800000];
+export const MIGRATIONS = [InitialSchema1763776800000, AccountsAndAudit1763780400000];

@@ -5,13 +5,6 @@ import type { ActorNoteRequest } from '@netduty/contracts';
 import { trimmed } from '../../http/trimmed';
 
 export class ActorNoteBody implements ActorNoteRequest {
-  @ApiPropertyOptional({ maxLength: 120, description: 'Who acts (until accounts arrive)' })
-  @IsOptional()
-  @Transform(trimmed)
-  @IsString()
-  @Length(1, 120)
-  actorName?: string;
-
   @ApiPropertyOptional({ maxLength: 4000 })
   @IsOptional()
   @Transform(trimmed)

@@ -11,11 +11,4 @@ export class AssignRespondersBody implements AssignRespondersRequest {
   @ArrayMaxSize(20)
   @IsUUID('all', { each: true })
   responderIds!: string[];
-
-  @ApiPropertyOptional({ maxLength: 120 })
-  @IsOptional()
-  @Transform(trimmed)
-  @IsString()
-  @Length(1, 120)
-  actorName?: string;
 }

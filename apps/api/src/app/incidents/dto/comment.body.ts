@@ -10,11 +10,4 @@ export class CommentBody implements CommentRequest {
   @IsString()
   @Length(1, 4000)
   text!: string;
-
-  @ApiPropertyOptional({ maxLength: 120 })
-  @IsOptional()
-  @Transform(trimmed)
-  @IsString()
-  @Length(1, 120)
-  actorName?: string;
 }

@@ -6,13 +6,6 @@ import { trimmed } from '../../http/trimmed';
 
 /** Reopening needs a reason: it restarts the restore clock. */
 export class ReopenBody implements ActorNoteRequest {
-  @ApiPropertyOptional({ maxLength: 120 })
-  @IsOptional()
-  @Transform(trimmed)
-  @IsString()
-  @Length(1, 120)
-  actorName?: string;
-
   @ApiProperty({ minLength: 1, maxLength: 4000, description: 'Why the incident is reopened' })
   @Transform(trimmed)
   @IsString()

@@ -1,6 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsString, IsUUID, Length } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import type { IncidentCategory, ReportIncidentRequest, Severity } from '@netduty/contracts';
 import { INCIDENT_CATEGORIES, SEVERITIES } from '@netduty/contracts';
 import { trimmed } from '../../http/trimmed';
@@ -24,9 +24,10 @@ export class ReportIncidentBody implements ReportIncidentRequest {
   @Length(1, 4000)
   description!: string;
 
-  @ApiProperty({ minLength: 1, maxLength: 120 })
+  @ApiPropertyOptional({ minLength: 1, maxLength: 120, description: "defaults to the reporting user's name" })
+  @IsOptional()
   @Transform(trimmed)
   @IsString()
   @Length(1, 120)
-  reporterName!: string;
+  reporterName?: string;
 }

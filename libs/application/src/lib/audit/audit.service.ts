@@ -1,0 +1,113 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { stringify } from 'csv-stringify/sync';
+import { Brackets, DataSource, EntityManager } from 'typeorm';
+import type { AuditEntryDto, AuditOutcome, AuditQuery, Page } from '@netduty/contracts';
+import { AuditEntryEntity } from '@netduty/persistence';
+import { requestContext } from '../auth/request-context';
+
+export interface AuditChange {
+  action: string;
+  entityType?: string;
+  entityId?: string | null;
+  outcome?: AuditOutcome;
+  statusCode?: number | null;
+  before?: unknown;
+  after?: unknown;
+  /** Overrides for entries written outside an authenticated request (e.g. a failed login). */
+  actorUsername?: string | null;
+  actorUserId?: string | null;
+}
+
+function toDto(entry: AuditEntryEntity): AuditEntryDto {
+  return {
+    id: String(entry.id),
+    at: entry.at.toISOString(),
+    actorUserId: entry.actorUserId,
+    actorUsername: entry.actorUsername,
+    actorRole: entry.actorRole,
+    ip: entry.ip,
+    userAgent: entry.userAgent,
+    method: entry.method,
+    path: entry.path,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    outcome: entry.outcome,
+    statusCode: entry.statusCode,
+    before: entry.before,
+    after: entry.after,
+  };
+}
+
+/**
+ * The audit trail. Changes are recorded inside the transaction that makes them, so a change and its
+ * audit line are committed together or not at all; refused and failed requests are recorded by the api.
+ */
+@Injectable()
+export class AuditService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async record(change: AuditChange, em: EntityManager = this.dataSource.manager): Promise<void> {
+    const context = requestContext.current();
+    if (context) context.audited = true;
+    const actor = context?.actor ?? null;
+    await em.getRepository(AuditEntryEntity).insert({
+      actorUserId: change.actorUserId !== undefined ? change.actorUserId : (actor?.userId ?? null),
+      actorUsername: change.actorUsername !== undefined ? change.actorUsername : (actor?.username ?? null),
+      actorRole: actor?.role ?? null,
+      ip: context?.ip ?? null,
+      userAgent: context?.userAgent?.slice(0, 400) ?? null,
+      method: context?.method ?? null,
+      path: context?.path?.slice(0, 400) ?? null,
+      action: change.action,
+      entityType: change.entityType ?? null,
+      entityId: change.entityId ?? null,
+      outcome: change.outcome ?? 'success',
+      statusCode: change.statusCode ?? null,
+      before: (change.before ?? null) as never,
+      after: (change.after ?? null) as never,
+    });
+  }
+
+  async list(query: AuditQuery): Promise<Page<AuditEntryDto>> {
+    const pageSize = Math.min(query.pageSize ?? 50, 500);
+    const page = Math.max(query.page ?? 1, 1);
+    const [entries, total] = await this.filtered(query)
+      .orderBy('entry.id', 'DESC')
+      .skip((page - 1) * pageSize)
+      .take(pageSize)
+      .getManyAndCount();
+    return { items: entries.map(toDto), total };
+  }
+
+  /** CSV of the filtered trail (at most 100,000 lines), newest first. */
+  async csv(query: AuditQuery): Promise<string> {
+    const entries = await this.filtered(query).orderBy('entry.id', 'DESC').take(100_000).getMany();
+    const columns = ['id', 'at', 'actorUsername', 'actorRole', 'ip', 'method', 'path', 'action', 'entityType', 'entityId', 'outcome', 'statusCode', 'before', 'after'] as const;
+    const rows = entries.map(toDto).map((entry) =>
+      columns.map((column) => {
+        const value = entry[column];
+        return value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
+      }),
+    );
+    // Excel opens UTF-8 CSV correctly only with a byte-order mark; Vietnamese names need it.
+    return '\ufeff' + stringify([columns as unknown as string[], ...rows]);
+  }
+
+  private filtered(query: AuditQuery) {
+    const builder = this.dataSource.getRepository(AuditEntryEntity).createQueryBuilder('entry');
+    if (query.actor) builder.andWhere('entry.actorUsername = :actor', { actor: query.actor.toLowerCase() });
+    if (query.action) {
+      builder.andWhere(
+        new Brackets((where) => where.where('entry.action = :action', { action: query.action }).orWhere('entry.action LIKE :prefix', { prefix: `${query.action}.%` })),
+      );
+    }
+    if (query.entityType) builder.andWhere('entry.entityType = :entityType', { entityType: query.entityType });
+    if (query.entityId) builder.andWhere('entry.entityId = :entityId', { entityId: query.entityId });
+    if (query.outcome) builder.andWhere('entry.outcome = :outcome', { outcome: query.outcome });
+    if (query.from) builder.andWhere('entry.at >= :from', { from: query.from });
+    if (query.to) builder.andWhere('entry.at < :to', { to: query.to });
+    return builder;
+  }
+}

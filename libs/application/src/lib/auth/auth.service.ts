@@ -1,0 +1,243 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash, randomBytes } from 'node:crypto';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
+import type { SessionDto, UserDto } from '@netduty/contracts';
+import { passwordProblems, permissionsOf, scopeOf } from '@netduty/domain';
+import { ClusterEntity, RefreshTokenEntity, SessionFamilyEntity, UserEntity } from '@netduty/persistence';
+import { AuditService } from '../audit/audit.service';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { InvalidInputError } from '../errors/application-errors';
+import type { Actor } from './actor';
+import { AccountLockedError, NotAuthenticatedError } from './auth-errors';
+import { LoginLockout } from './login-lockout';
+import { PasswordHasher } from './password-hasher';
+import { toUserDto } from './user-mapper';
+
+interface AccessTokenClaims {
+  sub: string;
+  sid: string;
+  ver: number;
+  role: string;
+}
+
+export interface IssuedSession {
+  session: SessionDto;
+  refreshToken: string;
+  refreshTokenExpiresAt: Date;
+}
+
+export interface ClientMeta {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+function sha256(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/**
+ * Logins, sessions and token checks. Access tokens are short-lived JWTs; refresh tokens are opaque,
+ * stored hashed, single-use and rotated; a rotated token presented again revokes its whole family.
+ */
+@Injectable()
+export class AuthService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly jwt: JwtService,
+    private readonly hasher: PasswordHasher,
+    private readonly lockout: LoginLockout,
+    private readonly audit: AuditService,
+  ) {}
+
+  async login(username: string, password: string, meta: ClientMeta): Promise<IssuedSession> {
+    const name = username.trim().toLowerCase();
+    const lockedFor = await this.lockout.lockedFor(name);
+    if (lockedFor > 0) {
+      await this.audit.record({ action: 'auth.login', outcome: 'denied', statusCode: 429, actorUsername: name, after: { reason: 'locked' } });
+      throw new AccountLockedError(lockedFor);
+    }
+    const user = await this.dataSource
+      .getRepository(UserEntity)
+      .createQueryBuilder('user')
+      .addSelect('user.passwordHash')
+      .where('user.username = :name', { name })
+      .getOne();
+    const valid = await this.hasher.verify(user?.passwordHash ?? null, password);
+    if (!user || !valid || !user.active) {
+      await this.lockout.recordFailure(name);
+      await this.audit.record({
+        action: 'auth.login',
+        outcome: 'failed',
+        statusCode: 401,
+        actorUsername: name,
+        actorUserId: user?.id ?? null,
+        after: { reason: !user ? 'unknown_user' : !valid ? 'bad_password' : 'disabled' },
+      });
+      throw new NotAuthenticatedError('wrong username or password, or the account is disabled');
+    }
+    await this.lockout.clear(name);
+    return this.dataSource.transaction(async (em) => {
+      const family = await em.getRepository(SessionFamilyEntity).save({ userId: user.id, ip: meta.ip, userAgent: meta.userAgent?.slice(0, 400) ?? null });
+      await em.getRepository(UserEntity).update({ id: user.id }, { lastLoginAt: new Date() });
+      await this.audit.record(
+        { action: 'auth.login', entityType: 'user', entityId: user.id, actorUsername: user.username, actorUserId: user.id, after: { sessionId: family.id } },
+        em,
+      );
+      return this.issue(em, user, family.id);
+    });
+  }
+
+  /** Exchanges a refresh token for a new pair. Presenting an already-used token revokes the family. */
+  async refresh(refreshToken: string): Promise<IssuedSession> {
+    const outcome = await this.dataSource.transaction(async (em) => {
+      const stored = await em
+        .getRepository(RefreshTokenEntity)
+        .createQueryBuilder('token')
+        .setLock('pessimistic_write')
+        .where('token.tokenHash = :hash', { hash: sha256(refreshToken) })
+        .getOne();
+      if (!stored) return { error: 'unknown refresh token' } as const;
+      const family = await em.getRepository(SessionFamilyEntity).findOneByOrFail({ id: stored.familyId });
+      if (family.revokedAt) return { error: 'session revoked' } as const;
+      if (stored.usedAt) {
+        await this.revokeFamily(em, family.id, 'refresh token reuse');
+        await this.audit.record(
+          { action: 'auth.refresh_reuse', outcome: 'denied', statusCode: 401, entityType: 'session', entityId: family.id, actorUserId: family.userId, actorUsername: null },
+          em,
+        );
+        return { error: 'refresh token reuse detected; every session of this login is revoked' } as const;
+      }
+      if (stored.expiresAt.getTime() <= Date.now()) return { error: 'refresh token expired' } as const;
+      const user = await em.getRepository(UserEntity).findOneBy({ id: family.userId });
+      if (!user?.active) return { error: 'account disabled' } as const;
+      await em.getRepository(RefreshTokenEntity).update({ id: stored.id }, { usedAt: new Date() });
+      return { issued: await this.issue(em, user, family.id) } as const;
+    });
+    if ('error' in outcome) throw new NotAuthenticatedError(outcome.error ?? 'not authenticated');
+    return outcome.issued;
+  }
+
+  async logout(actor: Actor): Promise<void> {
+    await this.dataSource.transaction(async (em) => {
+      await this.revokeFamily(em, actor.sessionId, 'logout');
+      await this.audit.record({ action: 'auth.logout', entityType: 'session', entityId: actor.sessionId }, em);
+    });
+  }
+
+  /** Ends every session of the user: families revoked and token version bumped (open sockets close). */
+  async logoutEverywhere(userId: string, reason: string, em?: EntityManager): Promise<void> {
+    const run = async (manager: EntityManager) => {
+      await manager
+        .getRepository(SessionFamilyEntity)
+        .update({ userId, revokedAt: IsNull() }, { revokedAt: new Date(), revokedReason: reason });
+      await manager
+        .createQueryBuilder()
+        .update(UserEntity)
+        .set({ tokenVersion: () => 'token_version + 1' })
+        .where('id = :userId', { userId })
+        .execute();
+    };
+    if (em) await run(em);
+    else await this.dataSource.transaction(run);
+  }
+
+  /** Checks an access token against the database: the user is active and the session still stands. */
+  async authenticate(accessToken: string): Promise<Actor> {
+    let claims: AccessTokenClaims;
+    try {
+      claims = await this.jwt.verifyAsync<AccessTokenClaims>(accessToken, { algorithms: ['HS256'] });
+    } catch (error) {
+      throw new NotAuthenticatedError((error as Error).name === 'TokenExpiredError' ? 'access token expired' : 'invalid access token');
+    }
+    const rows: (UserEntity & { revoked_at: Date | null })[] = await this.dataSource.query(
+      `SELECT u.id, u.username, u.display_name AS "displayName", u.role, u.operator_code AS "operatorCode",
+              u.cluster_id AS "clusterId", u.responder_id AS "responderId", u.active,
+              u.token_version AS "tokenVersion", u.must_change_password AS "mustChangePassword", f.revoked_at
+         FROM users u JOIN session_families f ON f.user_id = u.id
+        WHERE u.id = $1 AND f.id = $2`,
+      [claims.sub, claims.sid],
+    );
+    const user = rows[0];
+    if (!user || !user.active || user.tokenVersion !== claims.ver || user.revoked_at) {
+      throw new NotAuthenticatedError('session ended');
+    }
+    return this.actorFor(user, claims.sid);
+  }
+
+  /** Expiry of a verified access token (sockets close when it passes). */
+  expiryOf(accessToken: string): Date | null {
+    const decoded = this.jwt.decode<{ exp?: number } | null>(accessToken);
+    return decoded?.exp ? new Date(decoded.exp * 1000) : null;
+  }
+
+  async actorFor(user: Pick<UserEntity, 'id' | 'username' | 'displayName' | 'role' | 'operatorCode' | 'clusterId' | 'responderId' | 'mustChangePassword'>, sessionId: string): Promise<Actor & { mustChangePassword: boolean }> {
+    let communes: string[] | null = null;
+    if (user.role === 'cluster_staff' && user.clusterId) {
+      const cluster = await this.dataSource.getRepository(ClusterEntity).findOne({ where: { id: user.clusterId }, relations: { communes: true } });
+      communes = cluster?.communes.map((commune) => commune.code) ?? [];
+    }
+    const scope = scopeOf(user, communes);
+    if (!scope) throw new NotAuthenticatedError('this account has no scope: ask an administrator to set its operator or responder');
+    return {
+      userId: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      role: user.role,
+      permissions: permissionsOf(user.role),
+      scope,
+      sessionId,
+      mustChangePassword: user.mustChangePassword,
+    };
+  }
+
+  async me(actor: Actor): Promise<UserDto> {
+    return toUserDto(await this.dataSource.getRepository(UserEntity).findOneByOrFail({ id: actor.userId }));
+  }
+
+  async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<UserDto> {
+    const user = await this.dataSource
+      .getRepository(UserEntity)
+      .createQueryBuilder('user')
+      .addSelect('user.passwordHash')
+      .where('user.id = :id', { id: actor.userId })
+      .getOneOrFail();
+    if (!(await this.hasher.verify(user.passwordHash, currentPassword))) {
+      throw new InvalidInputError([{ field: 'currentPassword', problems: ['is not your current password'] }]);
+    }
+    const problems = passwordProblems(newPassword, user.username);
+    if (newPassword === currentPassword) problems.push('must differ from the current password');
+    if (problems.length > 0) throw new InvalidInputError([{ field: 'newPassword', problems }]);
+    const passwordHash = await this.hasher.hash(newPassword);
+    await this.dataSource.transaction(async (em) => {
+      await em.getRepository(UserEntity).update({ id: user.id }, { passwordHash, mustChangePassword: false });
+      await this.audit.record({ action: 'auth.change_password', entityType: 'user', entityId: user.id }, em);
+    });
+    return this.me(actor);
+  }
+
+  private async revokeFamily(em: EntityManager, familyId: string, reason: string): Promise<void> {
+    await em
+      .getRepository(SessionFamilyEntity)
+      .update({ id: familyId, revokedAt: IsNull() }, { revokedAt: new Date(), revokedReason: reason });
+  }
+
+  private async issue(em: EntityManager, user: UserEntity, familyId: string): Promise<IssuedSession> {
+    const refreshToken = randomBytes(32).toString('base64url');
+    const refreshTokenExpiresAt = new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_HOURS * 3600_000);
+    await em.getRepository(RefreshTokenEntity).insert({ familyId, tokenHash: sha256(refreshToken), expiresAt: refreshTokenExpiresAt });
+    const claims: AccessTokenClaims = { sub: user.id, sid: familyId, ver: user.tokenVersion, role: user.role };
+    const accessToken = await this.jwt.signAsync(claims, { algorithm: 'HS256', expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS });
+    return {
+      session: {
+        accessToken,
+        accessTokenExpiresAt: new Date(Date.now() + this.config.ACCESS_TOKEN_TTL_SECONDS * 1000).toISOString(),
+        user: toUserDto(user),
+      },
+      refreshToken,
+      refreshTokenExpiresAt,
+    };
+  }
+}

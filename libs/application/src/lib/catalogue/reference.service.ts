@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import type { ClusterDto, OperatorCode, OperatorDto } from '@netduty/contracts';
+import type { IncidentScope } from '@netduty/domain';
+import { ClusterEntity, CommuneEntity, OperatorEntity } from '@netduty/persistence';
+import { AuditService } from '../audit/audit.service';
+import { InvalidInputError, NotFoundError } from '../errors/application-errors';
+import { toOperatorDto } from '../incidents/incident-mapper';
+
+function toClusterDto(cluster: ClusterEntity): ClusterDto {
+  return {
+    id: cluster.id,
+    name: cluster.name,
+    operator: cluster.operatorCode,
+    communeCodes: cluster.communes.map((commune) => commune.code).sort(),
+  };
+}
+
+/** Operators and technical clusters, kept by administrators. */
+@Injectable()
+export class ReferenceService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async clusters(scope: IncidentScope): Promise<ClusterDto[]> {
+    const where = scope.kind === 'operator' ? { operatorCode: scope.operatorCode } : {};
+    if (scope.kind === 'responder') return [];
+    const clusters = await this.dataSource.getRepository(ClusterEntity).find({ where, relations: { communes: true }, order: { operatorCode: 'ASC', name: 'ASC' } });
+    return clusters.map(toClusterDto);
+  }
+
+  async renameOperator(code: OperatorCode, name: string): Promise<OperatorDto> {
+    return this.dataSource.transaction(async (em) => {
+      const operator = await em.getRepository(OperatorEntity).findOneBy({ code });
+      if (!operator) throw new NotFoundError('operator', code);
+      const before = { ...operator };
+      operator.name = name.trim();
+      await em.getRepository(OperatorEntity).save(operator);
+      await this.audit.record({ action: 'operator.update', entityType: 'operator', entityId: code, before, after: operator }, em);
+      return toOperatorDto(operator);
+    });
+  }
+
+  async createCluster(input: { operatorCode: OperatorCode; name: string; communeCodes: string[] }): Promise<ClusterDto> {
+    return this.dataSource.transaction(async (em) => {
+      if (!(await em.getRepository(OperatorEntity).existsBy({ code: input.operatorCode }))) {
+        throw new InvalidInputError([{ field: 'operatorCode', problems: ['no such operator'] }]);
+      }
+      const communes = await this.communes(em, input.communeCodes);
+      const cluster = await em.getRepository(ClusterEntity).save({ operatorCode: input.operatorCode, name: input.name.trim(), communes });
+      await this.audit.record({ action: 'cluster.create', entityType: 'cluster', entityId: cluster.id, after: toClusterDto(cluster) }, em);
+      return toClusterDto(cluster);
+    });
+  }
+
+  async updateCluster(id: string, change: { name?: string; communeCodes?: string[] }): Promise<ClusterDto> {
+    return this.dataSource.transaction(async (em) => {
+      const cluster = await em.getRepository(ClusterEntity).findOne({ where: { id }, relations: { communes: true } });
+      if (!cluster) throw new NotFoundError('cluster', id);
+      const before = toClusterDto(cluster);
+      if (change.name !== undefined) cluster.name = change.name.trim();
+      if (change.communeCodes !== undefined) cluster.communes = await this.communes(em, change.communeCodes);
+      await em.getRepository(ClusterEntity).save(cluster);
+      await this.audit.record({ action: 'cluster.update', entityType: 'cluster', entityId: id, before, after: toClusterDto(cluster) }, em);
+      return toClusterDto(cluster);
+    });
+  }
+
+  private async communes(em: EntityManager, codes: string[]): Promise<CommuneEntity[]> {
+    const unique = [...new Set(codes)];
+    const found = unique.length ? await em.getRepository(CommuneEntity).findBy({ code: In(unique) }) : [];
+    const unknown = unique.filter((code) => !found.some((commune) => commune.code === code));
+    if (unknown.length) throw new InvalidInputError([{ field: 'communeCodes', problems: [`unknown communes: ${unknown.join(', ')}`] }]);
+    return found;
+  }
+}

@@ -1,0 +1,54 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { AuditOutcome, Role } from '@netduty/contracts';
+
+/** One line of the audit trail. The table refuses UPDATE, DELETE and TRUNCATE (see the migration). */
+@Entity({ name: 'audit_log' })
+export class AuditEntryEntity {
+  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
+  id!: string;
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  at!: Date;
+
+  @Column({ name: 'actor_user_id', type: 'uuid', nullable: true })
+  actorUserId!: string | null;
+
+  @Column({ name: 'actor_username', type: 'text', nullable: true })
+  actorUsername!: string | null;
+
+  @Column({ name: 'actor_role', type: 'text', nullable: true })
+  actorRole!: Role | null;
+
+  @Column({ type: 'text', nullable: true })
+  ip!: string | null;
+
+  @Column({ name: 'user_agent', type: 'text', nullable: true })
+  userAgent!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  method!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  path!: string | null;
+
+  @Column({ type: 'text' })
+  action!: string;
+
+  @Column({ name: 'entity_type', type: 'text', nullable: true })
+  entityType!: string | null;
+
+  @Column({ name: 'entity_id', type: 'text', nullable: true })
+  entityId!: string | null;
+
+  @Column({ type: 'text' })
+  outcome!: AuditOutcome;
+
+  @Column({ name: 'status_code', type: 'integer', nullable: true })
+  statusCode!: number | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  before!: unknown;
+
+  @Column({ type: 'jsonb', nullable: true })
+  after!: unknown;
+}
