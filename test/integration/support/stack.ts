@@ -33,6 +33,8 @@ export function testEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
     RECONCILE_INTERVAL_SECONDS: '3600',
     DATABASE_POOL_SIZE: '5',
     LOG_LEVEL: 'warn',
+    // Every test logs in from 127.0.0.1; the per-address limit is not what these tests are about.
+    AUTH_RATE_LIMIT_PER_MINUTE: '100000',
     ...extra,
   };
 }
@@ -187,7 +189,8 @@ export async function http<T = unknown>(
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
   });
   const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
+  const isJson = response.headers.get('content-type')?.includes('json') ?? false;
+  return { status: response.status, body: (isJson && text ? JSON.parse(text) : text || undefined) as T };
 }
 
 export async function findSite(client: ApiClient, query: string): Promise<SiteSummaryDto> {

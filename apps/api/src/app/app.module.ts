@@ -23,7 +23,7 @@ export class AppModule {
         ApplicationCoreModule.forRoot(config, 'api'),
         // Rate limits are counted in Redis, so they hold across every api instance.
         ThrottlerModule.forRoot({
-          throttlers: [{ name: 'default', ttl: 60_000, limit: 600 }],
+          throttlers: [{ name: 'auth', ttl: 60_000, limit: config.AUTH_RATE_LIMIT_PER_MINUTE }],
           // Given options (not a client) the storage owns its connection and closes it on shutdown.
           storage: new ThrottlerStorageRedisService({ ...redisOptionsFromUrl(config.REDIS_URL), keyPrefix: `${config.REDIS_PREFIX}:throttle:` }),
         }),

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
+import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { APP_CONFIG, AuthService, NotAuthenticatedError, UserAdminService, type Actor, type AppConfig, type IssuedSession } from '@netduty/application';
 import { REFRESH_COOKIE, type SessionDto, type UserDto } from '@netduty/contracts';
@@ -14,6 +14,7 @@ const COOKIE_PATH = `/${API_PREFIX}/auth`;
 
 @ApiTags('auth')
 @Controller('auth')
+// Every /auth route counts against AUTH_RATE_LIMIT_PER_MINUTE per client address, in Redis.
 @UseGuards(ThrottlerGuard)
 export class AuthController {
   constructor(
@@ -25,7 +26,6 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @Public()
-  @Throttle({ default: { limit: 20, ttl: 60_000 } })
   @ApiOperation({ summary: 'Log in; sets the rotating refresh cookie and returns a short-lived access token' })
   async login(@Body() body: LoginBody, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<SessionDto> {
     const issued = await this.auth.login(body.username, body.password, { ip: request.ip ?? null, userAgent: request.headers['user-agent'] ?? null });
@@ -35,7 +35,6 @@ export class AuthController {
   @Post('refresh')
   @HttpCode(200)
   @Public()
-  @Throttle({ default: { limit: 60, ttl: 60_000 } })
   @ApiOperation({ summary: 'Exchange the refresh cookie for a new access token (and a new refresh cookie)' })
   async refresh(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<SessionDto> {
     const token = (request.cookies as Record<string, string | undefined>)[REFRESH_COOKIE];

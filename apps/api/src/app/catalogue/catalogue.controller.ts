@@ -1,11 +1,11 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CatalogueService, ReferenceService, type Actor } from '@netduty/application';
-import type { ClusterDto, CommuneDto, OperatorDto, SiteSummaryDto } from '@netduty/contracts';
+import type { ClusterDto, CommuneDto, OperatorDto, ResponderDto, SiteSummaryDto } from '@netduty/contracts';
 import { RequirePermission } from '../auth/access.decorators';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { uuidParam } from '../http/uuid-param.pipe';
-import { CreateClusterBody, OperatorParams, RenameOperatorBody, UpdateClusterBody } from './dto/reference.body';
+import { CreateClusterBody, OperatorParams, RenameOperatorBody, ResponderQuery, UpdateClusterBody } from './dto/reference.body';
 import { SiteSearchQuery } from './site-search.query';
 
 @ApiTags('catalogue')
@@ -51,6 +51,12 @@ export class CatalogueController {
   @RequirePermission('reference.manage')
   updateCluster(@Param('id', uuidParam('id')) id: string, @Body() body: UpdateClusterBody): Promise<ClusterDto> {
     return this.reference.updateCluster(id, body);
+  }
+
+  @Get('responders')
+  @RequirePermission('catalogue.read')
+  responders(@Query() query: ResponderQuery, @CurrentActor() actor: Actor): Promise<ResponderDto[]> {
+    return this.reference.responders(actor.scope, query.clusterId);
   }
 
   @Get('sites')

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import type { ClusterDto, OperatorCode, OperatorDto } from '@netduty/contracts';
+import type { ClusterDto, OperatorCode, OperatorDto, ResponderDto } from '@netduty/contracts';
 import type { IncidentScope } from '@netduty/domain';
-import { ClusterEntity, CommuneEntity, OperatorEntity } from '@netduty/persistence';
+import { ClusterEntity, CommuneEntity, OperatorEntity, ResponderEntity } from '@netduty/persistence';
 import { AuditService } from '../audit/audit.service';
 import { InvalidInputError, NotFoundError } from '../errors/application-errors';
-import { toOperatorDto } from '../incidents/incident-mapper';
+import { toOperatorDto, toResponderDto } from '../incidents/incident-mapper';
 
 function toClusterDto(cluster: ClusterEntity): ClusterDto {
   return {
@@ -30,6 +30,20 @@ export class ReferenceService {
     if (scope.kind === 'responder') return [];
     const clusters = await this.dataSource.getRepository(ClusterEntity).find({ where, relations: { communes: true }, order: { operatorCode: 'ASC', name: 'ASC' } });
     return clusters.map(toClusterDto);
+  }
+
+  /** Responders within the scope, optionally of one cluster (for dispatch lists and account linking). */
+  async responders(scope: IncidentScope, clusterId?: string): Promise<ResponderDto[]> {
+    const query = this.dataSource
+      .getRepository(ResponderEntity)
+      .createQueryBuilder('responder')
+      .innerJoinAndSelect('responder.cluster', 'cluster')
+      .orderBy('cluster.name', 'ASC')
+      .addOrderBy('responder.name', 'ASC');
+    if (clusterId) query.andWhere('responder.clusterId = :clusterId', { clusterId });
+    if (scope.kind === 'operator') query.andWhere('cluster.operatorCode = :operator', { operator: scope.operatorCode });
+    if (scope.kind === 'responder') query.andWhere('responder.id = :self', { self: scope.responderId });
+    return (await query.getMany()).map(toResponderDto);
   }
 
   async renameOperator(code: OperatorCode, name: string): Promise<OperatorDto> {

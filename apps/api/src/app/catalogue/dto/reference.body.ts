@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import type { OperatorCode } from '@netduty/contracts';
 import { OPERATOR_CODES } from '@netduty/contracts';
 import { trimmed } from '../../http/trimmed';
@@ -53,4 +53,11 @@ export class OperatorParams {
   @ApiProperty({ enum: OPERATOR_CODES })
   @IsIn(OPERATOR_CODES)
   code!: OperatorCode;
+}
+
+export class ResponderQuery {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all')
+  clusterId?: string;
 }

@@ -1,0 +1,202 @@
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { RequestMethod } from '@nestjs/common';
+import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
+import { MESSAGE_METADATA } from '@nestjs/websockets/constants';
+import { ROLES, type Role } from '@netduty/contracts';
+import { ACCESS_RULE, type AccessRule } from '../../apps/api/src/app/auth/access.decorators';
+import { as, connectConsole, startApi, type ApiClient, type RunningApi } from './support/stack';
+
+type Expectation = 'public' | readonly Role[];
+const ALL: readonly Role[] = ROLES;
+const INCIDENT_WORKERS: readonly Role[] = ['duty_officer', 'cluster_staff', 'responder'];
+
+/**
+ * The declared access table: every route and socket event, and which roles get past authorisation.
+ * Written by hand, independently of the role → permission map it checks. A route missing here, or
+ * here but gone from the app, fails the suite — so no endpoint can ship without a decision.
+ */
+const ROUTES: Record<string, Expectation> = {
+  'GET /health': 'public',
+  'POST /auth/login': 'public',
+  'POST /auth/refresh': 'public',
+  'POST /auth/logout': ALL,
+  'POST /auth/logout-everywhere': ALL,
+  'GET /auth/me': ALL,
+  'POST /auth/change-password': ALL,
+  'GET /incidents': ALL,
+  'POST /incidents': ['duty_officer', 'cluster_staff'],
+  'GET /incidents/:id': ALL,
+  'GET /incidents/:id/candidate-responders': ['duty_officer', 'cluster_staff'],
+  'POST /incidents/:id/acknowledge': ['duty_officer', 'responder'],
+  'POST /incidents/:id/assign': ['duty_officer', 'cluster_staff'],
+  'POST /incidents/:id/comments': INCIDENT_WORKERS,
+  'POST /incidents/:id/resolve': INCIDENT_WORKERS,
+  'POST /incidents/:id/close': ['duty_officer'],
+  'POST /incidents/:id/reopen': ['duty_officer'],
+  'GET /operators': ALL,
+  'PATCH /operators/:code': ['admin'],
+  'GET /communes': ALL,
+  'GET /clusters': ALL,
+  'POST /clusters': ['admin'],
+  'PATCH /clusters/:id': ['admin'],
+  'GET /responders': ALL,
+  'GET /sites': ALL,
+  'GET /sla-policies': ['admin', 'duty_officer', 'cluster_staff', 'leadership'],
+  'PUT /sla-policies/:severity/:priority': ['admin'],
+  'GET /users': ['admin'],
+  'POST /users': ['admin'],
+  'GET /users/:id': ['admin'],
+  'PATCH /users/:id': ['admin'],
+  'POST /users/:id/reset-password': ['admin'],
+  'POST /users/:id/logout-everywhere': ['admin'],
+  'GET /audit': ['admin', 'leadership'],
+  'GET /audit/export.csv': ['admin', 'leadership'],
+};
+
+const SOCKET_EVENTS: Record<string, Expectation> = {
+  'clock.sync': ALL,
+};
+
+const DEMO_USER: Record<Role, string> = {
+  admin: 'admin',
+  duty_officer: 'trucban',
+  cluster_staff: 'viettel.lsn',
+  responder: 'ungcuu.viettel',
+  leadership: 'lanhdao',
+};
+
+interface DeclaredRoute {
+  key: string;
+  rule: AccessRule | undefined;
+}
+
+function declaredRoutes(api: RunningApi): DeclaredRoute[] {
+  const discovery = api.app.get(DiscoveryService);
+  const scanner = api.app.get(MetadataScanner);
+  const reflector = api.app.get(Reflector);
+  const routes: DeclaredRoute[] = [];
+  for (const wrapper of discovery.getControllers()) {
+    const instance = wrapper.instance as object | undefined;
+    if (!instance || !wrapper.metatype) continue;
+    const prefix = String(Reflect.getMetadata(PATH_METADATA, wrapper.metatype) ?? '');
+    const prototype = Object.getPrototypeOf(instance) as Record<string, unknown>;
+    for (const name of scanner.getAllMethodNames(prototype)) {
+      const handler = prototype[name] as (...args: unknown[]) => unknown;
+      const path = Reflect.getMetadata(PATH_METADATA, handler) as string | undefined;
+      const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
+      if (path === undefined || method === undefined) continue;
+      const full = `/${[prefix, path].map((part) => part.replace(/^\/|\/$/g, '')).filter(Boolean).join('/')}`;
+      routes.push({
+        key: `${RequestMethod[method]} ${full}`,
+        rule: reflector.getAllAndOverride<AccessRule>(ACCESS_RULE, [handler, wrapper.metatype]),
+      });
+    }
+  }
+  return routes;
+}
+
+function declaredSocketEvents(api: RunningApi): { event: string; rule: AccessRule | undefined }[] {
+  const discovery = api.app.get(DiscoveryService);
+  const scanner = api.app.get(MetadataScanner);
+  const reflector = api.app.get(Reflector);
+  const events: { event: string; rule: AccessRule | undefined }[] = [];
+  for (const wrapper of discovery.getProviders()) {
+    const instance = wrapper.instance as object | undefined;
+    if (!instance || !wrapper.metatype) continue;
+    const prototype = Object.getPrototypeOf(instance) as Record<string, unknown>;
+    for (const name of scanner.getAllMethodNames(prototype)) {
+      const handler = prototype[name] as (...args: unknown[]) => unknown;
+      const event = Reflect.getMetadata(MESSAGE_METADATA, handler) as string | undefined;
+      if (event === undefined) continue;
+      events.push({ event, rule: reflector.getAllAndOverride<AccessRule>(ACCESS_RULE, [handler, wrapper.metatype as object]) });
+    }
+  }
+  return events;
+}
+
+/** A concrete URL for a route pattern; ids are random but well-formed, so only authorisation decides. */
+function concrete(path: string): string {
+  return path
+    .replace(':id', '00000000-0000-4000-8000-000000000001')
+    .replace(':code', 'viettel')
+    .replace(':severity', 'minor')
+    .replace(':priority', 'P2');
+}
+
+describe('authorisation matrix', () => {
+  let api: RunningApi;
+  const clients = {} as Record<Role, ApiClient>;
+
+  beforeAll(async () => {
+    api = await startApi();
+    for (const role of ROLES) clients[role] = await as(api.baseUrl, DEMO_USER[role]);
+  });
+
+  afterAll(() => api.close());
+
+  it('has a declared access rule for every route of the app, and a row in the table for each', () => {
+    const routes = declaredRoutes(api);
+    expect(routes.length).toBeGreaterThan(20);
+    expect(routes.filter((route) => !route.rule).map((route) => route.key)).toEqual([]);
+    expect(routes.map((route) => route.key).sort()).toEqual(Object.keys(ROUTES).sort());
+  });
+
+  it('has a declared access rule for every socket event, and a row in the table for each', () => {
+    const events = declaredSocketEvents(api);
+    expect(events.filter((event) => !event.rule).map((event) => event.event)).toEqual([]);
+    expect(events.map((event) => event.event).sort()).toEqual(Object.keys(SOCKET_EVENTS).sort());
+  });
+
+  const cases = Object.entries(ROUTES).flatMap(([route, expected]) =>
+    ROLES.map((role) => [route, role, expected === 'public' || expected.includes(role)] as const),
+  );
+
+  it.each(cases)('%s as %s → allowed: %s', async (route, role, allowed) => {
+    const [method, path] = route.split(' ') as [string, string];
+    // Refresh and login are public; exercising them here would rotate the test's own sessions.
+    if (path === '/auth/logout' || path === '/auth/logout-everywhere' || path === '/auth/refresh') return;
+    const { status, body } = await clients[role].request<{ code?: string }>(method, concrete(path), method === 'GET' ? undefined : {});
+    if (allowed) {
+      expect([401, 403]).not.toContain(status);
+    } else {
+      expect(status).toBe(403);
+      expect(body.code).toBe('forbidden');
+    }
+  });
+
+  it.each(Object.keys(ROUTES).filter((route) => ROUTES[route] !== 'public'))('%s without a token → 401', async (route) => {
+    const [method, path] = route.split(' ') as [string, string];
+    const response = await fetch(`${api.baseUrl}/api/v1${concrete(path)}`, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      body: method === 'GET' ? undefined : '{}',
+    });
+    expect(response.status).toBe(401);
+    expect(((await response.json()) as { code: string }).code).toBe('not_authenticated');
+  });
+
+  it('logs the session out on logout and everywhere on logout-everywhere, for every role', async () => {
+    for (const role of ROLES) {
+      const own = await as(api.baseUrl, DEMO_USER[role]);
+      expect((await own.request('POST', '/auth/logout')).status).toBe(204);
+      expect((await own.request('GET', '/auth/me')).status).toBe(401);
+    }
+  });
+
+  it.each(Object.entries(SOCKET_EVENTS))('socket event %s is answered for every allowed role', async (event, expected) => {
+    for (const role of ROLES) {
+      const socket = await connectConsole(api.baseUrl, clients[role].session.token);
+      try {
+        const allowed = expected === 'public' || expected.includes(role);
+        const answer = await Promise.race([
+          new Promise<string>((resolve) => socket.emit(event as 'clock.sync', resolve)),
+          new Promise<string>((resolve) => socket.once('exception' as never, () => resolve('exception'))),
+        ]);
+        if (allowed) expect(Date.parse(answer)).not.toBeNaN();
+        else expect(answer).toBe('exception');
+      } finally {
+        socket.disconnect();
+      }
+    }
+  });
+});

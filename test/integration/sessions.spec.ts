@@ -1,0 +1,159 @@
+import type { UserDto } from '@netduty/contracts';
+import { as, connectConsole, http, login, startApi, type ApiClient, type RunningApi } from './support/stack';
+
+const STRONG = 'Tram-BTS-2026!';
+
+async function refresh(api: RunningApi, cookie: string | null) {
+  const response = await fetch(`${api.baseUrl}/api/v1/auth/refresh`, { method: 'POST', headers: cookie ? { cookie } : {} });
+  const body = (await response.json()) as { accessToken?: string; code?: string };
+  const next = response.headers.getSetCookie().find((value) => value.startsWith('nd_refresh='));
+  return { status: response.status, body, cookie: next?.split(';')[0] ?? null };
+}
+
+describe('sessions, lockout and account changes', () => {
+  let api: RunningApi;
+  let admin: ApiClient;
+  let counter = 0;
+
+  /** A fresh cluster-staff account (already past its forced password change). */
+  async function newStaff(operatorCode = 'viettel'): Promise<{ user: UserDto; username: string }> {
+    counter += 1;
+    const username = `staff.${Date.now().toString(36)}.${counter}`;
+    const created = await admin.request<UserDto>('POST', '/users', {
+      username,
+      displayName: `Nhân viên ${counter}`,
+      password: 'Khoi-tao-2026!',
+      role: 'cluster_staff',
+      operatorCode,
+    });
+    expect(created.status).toBe(201);
+    const session = await login(api.baseUrl, username, 'Khoi-tao-2026!');
+    const changed = await http(api.baseUrl, 'POST', '/auth/change-password', { currentPassword: 'Khoi-tao-2026!', newPassword: STRONG }, {
+      authorization: `Bearer ${session.token}`,
+    });
+    expect(changed.status).toBe(200);
+    return { user: created.body, username };
+  }
+
+  async function asUser(username: string): Promise<ApiClient> {
+    const session = await login(api.baseUrl, username, STRONG);
+    return {
+      session,
+      request: (method, path, body, headers = {}) => http(api.baseUrl, method, path, body, { authorization: `Bearer ${session.token}`, ...headers }),
+    };
+  }
+
+  beforeAll(async () => {
+    api = await startApi();
+    admin = await as(api.baseUrl, 'admin');
+  });
+
+  afterAll(() => api.close());
+
+  it('rotates the refresh token, and reusing a rotated one revokes the whole family', async () => {
+    const session = await login(api.baseUrl, 'trucban');
+    expect(session.refreshCookie).toMatch(/^nd_refresh=/);
+    const first = await refresh(api, session.refreshCookie);
+    expect(first.status).toBe(200);
+    expect(first.cookie).not.toBe(session.refreshCookie);
+    const second = await refresh(api, first.cookie);
+    expect(second.status).toBe(200);
+
+    // The first cookie was already exchanged: presenting it again is a theft signal.
+    const reuse = await refresh(api, session.refreshCookie);
+    expect(reuse.status).toBe(401);
+    // Everything issued in that family is now dead: the latest refresh cookie and the access tokens.
+    expect((await refresh(api, second.cookie)).status).toBe(401);
+    const me = await http(api.baseUrl, 'GET', '/auth/me', undefined, { authorization: `Bearer ${second.body.accessToken}` });
+    expect(me.status).toBe(401);
+    // Other logins of the same user are untouched.
+    const other = await as(api.baseUrl, 'trucban');
+    expect((await other.request('GET', '/auth/me')).status).toBe(200);
+  });
+
+  it('forces a password change before anything else when the account requires it, with the policy enforced', async () => {
+    const username = `newbie.${Date.now().toString(36)}`;
+    const weak = await admin.request<{ fields: { field: string }[] }>('POST', '/users', {
+      username,
+      displayName: 'Người mới',
+      password: 'short',
+      role: 'duty_officer',
+    });
+    expect(weak.status).toBe(400);
+    expect(weak.body.fields.map((field) => field.field)).toContain('password');
+
+    expect((await admin.request('POST', '/users', { username, displayName: 'Người mới', password: 'Khoi-tao-2026!', role: 'duty_officer' })).status).toBe(201);
+    const session = await login(api.baseUrl, username, 'Khoi-tao-2026!');
+    const headers = { authorization: `Bearer ${session.token}` };
+    const blocked = await http<{ code: string }>(api.baseUrl, 'GET', '/incidents', undefined, headers);
+    expect(blocked.status).toBe(403);
+    expect(blocked.body.code).toBe('password_change_required');
+    const tooWeak = await http(api.baseUrl, 'POST', '/auth/change-password', { currentPassword: 'Khoi-tao-2026!', newPassword: 'abc' }, headers);
+    expect(tooWeak.status).toBe(400);
+    expect((await http(api.baseUrl, 'POST', '/auth/change-password', { currentPassword: 'Khoi-tao-2026!', newPassword: STRONG }, headers)).status).toBe(200);
+    expect((await http(api.baseUrl, 'GET', '/incidents', undefined, headers)).status).toBe(200);
+  });
+
+  it("closes a disabled user's sockets within 5 s and refuses their next request", async () => {
+    const { user, username } = await newStaff();
+    const client = await login(api.baseUrl, username, STRONG);
+    const socket = await connectConsole(api.baseUrl, client.token);
+    const closed = new Promise<number>((resolve) => socket.once('disconnect', () => resolve(Date.now())));
+    const started = Date.now();
+    expect((await admin.request('PATCH', `/users/${user.id}`, { active: false })).status).toBe(200);
+    expect((await closed) - started).toBeLessThan(5000);
+    expect((await http(api.baseUrl, 'GET', '/incidents', undefined, { authorization: `Bearer ${client.token}` })).status).toBe(401);
+    await expect(login(api.baseUrl, username, STRONG)).rejects.toThrow(/401/);
+  });
+
+  it('re-scopes at once when an operator changes: old sockets close, the next login sees the new scope', async () => {
+    const { user, username } = await newStaff('viettel');
+    const client = await login(api.baseUrl, username, STRONG);
+    const socket = await connectConsole(api.baseUrl, client.token);
+    const closed = new Promise<void>((resolve) => socket.once('disconnect', () => resolve()));
+    expect((await admin.request('PATCH', `/users/${user.id}`, { operatorCode: 'vnpt' })).status).toBe(200);
+    await closed;
+    expect((await http(api.baseUrl, 'GET', '/incidents', undefined, { authorization: `Bearer ${client.token}` })).status).toBe(401);
+    const again = await asUser(username);
+    const { body } = await again.request<{ items: { site: { operator: { code: string } } }[] }>('GET', '/incidents?open=false');
+    expect(body.items.every((incident) => incident.site.operator.code === 'vnpt')).toBe(true);
+  });
+
+  it('logs out everywhere: every session of the user ends', async () => {
+    const { username } = await newStaff();
+    const laptop = await asUser(username);
+    const phone = await asUser(username);
+    expect((await phone.request('POST', '/auth/logout-everywhere')).status).toBe(204);
+    expect((await laptop.request('GET', '/auth/me')).status).toBe(401);
+    expect((await phone.request('GET', '/auth/me')).status).toBe(401);
+  });
+
+  it('locks an account after repeated bad passwords, across two api instances sharing Redis', async () => {
+    const second = await startApi();
+    try {
+      const { username } = await newStaff();
+      const instances = [api.baseUrl, second.baseUrl];
+      for (let attempt = 0; attempt < 5; attempt++) {
+        const result = await http(instances[attempt % 2] ?? api.baseUrl, 'POST', '/auth/login', { username, password: 'Sai-mat-khau-1!' });
+        expect(result.status).toBe(401);
+      }
+      for (const base of instances) {
+        // Even the right password is refused while locked, on either instance.
+        const locked = await http<{ code: string; details: { retryAfterSeconds: number } }>(base, 'POST', '/auth/login', { username, password: STRONG });
+        expect(locked.status).toBe(429);
+        expect(locked.body.code).toBe('account_locked');
+        expect(locked.body.details.retryAfterSeconds).toBeGreaterThan(0);
+      }
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('answers a wrong password and an unknown user the same way', async () => {
+    const wrong = await http<{ code: string; message: string }>(api.baseUrl, 'POST', '/auth/login', { username: 'trucban.x', password: 'x' });
+    const unknown = await http<{ code: string; message: string }>(api.baseUrl, 'POST', '/auth/login', { username: 'khong.ton.tai', password: 'x' });
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    expect(wrong.body).toEqual(unknown.body);
+  });
+});
