@@ -1,0 +1,116 @@
+import { ClearOutlined, SearchOutlined } from '@ant-design/icons';
+import { INCIDENT_STATUSES, SEVERITIES, type CommuneDto } from '@netduty/contracts';
+import { foldForSearch } from '@netduty/domain';
+import { Button, Input, Select } from 'antd';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useCommunes, useOperators } from '../../reference/hooks/use-reference-data';
+import { EMPTY_BOARD_FILTERS, hasActiveFilters, type BoardFilters } from '../lib/board-filters';
+
+interface BoardFiltersBarProps {
+  filters: BoardFilters;
+  onChange: (filters: BoardFilters) => void;
+}
+
+interface CommuneOption {
+  value: string;
+  label: string;
+  /** Folded name + former district, so "dong kinh" finds "Phường Đông Kinh". */
+  search: string;
+}
+
+function communeOption(commune: CommuneDto): CommuneOption {
+  const label = commune.formerDistrict ? `${commune.name} (${commune.formerDistrict})` : commune.name;
+  return { value: commune.code, label, search: foldForSearch(`${label} ${commune.code}`) };
+}
+
+export function BoardFiltersBar({ filters, onChange }: BoardFiltersBarProps) {
+  const { t } = useTranslation();
+  const operators = useOperators();
+  const communes = useCommunes();
+
+  const severityOptions = useMemo(
+    () => SEVERITIES.map((severity) => ({ value: severity, label: t(`severity.${severity}`) })),
+    [t],
+  );
+  const statusOptions = useMemo(
+    () => INCIDENT_STATUSES.filter((status) => status !== 'closed').map((status) => ({ value: status, label: t(`status.${status}`) })),
+    [t],
+  );
+  const operatorOptions = useMemo(
+    () => (operators.data ?? []).map((operator) => ({ value: operator.code, label: operator.name })),
+    [operators.data],
+  );
+  const communeOptions = useMemo(() => (communes.data ?? []).map(communeOption), [communes.data]);
+
+  return (
+    <div className="board-filters" data-testid="board-filters">
+      <Input
+        allowClear
+        className="board-filter board-filter--search"
+        prefix={<SearchOutlined />}
+        placeholder={t('board.filters.search')}
+        aria-label={t('board.filters.search')}
+        value={filters.text}
+        onChange={(event) => onChange({ ...filters, text: event.target.value })}
+        data-testid="board-search"
+      />
+      <Select
+        mode="multiple"
+        allowClear
+        className="board-filter"
+        placeholder={t('board.filters.severity')}
+        aria-label={t('board.filters.severity')}
+        maxTagCount="responsive"
+        options={severityOptions}
+        value={filters.severity}
+        onChange={(severity) => onChange({ ...filters, severity })}
+        data-testid="filter-severity"
+      />
+      <Select
+        mode="multiple"
+        allowClear
+        className="board-filter"
+        placeholder={t('board.filters.status')}
+        aria-label={t('board.filters.status')}
+        maxTagCount="responsive"
+        options={statusOptions}
+        value={filters.status}
+        onChange={(status) => onChange({ ...filters, status })}
+        data-testid="filter-status"
+      />
+      <Select
+        mode="multiple"
+        allowClear
+        className="board-filter"
+        placeholder={t('board.filters.operator')}
+        aria-label={t('board.filters.operator')}
+        maxTagCount="responsive"
+        loading={operators.isLoading}
+        options={operatorOptions}
+        value={filters.operator}
+        onChange={(operator) => onChange({ ...filters, operator })}
+        data-testid="filter-operator"
+      />
+      <Select<string[], CommuneOption>
+        mode="multiple"
+        allowClear
+        className="board-filter board-filter--wide"
+        placeholder={t('board.filters.commune')}
+        aria-label={t('board.filters.commune')}
+        maxTagCount="responsive"
+        loading={communes.isLoading}
+        options={communeOptions}
+        showSearch={{ filterOption: (input, option) => (option?.search ?? '').includes(foldForSearch(input)) }}
+        value={filters.commune}
+        onChange={(commune) => onChange({ ...filters, commune })}
+        data-testid="filter-commune"
+      />
+      {hasActiveFilters(filters) && (
+        <Button icon={<ClearOutlined />} onClick={() => onChange(EMPTY_BOARD_FILTERS)}>
+          {t('board.filters.clear')}
+        </Button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,142 @@
+import type { IncidentDetailDto } from '@netduty/contracts';
+import { Descriptions, Divider, Drawer, Empty, Result, Skeleton, Space, Typography } from 'antd';
+import type { DescriptionsProps } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useLocation, useNavigate, useParams } from 'react-router-dom';
+import { isApiError } from '../../../lib/api-client';
+import { formatDateTime } from '../../../lib/date-time';
+import { useIncidentDetail } from '../hooks/use-incident-queries';
+import { CommentBox } from './comment-box';
+import { DeadlinePanel } from './deadline-panel';
+import { EscalationBadge } from './escalation-badge';
+import { IncidentActions } from './incident-actions';
+import { IncidentTimeline } from './incident-timeline';
+import { SeverityTag } from './severity-tag';
+import { StatusTag } from './status-tag';
+
+function IncidentFacts({ incident }: { incident: IncidentDetailDto }) {
+  const { t } = useTranslation();
+  const { site } = incident;
+  const items: DescriptionsProps['items'] = [
+    {
+      key: 'site',
+      label: t('detail.site'),
+      span: 2,
+      children: (
+        <span>
+          <strong>{site.code}</strong> · {site.name} · {t(`siteKind.${site.kind}`)}
+        </span>
+      ),
+    },
+    {
+      key: 'commune',
+      label: t('detail.commune'),
+      children: (
+        <span>
+          {site.commune.name}
+          {site.commune.formerDistrict && <span className="muted"> ({site.commune.formerDistrict})</span>}
+        </span>
+      ),
+    },
+    { key: 'operator', label: t('detail.operator'), children: site.operator.name },
+    { key: 'category', label: t('detail.category'), children: t(`category.${incident.category}`) },
+    { key: 'priority', label: t('detail.priority'), children: t(`priority.${incident.priority}`) },
+    { key: 'reporter', label: t('detail.reporter'), children: incident.reporterName },
+    { key: 'reportedAt', label: t('detail.reportedAt'), children: formatDateTime(incident.reportedAt) },
+  ];
+  if (incident.acknowledgedAt) {
+    items.push({ key: 'acknowledgedAt', label: t('detail.acknowledgedAt'), children: formatDateTime(incident.acknowledgedAt) });
+  }
+  if (incident.resolvedAt) {
+    items.push({ key: 'resolvedAt', label: t('detail.resolvedAt'), children: formatDateTime(incident.resolvedAt) });
+  }
+  if (incident.closedAt) {
+    items.push({ key: 'closedAt', label: t('detail.closedAt'), children: formatDateTime(incident.closedAt) });
+  }
+  // Two columns: an odd number of single-width facts leaves a hole, so the last one fills its line.
+  const singleWidth = items.filter((item) => item.span === undefined);
+  const lastSingle = singleWidth[singleWidth.length - 1];
+  if (singleWidth.length % 2 === 1 && lastSingle) lastSingle.span = 'filled';
+  items.push(
+    {
+      key: 'responders',
+      label: t('detail.responders'),
+      span: 2,
+      children:
+        incident.responders.length > 0 ? (
+          <ul className="responder-list" data-testid="detail-responders">
+            {incident.responders.map((responder) => (
+              <li key={responder.id}>
+                {responder.name} · <a href={`tel:${responder.phone}`}>{responder.phone}</a>
+                <span className="muted"> · {responder.clusterName}</span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <span className="muted">{t('board.unassigned')}</span>
+        ),
+    },
+    {
+      key: 'description',
+      label: t('detail.description'),
+      span: 2,
+      children: <Typography.Paragraph className="description">{incident.description}</Typography.Paragraph>,
+    },
+  );
+  return <Descriptions size="small" bordered column={2} items={items} />;
+}
+
+function IncidentDetailBody({ incident }: { incident: IncidentDetailDto }) {
+  const { t } = useTranslation();
+  return (
+    <div className="incident-detail" data-testid="incident-detail" data-incident-reference={incident.reference}>
+      <DeadlinePanel incident={incident} />
+      <div className="incident-detail__actions">
+        <IncidentActions incident={incident} />
+      </div>
+      <IncidentFacts incident={incident} />
+      <Divider titlePlacement="start">{t('detail.timeline')}</Divider>
+      <IncidentTimeline events={incident.timeline} />
+      <CommentBox incident={incident} />
+    </div>
+  );
+}
+
+/**
+ * The detail of one incident, opened over the board at /incidents/:id. Live: socket events for this
+ * incident patch the cached detail and refetch it (see applyIncidentToCache).
+ */
+export function IncidentDetailDrawer() {
+  const { t } = useTranslation();
+  const { id } = useParams();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const detail = useIncidentDetail(id);
+  const incident = detail.data;
+
+  const close = () => void navigate({ pathname: '/', search: location.search });
+
+  const title = incident ? (
+    <Space wrap size={6} className="detail-title">
+      <span className="reference reference--large" data-testid="detail-reference">
+        {incident.reference}
+      </span>
+      <SeverityTag severity={incident.severity} />
+      <StatusTag status={incident.status} />
+      <EscalationBadge level={incident.escalationLevel} />
+    </Space>
+  ) : (
+    t('detail.title')
+  );
+
+  return (
+    <Drawer open onClose={close} size={760} title={title} destroyOnHidden closable={{ 'aria-label': t('detail.close') }}>
+      {detail.isLoading && <Skeleton active paragraph={{ rows: 10 }} />}
+      {detail.isError && !incident && (
+        <Result status={isApiError(detail.error) && detail.error.status === 404 ? '404' : 'error'} title={detail.error.message || t('detail.notFound')} />
+      )}
+      {incident && <IncidentDetailBody incident={incident} />}
+      {!detail.isLoading && !detail.isError && !incident && <Empty description={t('detail.notFound')} />}
+    </Drawer>
+  );
+}

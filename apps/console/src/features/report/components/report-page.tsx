@@ -1,0 +1,154 @@
+import { SendOutlined } from '@ant-design/icons';
+import { INCIDENT_CATEGORIES, SEVERITIES, type IncidentCategory, type Severity } from '@netduty/contracts';
+import { App, Button, Card, Form, Input, Radio, Select, Space } from 'antd';
+import { useEffect, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+import { isApiError } from '../../../lib/api-client';
+import { useNotifyError } from '../../../lib/use-notify-error';
+import { useReportIncident } from '../../incidents/hooks/use-incident-mutations';
+import { ACTOR_NAME_MAX_LENGTH, useActorName } from '../../settings/hooks/use-actor-name';
+import { SiteSelect } from './site-select';
+
+export const DESCRIPTION_MAX_LENGTH = 4000;
+
+interface ReportFormValues {
+  siteId: string;
+  category: IncidentCategory;
+  severity: Severity;
+  description: string;
+  reporterName: string;
+}
+
+/** Api field names are the request's own (siteId, description…); map them onto the form's fields. */
+const FORM_FIELDS: readonly (keyof ReportFormValues)[] = ['siteId', 'category', 'severity', 'description', 'reporterName'];
+
+function isFormField(field: string): field is keyof ReportFormValues {
+  return (FORM_FIELDS as readonly string[]).includes(field);
+}
+
+export function ReportPage() {
+  const { t } = useTranslation();
+  const { notification } = App.useApp();
+  const notifyError = useNotifyError();
+  const navigate = useNavigate();
+  const [form] = Form.useForm<ReportFormValues>();
+  const [actorName, setActorName] = useActorName();
+  const mutation = useReportIncident();
+
+  // Prefill the reporter from the header setting, unless the officer already typed another name.
+  useEffect(() => {
+    if (!form.isFieldTouched('reporterName')) form.setFieldValue('reporterName', actorName);
+  }, [actorName, form]);
+
+  const categoryOptions = useMemo(
+    () => INCIDENT_CATEGORIES.map((category) => ({ value: category, label: t(`category.${category}`) })),
+    [t],
+  );
+
+  const submit = (values: ReportFormValues) => {
+    const reporterName = values.reporterName.trim();
+    mutation.mutate(
+      { ...values, description: values.description.trim(), reporterName },
+      {
+        onSuccess: (incident) => {
+          if (!actorName.trim()) setActorName(reporterName);
+          notification.success({
+            title: t('report.success', { reference: incident.reference }),
+            description: t('report.successDetail'),
+            props: { 'data-testid': 'report-success' },
+          });
+          void navigate('/');
+        },
+        onError: (error) => {
+          if (isApiError(error) && error.body.fields) {
+            form.setFields(
+              error.body.fields
+                .filter((field) => isFormField(field.field))
+                .map((field) => ({ name: field.field as keyof ReportFormValues, errors: field.problems })),
+            );
+          }
+          notifyError(error);
+        },
+      },
+    );
+  };
+
+  return (
+    <div className="report-page">
+      <Card title={t('report.title')} className="report-card">
+        <Form<ReportFormValues>
+          form={form}
+          layout="vertical"
+          requiredMark
+          onFinish={submit}
+          initialValues={{ reporterName: actorName }}
+          data-testid="report-form"
+          scrollToFirstError
+        >
+          <Form.Item name="siteId" label={t('report.site')} rules={[{ required: true, message: t('validation.siteRequired') }]}>
+            <SiteSelect />
+          </Form.Item>
+          <Form.Item
+            name="category"
+            label={t('report.category')}
+            rules={[{ required: true, message: t('validation.categoryRequired') }]}
+          >
+            <Select
+              placeholder={t('report.categoryPlaceholder')}
+              options={categoryOptions}
+              showSearch={{ optionFilterProp: 'label' }}
+              data-testid="report-category"
+            />
+          </Form.Item>
+          <Form.Item
+            name="severity"
+            label={t('report.severity')}
+            rules={[{ required: true, message: t('validation.severityRequired') }]}
+          >
+            <Radio.Group optionType="button" buttonStyle="solid" className="severity-picker">
+              {SEVERITIES.map((severity) => (
+                <Radio.Button key={severity} value={severity} className={`severity-option severity-option--${severity}`}>
+                  {/* The test id sits on the visible label: antd hides the radio input itself. */}
+                  <span data-testid={`report-severity-${severity}`}>{t(`severity.${severity}`)}</span>
+                </Radio.Button>
+              ))}
+            </Radio.Group>
+          </Form.Item>
+          <Form.Item
+            name="description"
+            label={t('report.description')}
+            rules={[
+              { required: true, whitespace: true, message: t('validation.descriptionRequired') },
+              { max: DESCRIPTION_MAX_LENGTH, message: t('validation.descriptionTooLong', { max: DESCRIPTION_MAX_LENGTH }) },
+            ]}
+          >
+            <Input.TextArea
+              placeholder={t('report.descriptionPlaceholder')}
+              autoSize={{ minRows: 4, maxRows: 12 }}
+              showCount
+              maxLength={DESCRIPTION_MAX_LENGTH}
+              data-testid="report-description"
+            />
+          </Form.Item>
+          <Form.Item
+            name="reporterName"
+            label={t('report.reporter')}
+            rules={[
+              { required: true, whitespace: true, message: t('validation.reporterRequired') },
+              { max: ACTOR_NAME_MAX_LENGTH, message: t('validation.reporterTooLong', { max: ACTOR_NAME_MAX_LENGTH }) },
+            ]}
+          >
+            <Input maxLength={ACTOR_NAME_MAX_LENGTH} autoComplete="name" data-testid="report-reporter" />
+          </Form.Item>
+          <Space>
+            <Button type="primary" htmlType="submit" icon={<SendOutlined />} loading={mutation.isPending} data-testid="report-submit">
+              {t('report.submit')}
+            </Button>
+            <Button onClick={() => void navigate('/')}>{t('report.cancel')}</Button>
+          </Space>
+        </Form>
+      </Card>
+    </div>
+  );
+}
