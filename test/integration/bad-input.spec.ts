@@ -42,6 +42,8 @@ describe('bad input gets a clear 4xx JSON error and writes nothing', () => {
     ],
     ['an empty description', () => duty.request('POST', '/incidents', { ...valid, description: '   ' }), 400, 'validation_failed', 'description'],
     ['a description of the wrong type', () => duty.request('POST', '/incidents', { ...valid, description: 42 }), 400, 'validation_failed', 'description'],
+    // Found by the fuzzing suite: PostgreSQL cannot store NUL, which used to surface as a 500.
+    ['a NUL character in a text field', () => duty.request('POST', '/incidents', { ...valid, description: 'mất\u0000điện' }), 400, 'validation_failed', 'description'],
     ['a JSON array body', () => duty.request('POST', '/incidents', [valid]), 400, 'validation_failed', 'body'],
     ['a JSON string body', () => duty.request('POST', '/incidents', '"hello"'), 400, 'malformed_json', null],
     ['a body over 1 MB', () => duty.request('POST', '/incidents', { ...valid, description: 'x'.repeat(1_100_000) }), 413, 'payload_too_large', null],

@@ -85,6 +85,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
     }
     if (exception instanceof ApplicationError) return this.applicationError(exception, language);
 
+    // Class 22 is "data exception" (bad encoding, out-of-range value): the input's fault, never a 500.
+    const sqlState = (exception as { driverError?: { code?: string } })?.driverError?.code;
+    if (typeof sqlState === 'string' && sqlState.startsWith('22')) {
+      return apiError(400, 'validation_failed', language, { detailMessage: 'a value is not acceptable to the database' });
+    }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const code = STATUS_CODES[status] ?? (status >= 500 ? 'internal_error' : 'bad_request');

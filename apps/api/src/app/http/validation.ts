@@ -20,6 +20,16 @@ function flatten(errors: ValidationError[], parent = ''): NonNullable<ApiErrorBo
  * Strict validation everywhere: unknown fields are refused (and named), values are converted only
  * where a DTO says so, and non-object bodies never reach a handler.
  */
+/** Paths of strings holding a NUL character, which PostgreSQL text cannot store. */
+function nulPaths(value: unknown, path: string): string[] {
+  if (typeof value === 'string') return value.includes('\u0000') ? [path || 'value'] : [];
+  if (Array.isArray(value)) return value.flatMap((item, index) => nulPaths(item, `${path}.${index}`.replace(/^\./, '')));
+  if (value && typeof value === 'object') {
+    return Object.entries(value).flatMap(([key, item]) => nulPaths(item, path ? `${path}.${key}` : key));
+  }
+  return [];
+}
+
 class StrictValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const expectsObject = metadata.type === 'body' && metadata.metatype !== undefined && metadata.metatype !== Object;
@@ -27,6 +37,10 @@ class StrictValidationPipe extends ValidationPipe {
       throw new RequestValidationException([
         { field: 'body', problems: ['must be a JSON object sent with Content-Type: application/json'] },
       ]);
+    }
+    const withNul = nulPaths(value, metadata.type === 'param' ? (metadata.data ?? '') : '');
+    if (withNul.length > 0) {
+      throw new RequestValidationException(withNul.map((field) => ({ field, problems: ['must not contain NUL characters'] })));
     }
     return super.transform(value, metadata);
   }
