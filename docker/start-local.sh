@@ -60,6 +60,7 @@ for _ in $(seq 1 60); do
     say "NetDuty is up."
     say "  Console:  http://localhost:$CONSOLE_PORT"
     say "  API docs: http://localhost:$PORT/api/docs"
+    say "  Log in:   trucban (duty officer), viettel.lsn (cluster staff), lanhdao (leadership), admin — password NetDuty@2026"
     say "  Logs:     $LOGS/{api,worker,console}.log — Ctrl+C stops everything."
     wait -n "${pids[@]}" || true
     fail "a process stopped; see $LOGS/"

@@ -41,6 +41,8 @@ const schema = z.object({
   LOGIN_LOCKOUT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
   /** Demo and bootstrap accounts must change their password at first login (default: on in production). */
   FORCE_PASSWORD_CHANGE: z.enum(['true', 'false']).optional(),
+  /** Refresh cookie only over HTTPS (default: on in production; TLS terminates in front of nginx). */
+  COOKIE_SECURE: z.enum(['true', 'false']).optional(),
   OWNER_AGENCY: z.string().min(1).default('Sở Khoa học và Công nghệ tỉnh Lạng Sơn'),
     // 'info' is accepted as the usual spelling of Nest's 'log'.
   LOG_LEVEL: z
@@ -59,7 +61,7 @@ const validated = schema.superRefine((env, context) => {
   ...env,
   JWT_SECRET: env.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET,
   FORCE_PASSWORD_CHANGE: env.FORCE_PASSWORD_CHANGE ? env.FORCE_PASSWORD_CHANGE === 'true' : env.NODE_ENV === 'production',
-  COOKIE_SECURE: env.NODE_ENV === 'production',
+  COOKIE_SECURE: env.COOKIE_SECURE ? env.COOKIE_SECURE === 'true' : env.NODE_ENV === 'production',
 }));
 
 export type AppConfig = z.output<typeof validated>;
