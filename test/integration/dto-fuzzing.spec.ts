@@ -61,10 +61,16 @@ describe('property-based fuzzing of every request body: 4xx, never 5xx, nothing 
     admin = await as(api.baseUrl, 'admin');
     site = await findSite(duty, 'luong van tri');
     incident = await reportIncident(duty, site);
-    const { body: users } = await admin.request<UserDto[]>('GET', '/users');
-    user = users.find((candidate) => candidate.username === 'lanhdao') as UserDto;
-    const { body: clusters } = await admin.request<{ id: string }[]>('GET', '/clusters');
-    clusterId = clusters[0]?.id ?? '';
+    // Targets of their own: a fuzz case that happens to be valid may really change them.
+    const created = await admin.request<UserDto>('POST', '/users', {
+      username: 'fuzz.target',
+      displayName: 'Fuzz target',
+      password: 'Fuzz-target-2026!',
+      role: 'leadership',
+    });
+    user = created.body;
+    const cluster = await admin.request<{ id: string }>('POST', '/clusters', { operatorCode: 'viettelpost', name: 'Cụm thử nghiệm fuzz', communeCodes: [] });
+    clusterId = cluster.body.id;
   });
 
   afterAll(() => api.close());
@@ -81,7 +87,7 @@ describe('property-based fuzzing of every request body: 4xx, never 5xx, nothing 
     ['create user', () => admin, 'POST', () => '/users', () => ({ username: 'fuzz', displayName: 'x', password: 'x', role: 'admin' })],
     ['update user', () => admin, 'PATCH', () => `/users/${user.id}`, () => ({ role: 'cluster_staff', active: false })],
     ['reset password', () => admin, 'POST', () => `/users/${user.id}/reset-password`, () => ({ newPassword: 'x' })],
-    ['rename operator', () => admin, 'PATCH', () => '/operators/viettel', () => ({ name: 'x' })],
+    ['rename operator', () => admin, 'PATCH', () => '/operators/viettelpost', () => ({ name: 'x' })],
     ['create cluster', () => admin, 'POST', () => '/clusters', () => ({ operatorCode: 'viettel', name: 'x', communeCodes: ['x'] })],
     ['update cluster', () => admin, 'PATCH', () => `/clusters/${clusterId}`, () => ({ communeCodes: ['nope'] })],
   ];

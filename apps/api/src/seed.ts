@@ -13,7 +13,7 @@ async function main(): Promise<void> {
     console.log(
       summary.skipped
         ? 'Demo data already present; nothing seeded'
-        : `Seeded Lạng Sơn: ${summary.communes} communes/wards, ${summary.sites} sites, ${summary.clusters} clusters, ${summary.responders} responders, ${summary.incidents} incidents`,
+        : `Seeded Lạng Sơn: ${summary.communes} communes/wards, ${summary.sites} sites, ${summary.clusters} clusters, ${summary.responders} responders, ${summary.incidents} incidents, ${summary.users} demo accounts`,
     );
   } finally {
     await app.close();

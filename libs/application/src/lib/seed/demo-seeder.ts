@@ -71,29 +71,32 @@ export class DemoSeeder {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /**
+   * Seeds each part that is still empty: reference data and incidents into a database without sites,
+   * demo accounts into one without users (so a database seeded before accounts existed gains them).
+   */
   async seed(options: { now?: Date; enqueueDeadlines?: boolean } = {}): Promise<SeedSummary> {
     const province = buildDemoProvince();
-    const existing = await this.dataSource.getRepository(SiteEntity).count();
-    if (existing > 0) {
-      this.logger.log(`database already has ${existing} sites; demo seed skipped`);
-      return { communes: 0, sites: 0, clusters: 0, responders: 0, incidents: 0, users: 0, skipped: true };
-    }
     const now = options.now ?? new Date();
     const summary = await this.dataSource.transaction(async (em) => {
-      await this.seedReferenceData(em, province);
-      const incidents = await this.seedIncidents(em, province, now);
-      const users = await this.seedUsers(em);
-      return {
-        users,
-        communes: province.communes.length,
-        sites: province.sites.length,
-        clusters: province.clusters.length,
-        responders: province.responders.length,
-        incidents,
-        skipped: false,
-      };
+      const hasSites = (await em.getRepository(SiteEntity).count()) > 0;
+      const hasUsers = (await em.query(`SELECT 1 FROM users LIMIT 1`)).length > 0;
+      const result: SeedSummary = { communes: 0, sites: 0, clusters: 0, responders: 0, incidents: 0, users: 0, skipped: hasSites && hasUsers };
+      if (!hasSites) {
+        await this.seedReferenceData(em, province);
+        result.incidents = await this.seedIncidents(em, province, now);
+        Object.assign(result, {
+          communes: province.communes.length,
+          sites: province.sites.length,
+          clusters: province.clusters.length,
+          responders: province.responders.length,
+        });
+      }
+      if (!hasUsers) result.users = await this.seedUsers(em);
+      return result;
     });
-    if (options.enqueueDeadlines !== false) await this.escalations.reconcile();
+    if (summary.skipped) this.logger.log('demo data already present; nothing seeded');
+    if (summary.incidents > 0 && options.enqueueDeadlines !== false) await this.escalations.reconcile();
     return summary;
   }
 
