@@ -24,6 +24,7 @@ export function toUserDto(user: UserEntity): UserDto {
 
 /** What the audit trail keeps of a user: never the password hash. */
 export function auditableUser(user: UserEntity): Record<string, unknown> {
-  const { passwordHash: _secret, ...rest } = user as UserEntity & { passwordHash?: string };
-  return { ...rest };
+  const copy: Record<string, unknown> = { ...user };
+  delete copy['passwordHash'];
+  return copy;
 }

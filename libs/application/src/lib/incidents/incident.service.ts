@@ -31,6 +31,7 @@ import {
   type ReportIncidentCommand,
 } from './incident-commands';
 import { toEscalationDto, toIncidentDto, toResponderDto, toTimelineEventDto } from './incident-mapper';
+import { insertIncident } from './insert-incident';
 
 const INCIDENT_RELATIONS = { site: { operator: true, commune: true }, responders: { cluster: true } } as const;
 
@@ -69,31 +70,12 @@ export class IncidentService {
           .findOneOrFail({ where: { severity: command.severity, priority: site.priority } });
         const reportedAt = new Date();
         const deadlines = deadlinesAtReport(reportedAt, policy);
-        const inserted = await em
-          .createQueryBuilder()
-          .insert()
-          .into(IncidentEntity)
-          .values({
-            siteId: site.id,
-            operatorCode: site.operatorCode,
-            communeCode: site.communeCode,
-            category: command.category,
-            severity: command.severity,
-            priority: site.priority,
-            status: 'reported',
-            description: command.description,
-            reporterName,
-            reportedAt,
-            ackStartsAt: deadlines.acknowledge.startsAt,
-            ackDueAt: deadlines.acknowledge.dueAt,
-            restoreStartsAt: deadlines.restore.startsAt,
-            restoreDueAt: deadlines.restore.dueAt,
-            idempotencyKey: command.idempotencyKey ?? null,
-          })
-          .returning(['id'])
-          .execute();
-        const id = (inserted.raw as { id: string }[])[0]?.id;
-        if (!id) throw new Error('incident insert returned no id');
+        const id = await insertIncident(
+          em,
+          site,
+          { ...command, reporterName, reportedAt, acknowledge: deadlines.acknowledge, restore: deadlines.restore },
+          { idempotencyKey: command.idempotencyKey ?? null },
+        );
         await this.appendEvent(em, id, 'reported', reporterName, {
           category: command.category,
           severity: command.severity,

@@ -7,7 +7,6 @@ import {
   buildDemoProvince,
   ClusterEntity,
   CommuneEntity,
-  IncidentEntity,
   IncidentEventEntity,
   OperatorEntity,
   ProvinceEntity,
@@ -21,6 +20,7 @@ import { siteSearchText } from '../catalogue/catalogue.service';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { UserAdminService } from '../users/user-admin.service';
 import { EscalationService } from '../escalation/escalation.service';
+import { insertIncident } from '../incidents/insert-incident';
 
 export interface SeedSummary {
   communes: number;
@@ -210,35 +210,19 @@ export class DemoSeeder {
     const reopenedAt = stamp('reopened');
     const restore = reopenedAt ? restoreDeadlineAtReopen(reopenedAt, policy) : deadlines.restore;
 
-    const inserted = await em
-      .createQueryBuilder()
-      .insert()
-      .into(IncidentEntity)
-      .values({
-        siteId: site.id,
-        operatorCode: site.operatorCode,
-        communeCode: site.communeCode,
-        category: spec.category,
-        severity: spec.severity,
-        priority: site.priority,
+    const incidentId = await insertIncident(
+      em,
+      site,
+      { ...spec, reportedAt, acknowledge: deadlines.acknowledge, restore },
+      {
         status: spec.status,
-        description: spec.description,
-        reporterName: spec.reporterName,
-        reportedAt,
         acknowledgedAt: stamp('acknowledged'),
         resolvedAt: spec.status === 'reopened' ? null : stamp('resolved'),
         closedAt: stamp('closed'),
-        ackStartsAt: deadlines.acknowledge.startsAt,
-        ackDueAt: deadlines.acknowledge.dueAt,
-        restoreStartsAt: restore.startsAt,
-        restoreDueAt: restore.dueAt,
         slaCycle: reopenedAt ? 2 : 1,
         idempotencyKey: `demo-seed-${spec.key}`,
-      })
-      .returning(['id'])
-      .execute();
-    const incidentId = (inserted.raw as { id: string }[])[0]?.id;
-    if (!incidentId) throw new Error(`demo incident ${spec.key} was not stored`);
+      },
+    );
     if (responders.length > 0) {
       await em
         .createQueryBuilder()
