@@ -1,3 +1,4 @@
+import { JwtService } from '@nestjs/jwt';
 import type { IncidentDto, Page, SiteSummaryDto } from '@netduty/contracts';
 import { SOCKET_ROOMS } from '@netduty/contracts';
 import { as, connectConsole, nextEvent, reportIncident, startApi, type ApiClient, type ConsoleSocket, type RunningApi } from './support/stack';
@@ -96,6 +97,14 @@ describe('per-operator isolation (no IDOR over REST or socket)', () => {
   it('refuses a socket without a token, with an expired or forged token, or from a foreign Origin', async () => {
     await expect(connectConsole(api.baseUrl, '')).rejects.toThrow(/not authenticated/);
     await expect(connectConsole(api.baseUrl, `${duty.session.token}x`)).rejects.toThrow(/invalid access token/);
+    // A genuine token, signed with the real secret, whose time is up.
+    const claims = api.app.get(JwtService).decode<{ sub: string; sid: string; ver: number; role: string }>(duty.session.token);
+    const expired = api.app.get(JwtService).sign(
+      { sub: claims.sub, sid: claims.sid, ver: claims.ver, role: claims.role, exp: Math.floor(Date.now() / 1000) - 5 },
+      { algorithm: 'HS256' },
+    );
+    await expect(connectConsole(api.baseUrl, expired)).rejects.toThrow(/access token expired/);
+    expect((await duty.request('GET', '/auth/me', undefined, { authorization: `Bearer ${expired}` })).status).toBe(401);
     await expect(connectConsole(api.baseUrl, duty.session.token, { origin: 'https://evil.example' })).rejects.toThrow(/origin not allowed/);
     const allowed = await connectConsole(api.baseUrl, duty.session.token, { origin: 'http://localhost:4200' });
     allowed.disconnect();
