@@ -1,0 +1,54 @@
+import { ConfigError, loadAppConfig } from './app-config';
+import { redisOptionsFromUrl } from './redis-options';
+
+describe('configuration read at boot', () => {
+  it('runs locally with no environment at all', () => {
+    const config = loadAppConfig({});
+    expect(config.DATABASE_URL).toBe('postgres://postgres@127.0.0.1:5432/netduty');
+    expect(config.REDIS_URL).toBe('redis://127.0.0.1:6379');
+    expect(config.PORT).toBe(3000);
+    expect(config.CORS_ORIGINS).toContain('http://localhost:4200');
+    expect(config.FORCE_PASSWORD_CHANGE).toBe(false);
+    expect(config.COOKIE_SECURE).toBe(false);
+  });
+
+  it('lists every bad value by name in one error', () => {
+    let error: unknown;
+    try {
+      loadAppConfig({ DATABASE_URL: 'mysql://x', PORT: 'eighty', REDIS_PREFIX: 'has spaces' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.join('\n');
+    expect(problems).toMatch(/^DATABASE_URL: must be a URL starting with postgres:/m);
+    expect(problems).toMatch(/^PORT:/m);
+    expect(problems).toMatch(/^REDIS_PREFIX:/m);
+  });
+
+  it('requires a real JWT secret in production and turns on the production defaults', () => {
+    expect(() => loadAppConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET: is required in production/);
+    expect(() => loadAppConfig({ NODE_ENV: 'production', JWT_SECRET: 'short' })).toThrow(/at least 32 characters/);
+    const config = loadAppConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) });
+    expect(config.FORCE_PASSWORD_CHANGE).toBe(true);
+    expect(config.COOKIE_SECURE).toBe(true);
+    expect(loadAppConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), COOKIE_SECURE: 'false' }).COOKIE_SECURE).toBe(false);
+  });
+
+  it('splits CORS origins and accepts "info" as the log level Nest calls "log"', () => {
+    const config = loadAppConfig({ CORS_ORIGINS: 'https://a.example, https://b.example,', LOG_LEVEL: 'info' });
+    expect(config.CORS_ORIGINS).toEqual(['https://a.example', 'https://b.example']);
+    expect(config.LOG_LEVEL).toBe('log');
+  });
+
+  it('reads Redis connection options from a URL', () => {
+    expect(redisOptionsFromUrl('redis://:s%40cret@cache.internal:6380/2')).toMatchObject({
+      host: 'cache.internal',
+      port: 6380,
+      password: 's@cret',
+      db: 2,
+      maxRetriesPerRequest: null,
+    });
+    expect(redisOptionsFromUrl('rediss://cache').tls).toEqual({});
+  });
+});
