@@ -41,6 +41,22 @@ describe('incident lifecycle over HTTP and socket.io', () => {
     expect(payload.allowedActions).toEqual(['acknowledge']);
   });
 
+  it('reaches a console connected to another api instance (the Redis adapter, no sticky state)', async () => {
+    const other = await startApi();
+    try {
+      const remote = await connectConsole(other.baseUrl, duty.session.token);
+      try {
+        const seen = nextEvent(remote, 'incident.created', (incident) => incident.description.includes('#cross-instance'));
+        const reported = await reportIncident(duty, site, { description: 'Mất điện lưới #cross-instance' });
+        expect((await seen).payload.id).toBe(reported.id);
+      } finally {
+        remote.disconnect();
+      }
+    } finally {
+      await other.close();
+    }
+  });
+
   it('finds sites without diacritics: "dong kinh" finds Đông Kinh', async () => {
     const { status, body } = await duty.request<SiteSummaryDto[]>('GET', '/sites?q=dong%20kinh&limit=10');
     expect(status).toBe(200);
