@@ -10,11 +10,12 @@ import {
   MAX_ESCALATION_LEVEL,
   nextEscalationLevel,
 } from '@netduty/domain';
-import { EscalationEntity, IncidentEntity, IncidentEventEntity } from '@netduty/persistence';
+import { EscalationEntity, IncidentEntity } from '@netduty/persistence';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { toEscalationDto } from '../incidents/incident-mapper';
 import { IncidentService } from '../incidents/incident.service';
 import { SYSTEM_ACTOR } from '../incidents/incident-commands';
+import { appendTimelineEvent } from '../incidents/timeline';
 import { SlaScheduler, type ScheduledDeadline } from '../queue/sla-scheduler';
 import { RealtimePublisher } from '../realtime/realtime-publisher';
 
@@ -77,17 +78,12 @@ export class EscalationService {
       const escalationId = (inserted.raw as { id: string }[])[0]?.id;
       if (!escalationId) return { outcome: 'already_escalated' as const, deadline };
 
-      await em.getRepository(IncidentEventEntity).insert({
-        incidentId: incident.id,
-        type: 'escalated',
-        actor: SYSTEM_ACTOR,
-        data: <never>{
-          kind: job.kind,
-          level: job.level,
-          cycle: job.cycle,
-          audience: escalationAudience(job.level),
-          deadlineAt: deadline.dueAt.toISOString(),
-        },
+      await appendTimelineEvent(em, incident.id, 'escalated', SYSTEM_ACTOR, {
+        kind: job.kind,
+        level: job.level,
+        cycle: job.cycle,
+        audience: escalationAudience(job.level),
+        deadlineAt: deadline.dueAt.toISOString(),
       });
       await em
         .createQueryBuilder()

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
-import type { IncidentDetailDto, IncidentDto, ResponderDto, TimelineEventType } from '@netduty/contracts';
+import type { IncidentDetailDto, IncidentDto, ResponderDto } from '@netduty/contracts';
 import type { IncidentScope } from '@netduty/domain';
 import {
   acceptsComments,
@@ -32,6 +32,7 @@ import {
 } from './incident-commands';
 import { toEscalationDto, toIncidentDto, toResponderDto, toTimelineEventDto } from './incident-mapper';
 import { insertIncident } from './insert-incident';
+import { appendTimelineEvent } from './timeline';
 
 const INCIDENT_RELATIONS = { site: { operator: true, commune: true }, responders: { cluster: true } } as const;
 
@@ -76,7 +77,7 @@ export class IncidentService {
           { ...command, reporterName, reportedAt, acknowledge: deadlines.acknowledge, restore: deadlines.restore },
           { idempotencyKey: command.idempotencyKey ?? null },
         );
-        await this.appendEvent(em, id, 'reported', reporterName, {
+        await appendTimelineEvent(em, id, 'reported', reporterName, {
           category: command.category,
           severity: command.severity,
         });
@@ -175,7 +176,7 @@ export class IncidentService {
           version: incident.version + 1,
         },
       );
-      await this.appendEvent(em, incident.id, decision.event, actor.displayName, eventData);
+      await appendTimelineEvent(em, incident.id, decision.event, actor.displayName, eventData);
       await this.audit.record(
         { action: `incident.${command.action}`, entityType: 'incident', entityId: incident.id, before, after: { ...incident, ...pickDetails(eventData) } },
         em,
@@ -195,7 +196,7 @@ export class IncidentService {
       if (!acceptsComments(incident.status)) {
         throw new InvalidTransitionError(incident.status, 'comment', allowedActions(incident.status));
       }
-      await this.appendEvent(em, incident.id, 'commented', actor.displayName, { text: command.text });
+      await appendTimelineEvent(em, incident.id, 'commented', actor.displayName, { text: command.text });
       await this.audit.record({ action: 'incident.comment', entityType: 'incident', entityId: incident.id, after: { text: command.text } }, em);
       await em.getRepository(IncidentEntity).update({ id: incident.id }, { version: incident.version + 1 });
     });
@@ -310,17 +311,6 @@ export class IncidentService {
       .getOne();
     if (!incident) throw new NotFoundError('incident', id);
     return incident;
-  }
-
-  private async appendEvent(
-    em: EntityManager,
-    incidentId: string,
-    type: TimelineEventType,
-    actor: string,
-    data: Record<string, unknown>,
-  ): Promise<void> {
-    // jsonb: TypeORM's deep-partial typing does not model free-form objects, the column takes any JSON.
-    await em.getRepository(IncidentEventEntity).insert({ incidentId, type, actor, data: data as never });
   }
 
   private async afterTransition(

@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import type { JobsOptions, Queue } from 'bullmq';
-import type { DeadlineDueJob, DeadlineKind, SlaJobName, SlaJobs } from '@netduty/contracts';
+import type { DeadlineDueJob, DeadlineKind, SlaJobName } from '@netduty/contracts';
 import { SLA_QUEUE, deadlineJobId } from '@netduty/contracts';
 import { MAX_ESCALATION_LEVEL } from '@netduty/domain';
 
@@ -27,10 +27,6 @@ export class SlaScheduler {
     removeOnComplete: { age: 24 * 3600, count: 50_000 },
     removeOnFail: { age: 7 * 24 * 3600 },
   };
-
-  private add<N extends SlaJobName>(name: N, data: SlaJobs[N], options: JobsOptions) {
-    return this.queue.add(name, data, { ...SlaScheduler.jobDefaults, ...options });
-  }
 
   async schedule(deadlines: ScheduledDeadline[]): Promise<void> {
     const now = Date.now();
@@ -64,10 +60,5 @@ export class SlaScheduler {
       { every: everySeconds * 1000 },
       { name: 'deadlines.reconcile' satisfies SlaJobName, data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } },
     );
-  }
-
-  /** Typed single enqueue for callers outside the deadline flow. */
-  enqueue<N extends SlaJobName>(name: N, data: SlaJobs[N], options: JobsOptions = {}) {
-    return this.add(name, data, options);
   }
 }
