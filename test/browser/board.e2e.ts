@@ -1,50 +1,26 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import {
+  boardSearch,
+  consoleUrl,
+  fold,
+  launchBrowser,
+  logInThroughForm,
+  newConsoleContext,
+  openDropdownOptions,
+  SCREENSHOTS,
+} from './support/console-page';
 
 /**
- * Reports an incident through the console and follows it onto the on-duty board: the site is found by
- * typing without diacritics, the new row appears (socket event or refetch), and its countdown runs.
- * Only waits on selectors, responses and page state; the one polling wait is for the countdown to tick.
+ * Reports an incident through the console and follows it onto the on-duty board: the duty officer logs
+ * in, the site is found by typing without diacritics, the new row appears (socket event or refetch), and
+ * its countdown runs. Only waits on selectors, responses and page state; the one polling wait is for the
+ * countdown to tick.
  */
-const CONSOLE_URL = (process.env['CONSOLE_URL'] ?? 'http://localhost:4200').replace(/\/$/, '');
-const SCREENSHOTS = join(__dirname, 'screenshots');
-
-const LAUNCH_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-dev-shm-usage',
-];
-
 interface ReportedIncident {
   id: string;
   reference: string;
   description: string;
-}
-
-/** "Đông Kinh" → "dong kinh", the same folding the api's site search does. */
-function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase();
-}
-
-/** The visible dropdown of an antd Select (closed ones stay in the DOM, hidden). */
-function openDropdownOptions(page: Page) {
-  return page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option');
-}
-
-/** The board's quick-find box (antd puts the test id on the input or on its wrapper, by version). */
-function boardSearch(page: Page) {
-  return page.locator('input[data-testid="board-search"], [data-testid="board-search"] input').first();
 }
 
 describe('on-duty board', () => {
@@ -54,13 +30,8 @@ describe('on-duty board', () => {
   let reported: ReportedIncident;
 
   beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: LAUNCH_ARGS });
-    const context = await browser.newContext({
-      viewport: { width: 1600, height: 900 },
-      locale: 'vi-VN',
-      timezoneId: 'Asia/Ho_Chi_Minh',
-    });
+    browser = await launchBrowser();
+    const context = await newConsoleContext(browser);
     page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
   });
@@ -69,8 +40,17 @@ describe('on-duty board', () => {
     await browser?.close();
   });
 
+  it('sends an anonymous visitor to the login page, then back to the board as the duty officer', async () => {
+    await page.goto(`${consoleUrl()}/`);
+    await page.waitForURL(/\/login$/);
+    const { user } = await logInThroughForm(page, 'trucban');
+    expect(user.role).toBe('duty_officer');
+    await page.waitForURL(`${consoleUrl()}/`);
+    await page.locator('[data-testid="user-menu"] [data-testid="role-tag"][data-role="duty_officer"]').waitFor();
+    expect(await page.locator('[data-testid="user-display-name"]').textContent()).toBe('Nguyễn Thị Trực Ban');
+  });
+
   it('reports an incident from the form, found by a site search without diacritics', async () => {
-    await page.goto(`${CONSOLE_URL}/`);
     await page.locator('[data-testid="header-report-button"]').click();
     await page.waitForURL(/\/report$/);
     await page.locator('[data-testid="report-form"]').waitFor();
@@ -100,7 +80,8 @@ describe('on-duty board', () => {
 
     const description = `E2E ${new Date().toISOString()} — trạm mất điện lưới, chạy ắc quy`;
     await page.locator('[data-testid="report-description"]').fill(description);
-    await page.locator('[data-testid="report-reporter"]').fill('Cán bộ trực E2E');
+    // The reporter is the logged-in officer; the form only shows it.
+    expect(await page.locator('[data-testid="report-reporter"]').textContent()).toBe('Nguyễn Thị Trực Ban');
 
     const created = page.waitForResponse(
       (response) => response.url().endsWith('/api/v1/incidents') && response.request().method() === 'POST',
@@ -108,10 +89,11 @@ describe('on-duty board', () => {
     await page.locator('[data-testid="report-submit"]').click();
     const response = await created;
     expect(response.status()).toBe(201);
-    const body = (await response.json()) as { id: string; reference: string };
+    const body = (await response.json()) as { id: string; reference: string; reporterName: string };
+    expect(body.reporterName).toBe('Nguyễn Thị Trực Ban');
     reported = { id: body.id, reference: body.reference, description };
 
-    await page.waitForURL(`${CONSOLE_URL}/`);
+    await page.waitForURL(`${consoleUrl()}/`);
   });
 
   it('shows the new incident on the board with a running countdown', async () => {

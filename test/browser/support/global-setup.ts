@@ -35,7 +35,8 @@ function start(name: string, command: string, args: string[], env: NodeJS.Proces
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
   child.once('exit', (code, signal) => {
-    if (signal !== 'SIGTERM' && code !== 0) console.error(`[browser stack] ${name} exited (${code ?? signal}):\n${output}`);
+    // 143 = 128 + SIGTERM: how Vite's preview server reports the teardown's SIGTERM.
+    if (signal !== 'SIGTERM' && code !== 0 && code !== 143) console.error(`[browser stack] ${name} exited (${code ?? signal}):\n${output}`);
   });
   return child;
 }

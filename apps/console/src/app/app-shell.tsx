@@ -1,19 +1,35 @@
-import { AlertOutlined, DashboardOutlined } from '@ant-design/icons';
+import { AlertOutlined, AuditOutlined, DashboardOutlined, SettingOutlined } from '@ant-design/icons';
 import { Button, Layout, Menu } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { UserMenu } from '../features/auth/components/user-menu';
+import { useCurrentUser, usePermissions } from '../features/auth/hooks/use-session';
+import { AREA_PATHS, hasPermission, visibleAreas, type NavKey } from '../features/auth/lib/access';
 import { ConnectionIndicator } from '../features/connection/components/connection-indicator';
-import { ActorNameSetting } from '../features/settings/components/actor-name-setting';
 import { LanguageSwitch } from '../features/settings/components/language-switch';
 
-function activeNavKey(pathname: string): string {
-  return pathname.startsWith('/report') ? 'report' : 'board';
+const NAV_ICON: Readonly<Record<NavKey, ReactNode>> = {
+  board: <DashboardOutlined />,
+  report: <AlertOutlined />,
+  admin: <SettingOutlined />,
+  audit: <AuditOutlined />,
+};
+
+function activeNavKey(pathname: string): NavKey {
+  if (pathname.startsWith('/report')) return 'report';
+  if (pathname.startsWith('/admin')) return 'admin';
+  if (pathname.startsWith('/audit')) return 'audit';
+  return 'board';
 }
 
 export function AppShell() {
   const { t } = useTranslation();
   const location = useLocation();
   const navigate = useNavigate();
+  const user = useCurrentUser();
+  const permissions = usePermissions();
+  const areas = visibleAreas(permissions);
 
   return (
     <Layout className="app-shell">
@@ -28,23 +44,30 @@ export function AppShell() {
           mode="horizontal"
           className="app-nav"
           selectedKeys={[activeNavKey(location.pathname)]}
-          items={[
-            { key: 'board', icon: <DashboardOutlined />, label: <Link to="/">{t('nav.board')}</Link> },
-            { key: 'report', icon: <AlertOutlined />, label: <Link to="/report">{t('nav.report')}</Link> },
-          ]}
+          items={areas.map((key) => ({
+            key,
+            icon: NAV_ICON[key],
+            label: (
+              <Link to={AREA_PATHS[key]} data-testid={`nav-${key}`}>
+                {t(`nav.${key}`)}
+              </Link>
+            ),
+          }))}
         />
         <div className="app-header__tools">
-          <Button
-            type="primary"
-            danger
-            icon={<AlertOutlined />}
-            onClick={() => void navigate('/report')}
-            data-testid="header-report-button"
-          >
-            {t('header.reportButton')}
-          </Button>
-          <ConnectionIndicator />
-          <ActorNameSetting />
+          {hasPermission(permissions, 'incident.report') && (
+            <Button
+              type="primary"
+              danger
+              icon={<AlertOutlined />}
+              onClick={() => void navigate('/report')}
+              data-testid="header-report-button"
+            >
+              {t('header.reportButton')}
+            </Button>
+          )}
+          {hasPermission(permissions, 'incident.read') && <ConnectionIndicator />}
+          {user && <UserMenu user={user} />}
           <LanguageSwitch />
         </div>
       </Layout.Header>

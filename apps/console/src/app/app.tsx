@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { RouterProvider } from 'react-router-dom';
+import { session } from '../lib/session/session';
 import { ticker } from '../lib/ticker';
 import { AppProviders } from './providers';
 import { router } from './router';
@@ -8,7 +9,10 @@ export function App() {
   // Browsers throttle timers in hidden tabs; refresh every countdown the moment the tab is back.
   useEffect(() => {
     const onVisible = () => {
-      if (document.visibilityState === 'visible') ticker.tick();
+      if (document.visibilityState !== 'visible') return;
+      ticker.tick();
+      // A laptop woken from sleep: its refresh timer may not have fired in time.
+      void session.ensureFresh();
     };
     document.addEventListener('visibilitychange', onVisible);
     return () => document.removeEventListener('visibilitychange', onVisible);

@@ -5,8 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { LiveConnectionContext } from '../features/connection/hooks/live-connection-context';
 import { useLiveIncidentUpdates } from '../features/connection/hooks/use-live-incident-updates';
+import { useCan } from '../features/auth/hooks/use-session';
 
-/** Connects the socket for the whole console and raises a notification on every escalation. */
+/** Connects the socket for the logged-in console and raises a notification on every escalation. */
 export function LiveUpdates({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const { notification } = App.useApp();
@@ -32,6 +33,7 @@ export function LiveUpdates({ children }: { children: ReactNode }) {
     [notification, t, navigate],
   );
 
-  const status = useLiveIncidentUpdates(onEscalated);
+  // Only incident readers get incident events; the others have no board to keep current.
+  const status = useLiveIncidentUpdates(useCan('incident.read'), onEscalated);
   return <LiveConnectionContext.Provider value={status}>{children}</LiveConnectionContext.Provider>;
 }

@@ -4,6 +4,7 @@ import enUS from 'antd/locale/en_US';
 import viVN from 'antd/locale/vi_VN';
 import { useEffect, useState, type ReactNode } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
+import { SessionCacheGuard } from '../features/auth/components/session-cache-guard';
 import { currentLanguage, i18n } from '../i18n/i18n';
 import { isApiError } from '../lib/api-client';
 import { dayjs } from '../lib/date-time';
@@ -13,7 +14,7 @@ function createQueryClient(): QueryClient {
     defaultOptions: {
       queries: {
         staleTime: 15_000,
-        // 4xx will not get better by retrying; network blips and 5xx might.
+        // 4xx will not get better by retrying (a 401 was already refreshed once); network blips and 5xx might.
         retry: (failureCount, error) => failureCount < 3 && !(isApiError(error) && error.status >= 400 && error.status < 500),
       },
     },
@@ -63,7 +64,9 @@ export function AppProviders({ children }: { children: ReactNode }) {
   return (
     <I18nextProvider i18n={i18n}>
       <QueryClientProvider client={queryClient}>
-        <LocalisedConfig>{children}</LocalisedConfig>
+        <SessionCacheGuard>
+          <LocalisedConfig>{children}</LocalisedConfig>
+        </SessionCacheGuard>
       </QueryClientProvider>
     </I18nextProvider>
   );

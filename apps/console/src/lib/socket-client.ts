@@ -5,13 +5,16 @@ export type NetDutySocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /**
  * One socket per console, on the page's own origin (path /socket.io): the dev server and nginx proxy it
- * to the api, so the console never needs to know the api's address.
+ * to the api, so the console never needs to know the api's address. The handshake carries the access
+ * token; `auth` is a function so that every (re)connect sends the latest one.
  */
-export function createNetDutySocket(): NetDutySocket {
+export function createNetDutySocket(accessToken: () => string | null): NetDutySocket {
   return io({
     path: '/socket.io',
+    transports: ['websocket'],
     autoConnect: false,
     reconnectionDelay: 1000,
     reconnectionDelayMax: 10_000,
+    auth: (cb) => cb({ token: accessToken() }),
   });
 }

@@ -3,6 +3,7 @@ import { INCIDENT_ACTIONS, INCIDENT_STATUSES } from '@netduty/contracts';
 import { App } from 'antd';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import { problemMessageKey } from '../features/auth/lib/password-policy';
 import { isApiError } from './api-client';
 
 function isStatus(value: unknown): value is IncidentStatus {
@@ -13,9 +14,18 @@ function isAction(value: unknown): value is IncidentAction {
   return typeof value === 'string' && (INCIDENT_ACTIONS as readonly string[]).includes(value);
 }
 
+/** Error codes the console words itself (the api's own message is kept as the detail). */
+const TRANSLATED_CODES = ['forbidden', 'not_authenticated', 'password_change_required', 'too_many_requests', 'account_locked'] as const;
+type TranslatedCode = (typeof TRANSLATED_CODES)[number];
+
+function isTranslatedCode(code: string): code is TranslatedCode {
+  return (TRANSLATED_CODES as readonly string[]).includes(code);
+}
+
 /**
- * Shows an api failure as a notification: the server's message, each field problem on its own line,
- * and for a refused transition (409) the current status and what is still allowed.
+ * Shows an api failure as a notification: the server's message (or the console's own words for the
+ * access errors: forbidden, session ended…), each field problem on its own line, and for a refused
+ * transition (409) the current status and what is still allowed.
  */
 export function useNotifyError(): (error: unknown) => void {
   const { notification } = App.useApp();
@@ -30,7 +40,11 @@ export function useNotifyError(): (error: unknown) => void {
       const { body } = error;
       const lines: string[] = [];
       for (const field of body.fields ?? []) {
-        lines.push(t('errors.fieldProblem', { field: field.field, problems: field.problems.join('; ') }));
+        const problems = field.problems.map((problem) => {
+          const key = problemMessageKey(problem);
+          return key ? t(key) : problem;
+        });
+        lines.push(t('errors.fieldProblem', { field: field.field, problems: problems.join('; ') }));
       }
       const currentStatus = body.details?.['currentStatus'];
       const allowed = body.details?.['allowedActions'];
@@ -43,8 +57,9 @@ export function useNotifyError(): (error: unknown) => void {
           }),
         );
       }
+      const title = isTranslatedCode(body.code) ? t(`errors.code.${body.code}`) : body.message || t('errors.title');
       notification.error({
-        title: body.message || t('errors.title'),
+        title,
         description:
           lines.length > 0 ? (
             <ul className="error-lines">

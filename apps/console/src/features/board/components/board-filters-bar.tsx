@@ -4,6 +4,7 @@ import { foldForSearch } from '@netduty/domain';
 import { Button, Input, Select } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCurrentUser } from '../../auth/hooks/use-session';
 import { useCommunes, useOperators } from '../../reference/hooks/use-reference-data';
 import { EMPTY_BOARD_FILTERS, hasActiveFilters, type BoardFilters } from '../lib/board-filters';
 
@@ -27,6 +28,7 @@ function communeOption(commune: CommuneDto): CommuneOption {
 export function BoardFiltersBar({ filters, onChange }: BoardFiltersBarProps) {
   const { t } = useTranslation();
   const operators = useOperators();
+  const singleOperator = useCurrentUser()?.role === 'cluster_staff';
   const communes = useCommunes();
 
   const severityOptions = useMemo(
@@ -79,19 +81,22 @@ export function BoardFiltersBar({ filters, onChange }: BoardFiltersBarProps) {
         onChange={(status) => onChange({ ...filters, status })}
         data-testid="filter-status"
       />
-      <Select
-        mode="multiple"
-        allowClear
-        className="board-filter"
-        placeholder={t('board.filters.operator')}
-        aria-label={t('board.filters.operator')}
-        maxTagCount="responsive"
-        loading={operators.isLoading}
-        options={operatorOptions}
-        value={filters.operator}
-        onChange={(operator) => onChange({ ...filters, operator })}
-        data-testid="filter-operator"
-      />
+      {/* Cluster staff see one operator only: nothing to filter. */}
+      {!singleOperator && (
+        <Select
+          mode="multiple"
+          allowClear
+          className="board-filter"
+          placeholder={t('board.filters.operator')}
+          aria-label={t('board.filters.operator')}
+          maxTagCount="responsive"
+          loading={operators.isLoading}
+          options={operatorOptions}
+          value={filters.operator}
+          onChange={(operator) => onChange({ ...filters, operator })}
+          data-testid="filter-operator"
+        />
+      )}
       <Select<string[], CommuneOption>
         mode="multiple"
         allowClear

@@ -161,6 +161,7 @@ export function IncidentTable({ incidents, loading, onOpen, selectedId }: Incide
           tabIndex: 0,
           'data-testid': `incident-row-${incident.reference}`,
           'data-incident-id': incident.id,
+          'data-operator': incident.site.operator.code,
         })}
       />
     </div>

@@ -1,6 +1,8 @@
 import type { IncidentDto, IncidentEscalatedPayload } from '@netduty/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
+import { reconnectDelayMs } from '../../../lib/session/refresh-schedule';
+import { session } from '../../../lib/session/session';
 import { ticker } from '../../../lib/ticker';
 import { createNetDutySocket } from '../../../lib/socket-client';
 import { incidentKeys } from '../../incidents/api/incidents.api';
@@ -12,8 +14,16 @@ const CLOCK_SYNC_TIMEOUT_MS = 5000;
 /**
  * Owns the console's one socket. Events are written straight into the query cache; every
  * (re)connect refetches all incident queries, because events sent while disconnected are lost.
+ *
+ * The server closes the socket when the access token expires, or when the user is disabled or their
+ * role or scope changes, and refuses a handshake with a stale token. Either way the console refreshes
+ * the token (the shared single-flight refresh) and connects again, backing off while it keeps failing;
+ * a refused refresh ends the session and the console goes to the login page.
  */
-export function useLiveIncidentUpdates(onEscalated?: (payload: IncidentEscalatedPayload) => void): LiveConnectionStatus {
+export function useLiveIncidentUpdates(
+  enabled: boolean,
+  onEscalated?: (payload: IncidentEscalatedPayload) => void,
+): LiveConnectionStatus {
   const queryClient = useQueryClient();
   const [status, setStatus] = useState<LiveConnectionStatus>('connecting');
   const onEscalatedRef = useRef(onEscalated);
@@ -22,10 +32,39 @@ export function useLiveIncidentUpdates(onEscalated?: (payload: IncidentEscalated
   }, [onEscalated]);
 
   useEffect(() => {
-    const socket = createNetDutySocket();
+    if (!enabled) return undefined;
+    /** The token the last handshake sent: when the server refuses or closes it, that one is spent. */
+    let handshakeToken: string | null = null;
+    const socket = createNetDutySocket(() => (handshakeToken = session.accessToken()));
     const applyIncident = (incident: IncidentDto) => applyIncidentToCache(queryClient, incident);
+    let disposed = false;
+    let attempts = 0;
+    let retryTimer: ReturnType<typeof setTimeout> | undefined;
+
+    /** Refresh the token, then connect again (after a back-off when this keeps happening). */
+    const reconnectWithFreshToken = () => {
+      if (disposed || retryTimer !== undefined) return;
+      setStatus('reconnecting');
+      retryTimer = setTimeout(() => {
+        // The proactive refresh may already have replaced the spent token: then only make sure it is fresh.
+        const refreshed = session.accessToken() !== handshakeToken ? session.ensureFresh() : session.refresh();
+        refreshed.then(
+          () => {
+            retryTimer = undefined;
+            if (!disposed) socket.connect();
+          },
+          () => {
+            retryTimer = undefined;
+            // A refused refresh has ended the session (the app leaves for /login and unmounts this);
+            // a network failure leaves it standing: try again.
+            if (!disposed && session.getSnapshot().status === 'authenticated') reconnectWithFreshToken();
+          },
+        );
+      }, reconnectDelayMs(attempts++));
+    };
 
     socket.on('connect', () => {
+      attempts = 0;
       setStatus('live');
       void queryClient.invalidateQueries({ queryKey: incidentKeys.all });
       const sentAt = Date.now();
@@ -39,8 +78,24 @@ export function useLiveIncidentUpdates(onEscalated?: (payload: IncidentEscalated
         ticker.setOffset(serverMs - (sentAt + receivedAt) / 2);
       });
     });
-    socket.on('disconnect', () => setStatus(socket.active ? 'reconnecting' : 'offline'));
-    socket.on('connect_error', () => setStatus(socket.active ? 'reconnecting' : 'offline'));
+    socket.on('disconnect', (reason) => {
+      if (disposed) return;
+      if (reason === 'io server disconnect') {
+        // Closed by the server: token expired, account disabled, role or scope changed.
+        reconnectWithFreshToken();
+      } else {
+        // A network drop: socket.io reconnects by itself; make sure the token it will send is fresh.
+        setStatus(socket.active ? 'reconnecting' : 'offline');
+        void session.ensureFresh();
+      }
+    });
+    socket.on('connect_error', () => {
+      if (disposed) return;
+      // Active: a transport failure that socket.io retries by itself. Inactive: the server refused
+      // the handshake (token expired or revoked), which only a fresh token can fix.
+      if (socket.active) setStatus('reconnecting');
+      else reconnectWithFreshToken();
+    });
     socket.on('incident.created', applyIncident);
     socket.on('incident.updated', applyIncident);
     socket.on('incident.escalated', (payload) => {
@@ -50,10 +105,12 @@ export function useLiveIncidentUpdates(onEscalated?: (payload: IncidentEscalated
 
     socket.connect();
     return () => {
+      disposed = true;
+      if (retryTimer !== undefined) clearTimeout(retryTimer);
       socket.removeAllListeners();
       socket.disconnect();
     };
-  }, [queryClient]);
+  }, [queryClient, enabled]);
 
-  return status;
+  return enabled ? status : 'offline';
 }

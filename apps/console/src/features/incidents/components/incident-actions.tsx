@@ -1,10 +1,11 @@
 import { CheckCircleOutlined, LockOutlined, RedoOutlined, TeamOutlined, UserSwitchOutlined } from '@ant-design/icons';
 import type { IncidentAction, IncidentDto } from '@netduty/contracts';
-import { INCIDENT_ACTIONS } from '@netduty/contracts';
 import { App, Button, Popconfirm, Space } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNotifyError } from '../../../lib/use-notify-error';
+import { usePermissions } from '../../auth/hooks/use-session';
+import { visibleIncidentActions } from '../../auth/lib/access';
 import type { IncidentActionRequest } from '../api/incidents.api';
 import { useIncidentAction } from '../hooks/use-incident-mutations';
 import { AssignModal } from './assign-modal';
@@ -21,8 +22,9 @@ const ACTION_ICON: Readonly<Record<IncidentAction, ReactNode>> = {
 type Dialog = 'assign' | 'resolve' | 'reopen' | null;
 
 /**
- * The buttons the state machine allows right now (from `allowedActions`), and their dialogs. The api
- * records the actor from the session, so the bodies carry only the action's own data.
+ * The buttons the state machine allows right now (from `allowedActions`) that the user's role may use,
+ * and their dialogs. The api records the actor from the session, so the bodies carry only the action's
+ * own data; it enforces both checks again.
  */
 export function IncidentActions({ incident }: { incident: IncidentDto }) {
   const { t } = useTranslation();
@@ -40,7 +42,7 @@ export function IncidentActions({ incident }: { incident: IncidentDto }) {
       onError: notifyError,
     });
 
-  const visible = INCIDENT_ACTIONS.filter((action) => incident.allowedActions.includes(action));
+  const visible = visibleIncidentActions(incident.allowedActions, usePermissions());
   const pendingAction = mutation.isPending ? mutation.variables.action : undefined;
 
   const button = (action: IncidentAction, onClick?: () => void) => (

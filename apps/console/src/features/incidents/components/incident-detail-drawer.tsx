@@ -4,6 +4,7 @@ import type { DescriptionsProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useParams } from 'react-router-dom';
 import { isApiError } from '../../../lib/api-client';
+import { useCan } from '../../auth/hooks/use-session';
 import { formatDateTime } from '../../../lib/date-time';
 import { useIncidentDetail } from '../hooks/use-incident-queries';
 import { CommentBox } from './comment-box';
@@ -88,6 +89,7 @@ function IncidentFacts({ incident }: { incident: IncidentDetailDto }) {
 
 function IncidentDetailBody({ incident }: { incident: IncidentDetailDto }) {
   const { t } = useTranslation();
+  const canComment = useCan('incident.comment');
   return (
     <div className="incident-detail" data-testid="incident-detail" data-incident-reference={incident.reference}>
       <DeadlinePanel incident={incident} />
@@ -97,7 +99,7 @@ function IncidentDetailBody({ incident }: { incident: IncidentDetailDto }) {
       <IncidentFacts incident={incident} />
       <Divider titlePlacement="start">{t('detail.timeline')}</Divider>
       <IncidentTimeline events={incident.timeline} />
-      <CommentBox incident={incident} />
+      {canComment && <CommentBox incident={incident} />}
     </div>
   );
 }

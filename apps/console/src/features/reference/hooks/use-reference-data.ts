@@ -1,14 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
 import { fetchCommunes, fetchOperators, referenceKeys } from '../api/reference.api';
 
-/** Reference lists change only with a redeploy of the seed data: cache them for the session. */
+/** Reference lists change rarely (an administrator renames an operator, edits a cluster): cache them for an hour. */
 const REFERENCE_STALE_MS = 60 * 60 * 1000;
 
-export function useOperators() {
+export function useOperators(enabled = true) {
   return useQuery({
     queryKey: referenceKeys.operators,
     queryFn: ({ signal }) => fetchOperators(signal),
     staleTime: REFERENCE_STALE_MS,
+    enabled,
   });
 }
 

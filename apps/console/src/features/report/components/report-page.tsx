@@ -1,13 +1,13 @@
 import { SendOutlined } from '@ant-design/icons';
 import { INCIDENT_CATEGORIES, SEVERITIES, type IncidentCategory, type Severity } from '@netduty/contracts';
 import { App, Button, Card, Form, Input, Radio, Select, Space } from 'antd';
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { isApiError } from '../../../lib/api-client';
 import { useNotifyError } from '../../../lib/use-notify-error';
 import { useReportIncident } from '../../incidents/hooks/use-incident-mutations';
-import { ACTOR_NAME_MAX_LENGTH, useActorName } from '../../settings/hooks/use-actor-name';
+import { useCurrentUser } from '../../auth/hooks/use-session';
 import { SiteSelect } from './site-select';
 
 export const DESCRIPTION_MAX_LENGTH = 4000;
@@ -17,11 +17,10 @@ interface ReportFormValues {
   category: IncidentCategory;
   severity: Severity;
   description: string;
-  reporterName: string;
 }
 
 /** Api field names are the request's own (siteId, description…); map them onto the form's fields. */
-const FORM_FIELDS: readonly (keyof ReportFormValues)[] = ['siteId', 'category', 'severity', 'description', 'reporterName'];
+const FORM_FIELDS: readonly (keyof ReportFormValues)[] = ['siteId', 'category', 'severity', 'description'];
 
 function isFormField(field: string): field is keyof ReportFormValues {
   return (FORM_FIELDS as readonly string[]).includes(field);
@@ -33,26 +32,20 @@ export function ReportPage() {
   const notifyError = useNotifyError();
   const navigate = useNavigate();
   const [form] = Form.useForm<ReportFormValues>();
-  const [actorName, setActorName] = useActorName();
+  const user = useCurrentUser();
   const mutation = useReportIncident();
-
-  // Prefill the reporter from the header setting, unless the officer already typed another name.
-  useEffect(() => {
-    if (!form.isFieldTouched('reporterName')) form.setFieldValue('reporterName', actorName);
-  }, [actorName, form]);
 
   const categoryOptions = useMemo(
     () => INCIDENT_CATEGORIES.map((category) => ({ value: category, label: t(`category.${category}`) })),
     [t],
   );
 
+  // The reporter is the logged-in user: the api fills it in from the session.
   const submit = (values: ReportFormValues) => {
-    const reporterName = values.reporterName.trim();
     mutation.mutate(
-      { ...values, description: values.description.trim(), reporterName },
+      { ...values, description: values.description.trim() },
       {
         onSuccess: (incident) => {
-          if (!actorName.trim()) setActorName(reporterName);
           notification.success({
             title: t('report.success', { reference: incident.reference }),
             description: t('report.successDetail'),
@@ -82,7 +75,6 @@ export function ReportPage() {
           layout="vertical"
           requiredMark
           onFinish={submit}
-          initialValues={{ reporterName: actorName }}
           data-testid="report-form"
           scrollToFirstError
         >
@@ -131,15 +123,10 @@ export function ReportPage() {
               data-testid="report-description"
             />
           </Form.Item>
-          <Form.Item
-            name="reporterName"
-            label={t('report.reporter')}
-            rules={[
-              { required: true, whitespace: true, message: t('validation.reporterRequired') },
-              { max: ACTOR_NAME_MAX_LENGTH, message: t('validation.reporterTooLong', { max: ACTOR_NAME_MAX_LENGTH }) },
-            ]}
-          >
-            <Input maxLength={ACTOR_NAME_MAX_LENGTH} autoComplete="name" data-testid="report-reporter" />
+          <Form.Item label={t('report.reporter')}>
+            <span className="report-reporter" data-testid="report-reporter">
+              {user?.displayName || user?.username}
+            </span>
           </Form.Item>
           <Space>
             <Button type="primary" htmlType="submit" icon={<SendOutlined />} loading={mutation.isPending} data-testid="report-submit">
