@@ -169,15 +169,16 @@ describe('roles', () => {
       const actionsOf = (detail: ReturnType<Page['locator']>) =>
         detail.locator('[data-testid^="action-"]').evaluateAll((buttons) => buttons.map((button) => button.getAttribute('data-testid')));
 
-      // The new incident: the state machine allows only acknowledge, which is not cluster staff's to do;
-      // they may still comment.
+      // The new incident: the state machine allows only acknowledge, which the cluster may do (it
+      // receives the fault for its operator); they may also comment.
       const fresh = await open(reportedReference);
       await fresh.locator('[data-testid="comment-input"]').waitFor();
-      expect(await actionsOf(fresh)).toEqual([]);
+      await fresh.locator('[data-testid="action-acknowledge"]').waitFor();
+      expect(await actionsOf(fresh)).toEqual(['action-acknowledge']);
       await page.locator('.ant-drawer-close').click();
       await fresh.waitFor({ state: 'detached' });
 
-      // One being worked on: they may assign (and resolve), never acknowledge, close or reopen.
+      // One being worked on: they may assign (and resolve), never close or reopen.
       const working = board.find((incident) => incident.allowedActions.includes('assign'));
       expect(working).toBeDefined();
       if (working) {

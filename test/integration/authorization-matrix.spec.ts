@@ -27,7 +27,7 @@ const ROUTES: Record<string, Expectation> = {
   'POST /incidents': ['duty_officer', 'cluster_staff'],
   'GET /incidents/:id': ALL,
   'GET /incidents/:id/candidate-responders': ['duty_officer', 'cluster_staff'],
-  'POST /incidents/:id/acknowledge': ['duty_officer', 'responder'],
+  'POST /incidents/:id/acknowledge': INCIDENT_WORKERS,
   'POST /incidents/:id/assign': ['duty_officer', 'cluster_staff'],
   'POST /incidents/:id/comments': INCIDENT_WORKERS,
   'POST /incidents/:id/resolve': INCIDENT_WORKERS,

@@ -13,14 +13,14 @@ const INCIDENT_WORK: Permission[] = [
 ];
 
 /**
- * Who may do what. The on-duty group works every incident; cluster staff report and dispatch within
- * their operator; responders work what is assigned to them; leadership reads everything; admins keep
+ * Who may do what. The on-duty group works every incident; cluster staff report, receive (acknowledge)
+ * and dispatch within their operator; responders work what is assigned to them; leadership reads everything; admins keep
  * the reference data, the users and the policies.
  */
 const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   admin: ['incident.read', 'catalogue.read', 'sla.read', 'sla.write', 'reference.manage', 'user.manage', 'audit.read'],
   duty_officer: [...INCIDENT_WORK, 'catalogue.read', 'sla.read'],
-  cluster_staff: ['incident.read', 'incident.report', 'incident.assign', 'incident.comment', 'incident.resolve', 'catalogue.read', 'sla.read'],
+  cluster_staff: ['incident.read', 'incident.report', 'incident.acknowledge', 'incident.assign', 'incident.comment', 'incident.resolve', 'catalogue.read', 'sla.read'],
   responder: ['incident.read', 'incident.acknowledge', 'incident.comment', 'incident.resolve', 'catalogue.read'],
   leadership: ['incident.read', 'catalogue.read', 'sla.read', 'audit.read'],
 };

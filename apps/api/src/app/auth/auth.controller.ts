@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res, UseGuards } fr
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
-import { APP_CONFIG, AuthService, NotAuthenticatedError, UserAdminService, type Actor, type AppConfig, type IssuedSession } from '@netduty/application';
+import { APP_CONFIG, AuditService, AuthService, NotAuthenticatedError, UserAdminService, type Actor, type AppConfig, type IssuedSession } from '@netduty/application';
 import { REFRESH_COOKIE, type SessionDto, type UserDto } from '@netduty/contracts';
 import { API_PREFIX } from '../api-prefix';
 import { Authenticated, Public } from './access.decorators';
@@ -20,6 +20,7 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly users: UserAdminService,
+    private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -38,7 +39,11 @@ export class AuthController {
   @ApiOperation({ summary: 'Exchange the refresh cookie for a new access token (and a new refresh cookie)' })
   async refresh(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<SessionDto> {
     const token = (request.cookies as Record<string, string | undefined>)[REFRESH_COOKIE];
-    if (!token) throw new NotAuthenticatedError('no refresh cookie');
+    if (!token) {
+      // Every console start without a session probes here; that is not an attempt worth a trail line.
+      this.audit.skipCurrentRequest();
+      throw new NotAuthenticatedError('no refresh cookie');
+    }
     try {
       return this.deliver(await this.auth.refresh(token), response);
     } catch (error) {

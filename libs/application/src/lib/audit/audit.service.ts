@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { stringify } from 'csv-stringify/sync';
 import { Brackets, DataSource, EntityManager } from 'typeorm';
-import type { AuditEntryDto, AuditOutcome, AuditQuery, Page } from '@netduty/contracts';
+import type { AuditEntryDto, AuditOutcome, AuditQuery, Page, Role } from '@netduty/contracts';
 import { AuditEntryEntity } from '@netduty/persistence';
 import { requestContext } from '../auth/request-context';
 
@@ -17,6 +17,7 @@ export interface AuditChange {
   /** Overrides for entries written outside an authenticated request (e.g. a failed login). */
   actorUsername?: string | null;
   actorUserId?: string | null;
+  actorRole?: Role | null;
 }
 
 function toDto(entry: AuditEntryEntity): AuditEntryDto {
@@ -48,6 +49,12 @@ function toDto(entry: AuditEntryEntity): AuditEntryDto {
 export class AuditService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /** Marks the current request as needing no audit line (e.g. an anonymous session probe). */
+  skipCurrentRequest(): void {
+    const context = requestContext.current();
+    if (context) context.audited = true;
+  }
+
   async record(change: AuditChange, em: EntityManager = this.dataSource.manager): Promise<void> {
     const context = requestContext.current();
     if (context) context.audited = true;
@@ -55,7 +62,7 @@ export class AuditService {
     await em.getRepository(AuditEntryEntity).insert({
       actorUserId: change.actorUserId !== undefined ? change.actorUserId : (actor?.userId ?? null),
       actorUsername: change.actorUsername !== undefined ? change.actorUsername : (actor?.username ?? null),
-      actorRole: actor?.role ?? null,
+      actorRole: change.actorRole !== undefined ? change.actorRole : (actor?.role ?? null),
       ip: context?.ip ?? null,
       userAgent: context?.userAgent?.slice(0, 400) ?? null,
       method: context?.method ?? null,

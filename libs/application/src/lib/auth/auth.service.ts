@@ -74,6 +74,7 @@ export class AuthService {
         statusCode: 401,
         actorUsername: name,
         actorUserId: user?.id ?? null,
+        actorRole: user?.role ?? null,
         after: { reason: !user ? 'unknown_user' : !valid ? 'bad_password' : 'disabled' },
       });
       throw new NotAuthenticatedError('wrong username or password, or the account is disabled');
@@ -83,7 +84,7 @@ export class AuthService {
       const family = await em.getRepository(SessionFamilyEntity).save({ userId: user.id, ip: meta.ip, userAgent: meta.userAgent?.slice(0, 400) ?? null });
       await em.getRepository(UserEntity).update({ id: user.id }, { lastLoginAt: new Date() });
       await this.audit.record(
-        { action: 'auth.login', entityType: 'user', entityId: user.id, actorUsername: user.username, actorUserId: user.id, after: { sessionId: family.id } },
+        { action: 'auth.login', entityType: 'user', entityId: user.id, actorUsername: user.username, actorUserId: user.id, actorRole: user.role, after: { sessionId: family.id } },
         em,
       );
       return this.issue(em, user, family.id);

@@ -19,8 +19,8 @@ describe('visibleIncidentActions', () => {
 
   it('gives each role its buttons', () => {
     expect(visibleIncidentActions(ALL_ACTIONS, as('duty_officer'))).toEqual(ALL_ACTIONS);
-    // Cluster staff dispatch and resolve within their operator, but neither acknowledge, close nor reopen.
-    expect(visibleIncidentActions(ALL_ACTIONS, as('cluster_staff'))).toEqual(['assign', 'resolve']);
+    // Cluster staff receive, dispatch and resolve within their operator, but neither close nor reopen.
+    expect(visibleIncidentActions(ALL_ACTIONS, as('cluster_staff'))).toEqual(['acknowledge', 'assign', 'resolve']);
     expect(visibleIncidentActions(ALL_ACTIONS, as('responder'))).toEqual(['acknowledge', 'resolve']);
     expect(visibleIncidentActions(ALL_ACTIONS, as('leadership'))).toEqual([]);
     expect(visibleIncidentActions(ALL_ACTIONS, as('admin'))).toEqual([]);
