@@ -1,4 +1,4 @@
-import type { ClusterDto, CommuneDto, OperatorCode } from '@netduty/contracts';
+import type { ClusterDto, OperatorCode } from '@netduty/contracts';
 import { foldForSearch } from '@netduty/domain';
 import { App, Button, Drawer, Form, Input, Select, Space } from 'antd';
 import { useEffect, useMemo } from 'react';
@@ -8,6 +8,7 @@ import { useNotifyError } from '../../../lib/use-notify-error';
 import { fieldErrorsFor } from '../../auth/lib/form-errors';
 import { useCommunes, useOperators } from '../../reference/hooks/use-reference-data';
 import { useCreateCluster, useUpdateCluster } from '../hooks/use-admin';
+import { communeOption, type CommuneOption } from '../../reference/lib/commune-option';
 
 export type ClusterEditing = { mode: 'create'; operator?: OperatorCode } | { mode: 'edit'; cluster: ClusterDto } | null;
 
@@ -15,17 +16,6 @@ interface ClusterValues {
   operatorCode: OperatorCode;
   name: string;
   communeCodes: string[];
-}
-
-interface CommuneOption {
-  value: string;
-  label: string;
-  search: string;
-}
-
-function communeOption(commune: CommuneDto): CommuneOption {
-  const label = commune.formerDistrict ? `${commune.name} (${commune.formerDistrict})` : commune.name;
-  return { value: commune.code, label, search: foldForSearch(`${label} ${commune.code}`) };
 }
 
 function sameSet(a: readonly string[], b: readonly string[]): boolean {

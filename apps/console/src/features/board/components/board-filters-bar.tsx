@@ -1,5 +1,5 @@
 import { ClearOutlined, SearchOutlined } from '@ant-design/icons';
-import { INCIDENT_STATUSES, SEVERITIES, type CommuneDto } from '@netduty/contracts';
+import { INCIDENT_STATUSES, SEVERITIES } from '@netduty/contracts';
 import { foldForSearch } from '@netduty/domain';
 import { Button, Input, Select } from 'antd';
 import { useMemo } from 'react';
@@ -7,22 +7,11 @@ import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../auth/hooks/use-session';
 import { useCommunes, useOperators } from '../../reference/hooks/use-reference-data';
 import { EMPTY_BOARD_FILTERS, hasActiveFilters, type BoardFilters } from '../lib/board-filters';
+import { communeOption, type CommuneOption } from '../../reference/lib/commune-option';
 
 interface BoardFiltersBarProps {
   filters: BoardFilters;
   onChange: (filters: BoardFilters) => void;
-}
-
-interface CommuneOption {
-  value: string;
-  label: string;
-  /** Folded name + former district, so "dong kinh" finds "Phường Đông Kinh". */
-  search: string;
-}
-
-function communeOption(commune: CommuneDto): CommuneOption {
-  const label = commune.formerDistrict ? `${commune.name} (${commune.formerDistrict})` : commune.name;
-  return { value: commune.code, label, search: foldForSearch(`${label} ${commune.code}`) };
 }
 
 export function BoardFiltersBar({ filters, onChange }: BoardFiltersBarProps) {
