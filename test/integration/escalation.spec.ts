@@ -2,6 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { getQueueToken } from '@nestjs/bullmq';
 import { Queue, Worker } from 'bullmq';
 import { EscalationService, redisOptionsFromUrl } from '@netduty/application';
+import { SlaProcessor } from '../../apps/worker/src/app/sla.processor';
 import { SLA_WORKER_SETTINGS } from '../../apps/worker/src/app/worker-settings';
 import { deadlineJobId, SLA_QUEUE, type DeadlineDueJob, type IncidentDto, type SiteSummaryDto } from '@netduty/contracts';
 import {
@@ -73,6 +74,10 @@ describe('SLA escalation through the real queue', () => {
     });
 
     afterAll(() => worker.close());
+
+    it('runs as many jobs at once as WORKER_CONCURRENCY says', () => {
+      expect(worker.get(SlaProcessor).worker.concurrency).toBe(20);
+    });
 
     it('escalates a lapsed acknowledge deadline once and tells consoles within 3 s of the deadline', async () => {
       const incident = await reportIncident(duty, site, { severity: 'warning' });

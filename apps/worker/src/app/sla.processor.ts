@@ -1,7 +1,7 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger } from '@nestjs/common';
+import { Inject, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DelayedError, Job } from 'bullmq';
-import { EscalationService } from '@netduty/application';
+import { APP_CONFIG, EscalationService, type AppConfig } from '@netduty/application';
 import type { SlaJobName, SlaJobs } from '@netduty/contracts';
 import { SLA_QUEUE } from '@netduty/contracts';
 import { SLA_WORKER_SETTINGS } from './worker-settings';
@@ -10,11 +10,19 @@ type SlaJob = { [N in SlaJobName]: Job<SlaJobs[N], unknown, N> }[SlaJobName];
 
 /** Thin: every branch hands the payload to a use case. */
 @Processor(SLA_QUEUE, { ...SLA_WORKER_SETTINGS })
-export class SlaProcessor extends WorkerHost {
+export class SlaProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger(SlaProcessor.name);
 
-  constructor(private readonly escalations: EscalationService) {
+  constructor(
+    private readonly escalations: EscalationService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
     super();
+  }
+
+  /** The decorator's options are static; the configured concurrency is applied once the worker exists. */
+  onApplicationBootstrap(): void {
+    this.worker.concurrency = this.config.WORKER_CONCURRENCY;
   }
 
   async process(job: SlaJob, token?: string): Promise<unknown> {
