@@ -41,6 +41,8 @@ const ROUTES: Record<string, Expectation> = {
   'PATCH /clusters/:id': ['admin'],
   'GET /responders': ALL,
   'GET /sites': ALL,
+  'POST /sites': ['admin'],
+  'PATCH /sites/:id': ['admin'],
   'GET /sla-policies': ['admin', 'duty_officer', 'cluster_staff', 'leadership'],
   'PUT /sla-policies/:severity/:priority': ['admin'],
   'GET /users': ['admin'],

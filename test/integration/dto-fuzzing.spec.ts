@@ -89,6 +89,8 @@ describe('property-based fuzzing of every request body: 4xx, never 5xx, nothing 
     ['reset password', () => admin, 'POST', () => `/users/${user.id}/reset-password`, () => ({ newPassword: 'x' })],
     ['rename operator', () => admin, 'PATCH', () => '/operators/viettelpost', () => ({ name: 'x' })],
     ['create cluster', () => admin, 'POST', () => '/clusters', () => ({ operatorCode: 'viettel', name: 'x', communeCodes: ['x'] })],
+    ['create site', () => admin, 'POST', () => '/sites', () => ({ code: 'FUZZ-1', name: 'x', kind: 'postal_point', operatorCode: 'vnpost', communeCode: 'nope', latitude: 21.8, longitude: 106.7, priority: 'P2' })],
+    ['update site', () => admin, 'PATCH', () => `/sites/${site.id}`, () => ({ communeCode: 'nope' })],
     ['update cluster', () => admin, 'PATCH', () => `/clusters/${clusterId}`, () => ({ communeCodes: ['nope'] })],
   ];
 

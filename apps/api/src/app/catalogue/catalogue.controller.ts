@@ -5,7 +5,7 @@ import type { ClusterDto, CommuneDto, OperatorDto, ResponderDto, SiteSummaryDto 
 import { RequirePermission } from '../auth/access.decorators';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { uuidParam } from '../http/uuid-param.pipe';
-import { CreateClusterBody, OperatorParams, RenameOperatorBody, ResponderQuery, UpdateClusterBody } from './dto/reference.body';
+import { CreateClusterBody, CreateSiteBody, OperatorParams, RenameOperatorBody, ResponderQuery, UpdateClusterBody, UpdateSiteBody } from './dto/reference.body';
 import { SiteSearchQuery } from './site-search.query';
 
 @ApiTags('catalogue')
@@ -57,6 +57,18 @@ export class CatalogueController {
   @RequirePermission('catalogue.read')
   responders(@Query() query: ResponderQuery, @CurrentActor() actor: Actor): Promise<ResponderDto[]> {
     return this.reference.responders(actor.scope, query.clusterId);
+  }
+
+  @Post('sites')
+  @RequirePermission('reference.manage')
+  createSite(@Body() body: CreateSiteBody): Promise<SiteSummaryDto> {
+    return this.reference.createSite(body);
+  }
+
+  @Patch('sites/:id')
+  @RequirePermission('reference.manage')
+  updateSite(@Param('id', uuidParam('id')) id: string, @Body() body: UpdateSiteBody): Promise<SiteSummaryDto> {
+    return this.reference.updateSite(id, body);
   }
 
   @Get('sites')

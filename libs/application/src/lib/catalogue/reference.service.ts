@@ -1,12 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import type { ClusterDto, OperatorCode, OperatorDto, ResponderDto } from '@netduty/contracts';
+import type { ClusterDto, OperatorCode, OperatorDto, PriorityTier, ResponderDto, SiteKind, SiteSummaryDto } from '@netduty/contracts';
 import type { IncidentScope } from '@netduty/domain';
-import { ClusterEntity, CommuneEntity, OperatorEntity, ResponderEntity } from '@netduty/persistence';
+import { ClusterEntity, CommuneEntity, OperatorEntity, ResponderEntity, SiteEntity } from '@netduty/persistence';
 import { AuditService } from '../audit/audit.service';
 import { InvalidInputError, NotFoundError } from '../errors/application-errors';
-import { toOperatorDto, toResponderDto } from '../incidents/incident-mapper';
+import { toOperatorDto, toResponderDto, toSiteSummaryDto } from '../incidents/incident-mapper';
+import { siteSearchText } from './catalogue.service';
+
+export interface SiteInput {
+  code: string;
+  name: string;
+  kind: SiteKind;
+  operatorCode: OperatorCode;
+  communeCode: string;
+  latitude: number;
+  longitude: number;
+  priority: PriorityTier;
+}
 
 function toClusterDto(cluster: ClusterEntity): ClusterDto {
   return {
@@ -81,6 +93,67 @@ export class ReferenceService {
       await this.audit.record({ action: 'cluster.update', entityType: 'cluster', entityId: id, before, after: toClusterDto(cluster) }, em);
       return toClusterDto(cluster);
     });
+  }
+
+  async createSite(input: SiteInput): Promise<SiteSummaryDto> {
+    return this.dataSource.transaction(async (em) => {
+      await this.checkSite(em, input);
+      if (await em.getRepository(SiteEntity).existsBy({ code: input.code })) {
+        throw new InvalidInputError([{ field: 'code', problems: ['is already used by another site'] }]);
+      }
+      const commune = await em.getRepository(CommuneEntity).findOneByOrFail({ code: input.communeCode });
+      const saved = await em.getRepository(SiteEntity).save({ ...input, searchText: siteSearchText(input, commune) });
+      const site = await this.loadSite(em, saved.id);
+      await this.audit.record({ action: 'site.create', entityType: 'site', entityId: saved.id, after: site }, em);
+      return site;
+    });
+  }
+
+  async updateSite(id: string, change: Partial<SiteInput>): Promise<SiteSummaryDto> {
+    return this.dataSource.transaction(async (em) => {
+      const current = await em.getRepository(SiteEntity).findOneBy({ id });
+      if (!current) throw new NotFoundError('site', id);
+      const before = await this.loadSite(em, id);
+      const next: SiteInput = {
+        code: change.code ?? current.code,
+        name: change.name ?? current.name,
+        kind: change.kind ?? current.kind,
+        operatorCode: change.operatorCode ?? current.operatorCode,
+        communeCode: change.communeCode ?? current.communeCode,
+        latitude: change.latitude ?? current.latitude,
+        longitude: change.longitude ?? current.longitude,
+        priority: change.priority ?? current.priority,
+      };
+      await this.checkSite(em, next);
+      if (next.code !== current.code && (await em.getRepository(SiteEntity).existsBy({ code: next.code }))) {
+        throw new InvalidInputError([{ field: 'code', problems: ['is already used by another site'] }]);
+      }
+      const commune = await em.getRepository(CommuneEntity).findOneByOrFail({ code: next.communeCode });
+      await em.getRepository(SiteEntity).update({ id }, { ...next, searchText: siteSearchText(next, commune) });
+      const after = await this.loadSite(em, id);
+      await this.audit.record({ action: 'site.update', entityType: 'site', entityId: id, before, after }, em);
+      return after;
+    });
+  }
+
+  private async loadSite(em: EntityManager, id: string): Promise<SiteSummaryDto> {
+    const site = await em.getRepository(SiteEntity).findOneOrFail({ where: { id }, relations: { operator: true, commune: true } });
+    return toSiteSummaryDto(site);
+  }
+
+  private async checkSite(em: EntityManager, site: SiteInput): Promise<void> {
+    const problems = [];
+    if (!(await em.getRepository(OperatorEntity).existsBy({ code: site.operatorCode }))) {
+      problems.push({ field: 'operatorCode', problems: ['no such operator'] });
+    }
+    if (!(await em.getRepository(CommuneEntity).existsBy({ code: site.communeCode }))) {
+      problems.push({ field: 'communeCode', problems: ['no such commune'] });
+    }
+    const postal = site.operatorCode === 'vnpost' || site.operatorCode === 'viettelpost';
+    if (postal !== (site.kind === 'postal_point')) {
+      problems.push({ field: 'kind', problems: ['postal operators run postal points, telecom operators the other kinds'] });
+    }
+    if (problems.length) throw new InvalidInputError(problems);
   }
 
   private async communes(em: EntityManager, codes: string[]): Promise<CommuneEntity[]> {
