@@ -9,6 +9,7 @@ import {
   newConsoleContext,
   openDropdownOptions,
   SCREENSHOTS,
+  searchSiteInReportForm,
 } from './support/console-page';
 
 /**
@@ -51,17 +52,8 @@ describe('on-duty board', () => {
   });
 
   it('reports an incident from the form, found by a site search without diacritics', async () => {
-    await page.locator('[data-testid="header-report-button"]').click();
-    await page.waitForURL(/\/report$/);
-    await page.locator('[data-testid="report-form"]').waitFor();
-
     // Site: type without diacritics; the server folds both sides.
-    const siteSearch = page.waitForResponse(
-      (response) => response.url().includes('/api/v1/sites') && /[?&]q=dong(\+|%20)kinh/.test(response.url()) && response.ok(),
-    );
-    await page.locator('[data-testid="report-site"]').click();
-    await page.keyboard.type('dong kinh');
-    await siteSearch;
+    await searchSiteInReportForm(page, 'dong kinh');
     const firstSite = openDropdownOptions(page).first();
     await page.waitForFunction(() => {
       const option = document.querySelector(

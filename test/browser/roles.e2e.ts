@@ -11,6 +11,7 @@ import {
   openDropdownOptions,
   SCREENSHOTS,
   settle,
+  searchSiteInReportForm,
 } from './support/console-page';
 
 /**
@@ -119,16 +120,7 @@ describe('roles', () => {
     });
 
     it('reports a fault on a Viettel site, finding only Viettel sites', async () => {
-      await page.locator('[data-testid="header-report-button"]').click();
-      await page.waitForURL(/\/report$/);
-      await page.locator('[data-testid="report-form"]').waitFor();
-
-      const search = page.waitForResponse(
-        (response) => response.url().includes('/api/v1/sites') && /[?&]q=dong(\+|%20)kinh/.test(response.url()) && response.ok(),
-      );
-      await page.locator('[data-testid="report-site"]').click();
-      await page.keyboard.type('dong kinh');
-      const sites = (await (await search).json()) as { code: string; operator: { code: string } }[];
+      const sites = (await (await searchSiteInReportForm(page, 'dong kinh')).json()) as { code: string; operator: { code: string } }[];
       expect(sites.length).toBeGreaterThan(0);
       expect(new Set(sites.map((site) => site.operator.code))).toEqual(new Set(['viettel']));
       await page.waitForFunction(() => {

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page, type Response } from 'playwright-core';
 
 /** Helpers shared by the browser tests: the stack is started by global-setup (CONSOLE_URL). */
 export const SCREENSHOTS = join(__dirname, '..', 'screenshots');
@@ -83,4 +83,21 @@ export async function settle(page: Page): Promise<void> {
   await page.waitForFunction(() =>
     document.getAnimations().every((animation) => animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity),
   );
+}
+
+/**
+ * Opens the report form from the header and types a site query into its site picker; resolves with
+ * the api's search response (the server folds diacritics, so "dong kinh" finds "Đông Kinh").
+ */
+export async function searchSiteInReportForm(page: Page, query: string): Promise<Response> {
+  await page.locator('[data-testid="header-report-button"]').click();
+  await page.waitForURL(/\/report$/);
+  await page.locator('[data-testid="report-form"]').waitFor();
+  const encoded = query.split(' ').join('(\\+|%20)');
+  const search = page.waitForResponse(
+    (response) => response.url().includes('/api/v1/sites') && new RegExp(`[?&]q=${encoded}`).test(response.url()) && response.ok(),
+  );
+  await page.locator('[data-testid="report-site"]').click();
+  await page.keyboard.type(query);
+  return search;
 }
