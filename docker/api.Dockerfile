@@ -10,23 +10,12 @@
 #   node migrate.js   runs TypeORM migrations, then exits (compose service "migrate")
 #   node seed.js      seeds the demo province, then exits
 #
-# Why the runtime node_modules come from `npm ci --omit=dev` on the ROOT lockfile
-# rather than from `npm install` against the package.json that generatePackageJson
-# writes into dist/apps/api:
-#   - Nx derives that package.json from static imports. Packages that NestJS and
-#     TypeORM load by name at run time (pg, @nestjs/platform-express,
-#     class-validator, ...) are only present when Nx happens to promote them from
-#     peer dependencies; a miss is a crash at boot in production, never in CI.
-#   - The root lockfile is the tree the tests ran against; the prod-deps layer is
-#     keyed on package.json + package-lock.json only, so a source change does not
-#     re-download anything, and the layer is byte-identical (shared) between the
-#     api and worker images.
-#   The price is size: with today's lockfile the production tree is ~360 MB,
-#   of which ~150 MB (antd, @ant-design/icons, react-dom, and typescript/@swc/core,
-#   which the lockfile does not flag as dev) is never loaded by the api. Switch
-#   to `npm ci --omit=dev` against dist/apps/api/package.json + the pruned
-#   package-lock.json that generatePackageJson emits only if image size starts
-#   to matter more than that guarantee (and boot-test the image when you do).
+# The runtime node_modules come from `npm ci --omit=dev` on the ROOT lockfile: the
+# bundles keep every npm package external, and the root lockfile is the tree the tests ran
+# against. Packages that NestJS and TypeORM load by name at run time (pg,
+# @nestjs/platform-express, class-validator, ...) are therefore always present. The layer is
+# keyed on package.json + package-lock.json only and is byte-identical between the api and
+# worker images.
 
 ARG NODE_IMAGE=node:20-bookworm-slim
 
@@ -36,9 +25,7 @@ FROM ${NODE_IMAGE} AS deps
 ENV SCARF_ANALYTICS=false
 WORKDIR /workspace
 COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund \
-  || { echo 'WARNING: npm ci refused package-lock.json; falling back to npm install (build is NOT reproducible until the lockfile is fixed)' >&2; \
-       npm install --no-audit --no-fund; }
+RUN npm ci --no-audit --no-fund
 
 # ---- production-only dependency tree for the runtime -----------------------
 FROM ${NODE_IMAGE} AS prod-deps
@@ -46,8 +33,6 @@ ENV SCARF_ANALYTICS=false
 WORKDIR /workspace
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund \
-  || { echo 'WARNING: npm ci refused package-lock.json; falling back to npm install --omit=dev' >&2; \
-       npm install --omit=dev --no-audit --no-fund; } \
   && npm cache clean --force
 
 # ---- build ----------------------------------------------------------------

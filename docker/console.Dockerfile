@@ -17,9 +17,7 @@ FROM ${NODE_IMAGE} AS deps
 ENV SCARF_ANALYTICS=false
 WORKDIR /workspace
 COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund \
-  || { echo 'WARNING: npm ci refused package-lock.json; falling back to npm install (build is NOT reproducible until the lockfile is fixed)' >&2; \
-       npm install --no-audit --no-fund; }
+RUN npm ci --no-audit --no-fund
 
 # ---- build ----------------------------------------------------------------
 FROM deps AS build

@@ -30,8 +30,8 @@ reachable $redis_host || fail "Redis is not reachable at ${redis_host/ /:}. Star
 
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "Installing dependencies (first run takes a minute or two)…"
-  npm ci --no-audit --no-fund >"$LOGS/install.log" 2>&1 || npm install --no-audit --no-fund >>"$LOGS/install.log" 2>&1 \
-    || fail "npm install failed; see $LOGS/install.log"
+  npm ci --no-audit --no-fund >"$LOGS/install.log" 2>&1 \
+    || fail "npm ci failed; see $LOGS/install.log"
 fi
 
 say "Building api, worker and console…"

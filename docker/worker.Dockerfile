@@ -3,9 +3,8 @@
 #   docker build -f docker/worker.Dockerfile -t netduty/worker .
 # Needs BuildKit: the context is filtered by docker/worker.Dockerfile.dockerignore.
 #
-# Runtime node_modules come from `npm ci --omit=dev` on the root lockfile, not
-# from the package.json generatePackageJson writes: see the reasoning at the top
-# of docker/api.Dockerfile. The deps and prod-deps stages are identical to the
+# Runtime node_modules come from `npm ci --omit=dev` on the root lockfile; see the
+# reasoning at the top of docker/api.Dockerfile. The deps and prod-deps stages are identical to the
 # api's, so BuildKit builds them once for both images.
 #
 # Health: the worker writes the current time to $WORKER_HEARTBEAT_FILE every 5 s;
@@ -19,9 +18,7 @@ FROM ${NODE_IMAGE} AS deps
 ENV SCARF_ANALYTICS=false
 WORKDIR /workspace
 COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund \
-  || { echo 'WARNING: npm ci refused package-lock.json; falling back to npm install (build is NOT reproducible until the lockfile is fixed)' >&2; \
-       npm install --no-audit --no-fund; }
+RUN npm ci --no-audit --no-fund
 
 # ---- production-only dependency tree for the runtime -----------------------
 FROM ${NODE_IMAGE} AS prod-deps
@@ -29,8 +26,6 @@ ENV SCARF_ANALYTICS=false
 WORKDIR /workspace
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund \
-  || { echo 'WARNING: npm ci refused package-lock.json; falling back to npm install --omit=dev' >&2; \
-       npm install --omit=dev --no-audit --no-fund; } \
   && npm cache clean --force
 
 # ---- build ----------------------------------------------------------------
