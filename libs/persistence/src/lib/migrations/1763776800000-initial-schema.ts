@@ -1,19 +1,4 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import {
-  INCIDENT_CATEGORIES,
-  INCIDENT_STATUSES,
-  OPERATOR_KINDS,
-  PRIORITY_TIERS,
-  SEVERITIES,
-  SITE_KINDS,
-  TIMELINE_EVENT_TYPES,
-  DEADLINE_KINDS,
-} from '@netduty/contracts';
-import { DEFAULT_SLA_POLICY } from '@netduty/domain';
-
-function oneOf(column: string, values: readonly string[]): string {
-  return `CHECK (${column} IN (${values.map((value) => `'${value}'`).join(', ')}))`;
-}
 
 export class InitialSchema1763776800000 implements MigrationInterface {
   name = 'InitialSchema1763776800000';
@@ -25,7 +10,7 @@ export class InitialSchema1763776800000 implements MigrationInterface {
       CREATE TABLE operators (
         code text PRIMARY KEY,
         name text NOT NULL,
-        kind text NOT NULL ${oneOf('kind', OPERATOR_KINDS)}
+        kind text NOT NULL CHECK (kind IN ('telecom', 'postal'))
       )`);
     await db.query(`
       CREATE TABLE provinces (
@@ -46,12 +31,12 @@ export class InitialSchema1763776800000 implements MigrationInterface {
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         code text NOT NULL UNIQUE,
         name text NOT NULL,
-        kind text NOT NULL ${oneOf('kind', SITE_KINDS)},
+        kind text NOT NULL CHECK (kind IN ('bts', 'broadband_node', 'transmission_node', 'postal_point')),
         operator_code text NOT NULL REFERENCES operators (code),
         commune_code text NOT NULL REFERENCES communes (code),
         latitude double precision NOT NULL CHECK (latitude BETWEEN -90 AND 90),
         longitude double precision NOT NULL CHECK (longitude BETWEEN -180 AND 180),
-        priority text NOT NULL ${oneOf('priority', PRIORITY_TIERS)},
+        priority text NOT NULL CHECK (priority IN ('P0', 'P1', 'P2')),
         search_text text NOT NULL,
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
@@ -85,22 +70,28 @@ export class InitialSchema1763776800000 implements MigrationInterface {
 
     await db.query(`
       CREATE TABLE sla_policies (
-        severity text NOT NULL ${oneOf('severity', SEVERITIES)},
-        priority text NOT NULL ${oneOf('priority', PRIORITY_TIERS)},
+        severity text NOT NULL CHECK (severity IN ('critical', 'major', 'minor', 'warning')),
+        priority text NOT NULL CHECK (priority IN ('P0', 'P1', 'P2')),
         acknowledge_seconds integer NOT NULL CHECK (acknowledge_seconds > 0),
         restore_seconds integer NOT NULL CHECK (restore_seconds >= acknowledge_seconds),
         updated_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (severity, priority)
       )`);
-    for (const severity of SEVERITIES) {
-      for (const priority of PRIORITY_TIERS) {
-        const window = DEFAULT_SLA_POLICY[severity][priority];
-        await db.query(
-          `INSERT INTO sla_policies (severity, priority, acknowledge_seconds, restore_seconds) VALUES ($1, $2, $3, $4)`,
-          [severity, priority, window.acknowledgeSeconds, window.restoreSeconds],
-        );
-      }
-    }
+    // The department's default windows as they were when this migration was written (seconds).
+    await db.query(`
+      INSERT INTO sla_policies (severity, priority, acknowledge_seconds, restore_seconds) VALUES
+        ('critical', 'P0', 300, 7200),
+        ('critical', 'P1', 600, 14400),
+        ('critical', 'P2', 900, 28800),
+        ('major', 'P0', 600, 14400),
+        ('major', 'P1', 900, 28800),
+        ('major', 'P2', 1800, 43200),
+        ('minor', 'P0', 900, 28800),
+        ('minor', 'P1', 1800, 86400),
+        ('minor', 'P2', 3600, 172800),
+        ('warning', 'P0', 1800, 86400),
+        ('warning', 'P1', 3600, 172800),
+        ('warning', 'P2', 7200, 259200)`);
 
     await db.query(`CREATE SEQUENCE incident_reference_seq`);
     await db.query(`
@@ -110,10 +101,10 @@ export class InitialSchema1763776800000 implements MigrationInterface {
         site_id uuid NOT NULL REFERENCES sites (id),
         operator_code text NOT NULL REFERENCES operators (code),
         commune_code text NOT NULL REFERENCES communes (code),
-        category text NOT NULL ${oneOf('category', INCIDENT_CATEGORIES)},
-        severity text NOT NULL ${oneOf('severity', SEVERITIES)},
-        priority text NOT NULL ${oneOf('priority', PRIORITY_TIERS)},
-        status text NOT NULL ${oneOf('status', INCIDENT_STATUSES)},
+        category text NOT NULL CHECK (category IN ('mains_failure', 'low_battery', 'generator', 'fibre_cut', 'microwave_transmission', 'equipment', 'overheating', 'flooding_tower_damage', 'vandalism_theft', 'congestion', 'cyber_security', 'postal_disruption', 'other')),
+        severity text NOT NULL CHECK (severity IN ('critical', 'major', 'minor', 'warning')),
+        priority text NOT NULL CHECK (priority IN ('P0', 'P1', 'P2')),
+        status text NOT NULL CHECK (status IN ('reported', 'acknowledged', 'in_progress', 'resolved', 'closed', 'reopened')),
         description text NOT NULL,
         reporter_name text NOT NULL,
         reported_at timestamptz NOT NULL,
@@ -145,7 +136,7 @@ export class InitialSchema1763776800000 implements MigrationInterface {
       CREATE TABLE incident_events (
         id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
         incident_id uuid NOT NULL REFERENCES incidents (id),
-        type text NOT NULL ${oneOf('type', TIMELINE_EVENT_TYPES)},
+        type text NOT NULL CHECK (type IN ('reported', 'acknowledged', 'assigned', 'commented', 'escalated', 'resolved', 'closed', 'reopened')),
         actor text NOT NULL,
         at timestamptz NOT NULL DEFAULT now(),
         data jsonb NOT NULL DEFAULT '{}'::jsonb
@@ -170,7 +161,7 @@ export class InitialSchema1763776800000 implements MigrationInterface {
       CREATE TABLE escalations (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         incident_id uuid NOT NULL REFERENCES incidents (id),
-        kind text NOT NULL ${oneOf('kind', DEADLINE_KINDS)},
+        kind text NOT NULL CHECK (kind IN ('acknowledge', 'restore')),
         cycle integer NOT NULL,
         level integer NOT NULL CHECK (level >= 1),
         deadline_at timestamptz NOT NULL,

@@ -1,9 +1,4 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { AUDIT_OUTCOMES, LANGUAGES, ROLES } from '@netduty/contracts';
-
-function oneOf(column: string, values: readonly string[]): string {
-  return `CHECK (${column} IN (${values.map((value) => `'${value}'`).join(', ')}))`;
-}
 
 export class AccountsAndAudit1763780400000 implements MigrationInterface {
   name = 'AccountsAndAudit1763780400000';
@@ -16,8 +11,8 @@ export class AccountsAndAudit1763780400000 implements MigrationInterface {
         display_name text NOT NULL,
         phone text,
         email text,
-        language text NOT NULL DEFAULT 'vi' ${oneOf('language', LANGUAGES)},
-        role text NOT NULL ${oneOf('role', ROLES)},
+        language text NOT NULL DEFAULT 'vi' CHECK (language IN ('vi', 'en')),
+        role text NOT NULL CHECK (role IN ('admin', 'duty_officer', 'cluster_staff', 'responder', 'leadership')),
         operator_code text REFERENCES operators (code),
         cluster_id uuid REFERENCES clusters (id),
         responder_id uuid REFERENCES responders (id),
@@ -67,7 +62,7 @@ export class AccountsAndAudit1763780400000 implements MigrationInterface {
         action text NOT NULL,
         entity_type text,
         entity_id text,
-        outcome text NOT NULL ${oneOf('outcome', AUDIT_OUTCOMES)},
+        outcome text NOT NULL CHECK (outcome IN ('success', 'denied', 'failed')),
         status_code integer,
         before jsonb,
         after jsonb
