@@ -21,8 +21,9 @@ export async function createApiApp(config: AppConfig, options: { logger?: false 
     bodyParser: false,
     logger: options.logger ?? [config.LOG_LEVEL, 'error', 'warn'],
   });
-  // One proxy hop (the console's nginx) so request logs and rate limits see the client's address.
-  app.set('trust proxy', 1);
+  // Only the proxies TRUST_PROXY names may say who the client is (production: the console's nginx);
+  // otherwise request.ip is the socket's address, whatever X-Forwarded-For claims.
+  app.set('trust proxy', config.TRUST_PROXY);
   useJsonBody(app, BODY_LIMIT);
   app.use(helmet());
   app.use(cookieParser());

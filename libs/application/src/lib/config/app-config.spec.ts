@@ -41,6 +41,21 @@ describe('configuration read at boot', () => {
     expect(config.LOG_LEVEL).toBe('log');
   });
 
+  it('trusts no proxy unless TRUST_PROXY says which, in the forms Express accepts', () => {
+    expect(loadAppConfig({}).TRUST_PROXY).toBe(false);
+    expect(loadAppConfig({ TRUST_PROXY: 'true' }).TRUST_PROXY).toBe(true);
+    expect(loadAppConfig({ TRUST_PROXY: '1' }).TRUST_PROXY).toBe(1);
+    expect(loadAppConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8,fd00::/8,192.168.1.5' }).TRUST_PROXY).toEqual([
+      'loopback',
+      '10.0.0.0/8',
+      'fd00::/8',
+      '192.168.1.5',
+    ]);
+    for (const bad of ['yes', '10.0.0.0/33', 'nginx', '1,,2', '-1', '10.0.0.0/8/1']) {
+      expect(() => loadAppConfig({ TRUST_PROXY: bad })).toThrow(/TRUST_PROXY: must be false, true, a number/);
+    }
+  });
+
   it('reads Redis connection options from a URL', () => {
     expect(redisOptionsFromUrl('redis://:s%40cret@cache.internal:6380/2')).toMatchObject({
       host: 'cache.internal',

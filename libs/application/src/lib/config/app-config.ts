@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { DEFAULT_DATABASE_URL } from '@netduty/persistence';
 
@@ -9,6 +10,40 @@ const url = (protocols: string[]) =>
       return false;
     }
   }, `must be a URL starting with ${protocols.join(' or ')}//`);
+
+/** Express's named ranges for `trust proxy`. */
+const TRUSTED_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isAddressOrRange(entry: string): boolean {
+  if (TRUSTED_RANGE_NAMES.has(entry)) return true;
+  const [address = '', bits, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  const max = family === 4 ? 32 : 128;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= max;
+}
+
+/**
+ * Which proxies may set X-Forwarded-For, in the forms Express accepts: false/true, a number of hops,
+ * or a comma list of addresses, CIDR ranges and loopback/linklocal/uniquelocal. Off unless set, so a
+ * client reaching the api directly cannot choose the address it is throttled and audited under.
+ */
+const trustProxy = z
+  .string()
+  .trim()
+  .default('false')
+  .refine((value) => {
+    if (value === 'true' || value === 'false' || /^\d{1,2}$/.test(value)) return true;
+    const entries = value.split(',').map((entry) => entry.trim());
+    return entries.every((entry) => entry !== '' && isAddressOrRange(entry));
+  }, 'must be false, true, a number of proxy hops, or a comma list of addresses, CIDR ranges, loopback, linklocal, uniquelocal')
+  .transform((value): boolean | number | string[] => {
+    if (value === 'true') return true;
+    if (value === 'false') return false;
+    if (/^\d+$/.test(value)) return Number(value);
+    return value.split(',').map((entry) => entry.trim());
+  });
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -43,6 +78,7 @@ const schema = z.object({
   FORCE_PASSWORD_CHANGE: z.enum(['true', 'false']).optional(),
   /** Refresh cookie only over HTTPS (default: on in production; TLS terminates in front of nginx). */
   COOKIE_SECURE: z.enum(['true', 'false']).optional(),
+  TRUST_PROXY: trustProxy,
   OWNER_AGENCY: z.string().min(1).default('Sở Khoa học và Công nghệ tỉnh Lạng Sơn'),
     // 'info' is accepted as the usual spelling of Nest's 'log'.
   LOG_LEVEL: z
