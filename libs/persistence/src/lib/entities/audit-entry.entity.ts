@@ -1,8 +1,14 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { AuditOutcome, Role } from '@netduty/contracts';
+import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { AUDIT_OUTCOMES, type AuditOutcome, type Role } from '@netduty/contracts';
+import { oneOf } from './one-of-check';
 
 /** One line of the audit trail. The table refuses UPDATE, DELETE and TRUNCATE (see the migration). */
 @Entity({ name: 'audit_log' })
+@Check('audit_log_outcome_check', oneOf('outcome', AUDIT_OUTCOMES))
+// Both are DESC on `at` in the migration; TypeORM compares an index's columns, not their order.
+@Index('audit_log_at', ['at'])
+@Index('audit_log_actor', ['actorUsername', 'at'])
+@Index('audit_log_entity', ['entityType', 'entityId'])
 export class AuditEntryEntity {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id!: string;

@@ -1,4 +1,5 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, PrimaryColumn } from 'typeorm';
+import { ProvinceEntity } from './province.entity';
 
 /** A commune, ward or special zone of the 2025 two-tier structure. */
 @Entity({ name: 'communes' })
@@ -7,6 +8,7 @@ export class CommuneEntity {
   code!: string;
 
   @Column({ name: 'province_code', type: 'text' })
+  @ForeignKey(() => ProvinceEntity, { name: 'communes_province_code_fkey' })
   provinceCode!: string;
 
   @Column({ type: 'text' })

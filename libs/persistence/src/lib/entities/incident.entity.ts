@@ -1,7 +1,10 @@
 import {
+  Check,
   Column,
   CreateDateColumn,
   Entity,
+  ForeignKey,
+  Index,
   JoinColumn,
   JoinTable,
   ManyToMany,
@@ -10,31 +13,60 @@ import {
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
-import type { IncidentCategory, IncidentStatus, OperatorCode, PriorityTier, Severity } from '@netduty/contracts';
+import {
+  INCIDENT_CATEGORIES,
+  INCIDENT_STATUSES,
+  PRIORITY_TIERS,
+  SEVERITIES,
+  type IncidentCategory,
+  type IncidentStatus,
+  type OperatorCode,
+  type PriorityTier,
+  type Severity,
+} from '@netduty/contracts';
+import { CommuneEntity } from './commune.entity';
+import { oneOf } from './one-of-check';
+import { OperatorEntity } from './operator.entity';
 import { ResponderEntity } from './responder.entity';
 import { SiteEntity } from './site.entity';
 
 @Entity({ name: 'incidents' })
+@Check('incidents_category_check', oneOf('category', INCIDENT_CATEGORIES))
+@Check('incidents_severity_check', oneOf('severity', SEVERITIES))
+@Check('incidents_priority_check', oneOf('priority', PRIORITY_TIERS))
+@Check('incidents_status_check', oneOf('status', INCIDENT_STATUSES))
+@Index('incidents_open_status', ['status', 'severity'], { where: `status <> 'closed'` })
+@Index('incidents_operator_code', ['operatorCode'])
+@Index('incidents_site', ['siteId'])
 export class IncidentEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
   /** SC-000123, drawn from a sequence by the database default. */
-  @Column({ type: 'text', insert: false, update: false })
+  @Column({
+    type: 'text',
+    unique: true,
+    insert: false,
+    update: false,
+    // The migration's default as TypeORM reads it back (casts stripped), so the schema test sees no drift.
+    default: () => `('SC-'|| lpad((nextval('incident_reference_seq')), 6, '0'))`,
+  })
   reference!: string;
 
   @Column({ name: 'site_id', type: 'uuid' })
   siteId!: string;
 
   @ManyToOne(() => SiteEntity)
-  @JoinColumn({ name: 'site_id' })
+  @JoinColumn({ name: 'site_id', foreignKeyConstraintName: 'incidents_site_id_fkey' })
   site!: SiteEntity;
 
   /** Copied from the site so every scope filter is a plain indexed column. */
   @Column({ name: 'operator_code', type: 'text' })
+  @ForeignKey(() => OperatorEntity, { name: 'incidents_operator_code_fkey' })
   operatorCode!: OperatorCode;
 
   @Column({ name: 'commune_code', type: 'text' })
+  @ForeignKey(() => CommuneEntity, { name: 'incidents_commune_code_fkey' })
   communeCode!: string;
 
   @Column({ type: 'text' })
@@ -88,18 +120,20 @@ export class IncidentEntity {
   @Column({ name: 'escalation_level', type: 'integer', default: 0 })
   escalationLevel!: number;
 
-  @Column({ name: 'idempotency_key', type: 'text', nullable: true })
+  @Column({ name: 'idempotency_key', type: 'text', nullable: true, unique: true })
   idempotencyKey!: string | null;
 
   @ManyToMany(() => ResponderEntity)
   @JoinTable({
     name: 'incident_responders',
+    // Described by IncidentResponderEntity (its keys), so the relation does not invent its own.
+    synchronize: false,
     joinColumn: { name: 'incident_id', referencedColumnName: 'id' },
     inverseJoinColumn: { name: 'responder_id', referencedColumnName: 'id' },
   })
   responders!: ResponderEntity[];
 
-  @VersionColumn({ type: 'integer' })
+  @VersionColumn({ type: 'integer', default: 1 })
   version!: number;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })

@@ -1,8 +1,10 @@
 import { AuditEntryEntity } from './audit-entry.entity';
+import { ClusterCommuneEntity } from './cluster-commune.entity';
 import { ClusterEntity } from './cluster.entity';
 import { CommuneEntity } from './commune.entity';
 import { EscalationEntity } from './escalation.entity';
 import { IncidentEventEntity } from './incident-event.entity';
+import { IncidentResponderEntity } from './incident-responder.entity';
 import { IncidentEntity } from './incident.entity';
 import { OperatorEntity } from './operator.entity';
 import { ProvinceEntity } from './province.entity';
@@ -19,10 +21,12 @@ export {
   SessionFamilyEntity,
   UserEntity,
   ClusterEntity,
+  ClusterCommuneEntity,
   CommuneEntity,
   EscalationEntity,
   IncidentEventEntity,
   IncidentEntity,
+  IncidentResponderEntity,
   OperatorEntity,
   ProvinceEntity,
   ResponderEntity,
@@ -36,9 +40,11 @@ export const ENTITIES = [
   CommuneEntity,
   SiteEntity,
   ClusterEntity,
+  ClusterCommuneEntity,
   ResponderEntity,
   SlaPolicyEntity,
   IncidentEntity,
+  IncidentResponderEntity,
   IncidentEventEntity,
   EscalationEntity,
   UserEntity,

@@ -1,7 +1,9 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { OperatorCode, OperatorKind } from '@netduty/contracts';
+import { Check, Column, Entity, PrimaryColumn } from 'typeorm';
+import { OPERATOR_KINDS, type OperatorCode, type OperatorKind } from '@netduty/contracts';
+import { oneOf } from './one-of-check';
 
 @Entity({ name: 'operators' })
+@Check('operators_kind_check', oneOf('kind', OPERATOR_KINDS))
 export class OperatorEntity {
   @PrimaryColumn({ type: 'text' })
   code!: OperatorCode;

@@ -1,12 +1,15 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { SessionFamilyEntity } from './session-family.entity';
 
 /** Only a SHA-256 of the token is stored; the token itself lives in the browser's httpOnly cookie. */
 @Entity({ name: 'refresh_tokens' })
+@Index('refresh_tokens_family', ['familyId'])
 export class RefreshTokenEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
   @Column({ name: 'family_id', type: 'uuid' })
+  @ForeignKey(() => SessionFamilyEntity, { name: 'refresh_tokens_family_id_fkey' })
   familyId!: string;
 
   @Column({ name: 'token_hash', type: 'text', unique: true })

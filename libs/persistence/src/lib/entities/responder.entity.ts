@@ -1,7 +1,8 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { ClusterEntity } from './cluster.entity';
 
 @Entity({ name: 'responders' })
+@Index('responders_cluster', ['clusterId'])
 export class ResponderEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -10,7 +11,7 @@ export class ResponderEntity {
   clusterId!: string;
 
   @ManyToOne(() => ClusterEntity)
-  @JoinColumn({ name: 'cluster_id' })
+  @JoinColumn({ name: 'cluster_id', foreignKeyConstraintName: 'responders_cluster_id_fkey' })
   cluster!: ClusterEntity;
 
   @Column({ type: 'text' })

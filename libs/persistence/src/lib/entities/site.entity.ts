@@ -1,9 +1,18 @@
-import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import type { OperatorCode, PriorityTier, SiteKind } from '@netduty/contracts';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { PRIORITY_TIERS, SITE_KINDS, type OperatorCode, type PriorityTier, type SiteKind } from '@netduty/contracts';
+import { oneOf } from './one-of-check';
 import { CommuneEntity } from './commune.entity';
 import { OperatorEntity } from './operator.entity';
 
 @Entity({ name: 'sites' })
+@Check('sites_kind_check', oneOf('kind', SITE_KINDS))
+@Check('sites_priority_check', oneOf('priority', PRIORITY_TIERS))
+@Check('sites_latitude_check', 'latitude BETWEEN -90 AND 90')
+@Check('sites_longitude_check', 'longitude BETWEEN -180 AND 180')
+@Index('sites_operator_code', ['operatorCode'])
+@Index('sites_commune_code', ['communeCode'])
+// A GIN trigram index (gin_trgm_ops), which TypeORM cannot describe: the migration owns it.
+@Index('sites_search_text_trgm', { synchronize: false })
 export class SiteEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -21,14 +30,14 @@ export class SiteEntity {
   operatorCode!: OperatorCode;
 
   @ManyToOne(() => OperatorEntity)
-  @JoinColumn({ name: 'operator_code' })
+  @JoinColumn({ name: 'operator_code', foreignKeyConstraintName: 'sites_operator_code_fkey' })
   operator!: OperatorEntity;
 
   @Column({ name: 'commune_code', type: 'text' })
   communeCode!: string;
 
   @ManyToOne(() => CommuneEntity)
-  @JoinColumn({ name: 'commune_code' })
+  @JoinColumn({ name: 'commune_code', foreignKeyConstraintName: 'sites_commune_code_fkey' })
   commune!: CommuneEntity;
 
   @Column({ type: 'double precision' })

@@ -1,7 +1,12 @@
-import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import type { PriorityTier, Severity } from '@netduty/contracts';
+import { Check, Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { PRIORITY_TIERS, SEVERITIES, type PriorityTier, type Severity } from '@netduty/contracts';
+import { oneOf } from './one-of-check';
 
 @Entity({ name: 'sla_policies' })
+@Check('sla_policies_severity_check', oneOf('severity', SEVERITIES))
+@Check('sla_policies_priority_check', oneOf('priority', PRIORITY_TIERS))
+@Check('sla_policies_acknowledge_seconds_check', 'acknowledge_seconds > 0')
+@Check('sla_policies_check', 'restore_seconds >= acknowledge_seconds')
 export class SlaPolicyEntity {
   @PrimaryColumn({ type: 'text' })
   severity!: Severity;
