@@ -79,6 +79,30 @@ describe('audit trail', () => {
     expect(rows.every((row) => /,incident\./.test(row))).toBe(true);
   });
 
+  it('exports a cell that a spreadsheet would run as a formula as plain text', async () => {
+    const hostile = "=cmd|' /C calc'!A0";
+    expect((await http(api.baseUrl, 'POST', '/auth/login', { username: hostile, password: 'x' })).status).toBe(401);
+    const response = await fetch(`${api.baseUrl}/api/v1/audit/export.csv?action=auth.login`, {
+      headers: { authorization: `Bearer ${leadership.session.token}` },
+    });
+    const text = await response.text();
+    // Usernames are stored lowercased; OWASP's rule: a leading quote makes the cell text.
+    expect(text).toContain(`,'=cmd|' /c calc'!a0,`);
+    const cells = text.split(/[\r\n,]+/).map((cell) => cell.replace(/^"/, ''));
+    expect(cells.some((cell) => /^[=+\-@\t\r]/.test(cell))).toBe(false);
+  });
+
+  it('treats LIKE wildcards in the action filter as plain characters', async () => {
+    const everything = await entries('pageSize=500');
+    expect(everything.length).toBeGreaterThan(3);
+    for (const wildcard of ['%', '_', '\\', 'auth%', 'auth._ogin', 'a%.%']) {
+      const { status, body } = await leadership.request<Page<AuditEntryDto>>('GET', `/audit?action=${encodeURIComponent(wildcard)}`);
+      expect(status).toBe(200);
+      expect(body.items).toEqual([]);
+    }
+    expect((await entries('action=auth')).every((entry) => entry.action.startsWith('auth.'))).toBe(true);
+  });
+
   it('refuses UPDATE, DELETE and TRUNCATE of the audit table, even from the application database user', async () => {
     const [{ n: before }] = await api.dataSource.query(`SELECT count(*)::int AS n FROM audit_log`);
     await expect(api.dataSource.query(`UPDATE audit_log SET actor_username = 'someone else'`)).rejects.toThrow(/append-only/);

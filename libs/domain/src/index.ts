@@ -4,3 +4,4 @@ export * from './lib/escalation-chain';
 export * from './lib/search-text';
 export * from './lib/urgency-order';
 export * from './lib/access-policy';
+export * from './lib/spreadsheet-cell';

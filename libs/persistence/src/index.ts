@@ -3,3 +3,4 @@ export * from './lib/migrations';
 export * from './lib/data-source-options';
 export * from './lib/run-migrations';
 export * from './seed';
+export * from './lib/like-pattern';

@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { stringify } from 'csv-stringify/sync';
 import { Brackets, DataSource, EntityManager } from 'typeorm';
 import type { AuditEntryDto, AuditOutcome, AuditQuery, Page, Role } from '@netduty/contracts';
-import { AuditEntryEntity } from '@netduty/persistence';
+import { spreadsheetCell } from '@netduty/domain';
+import { AuditEntryEntity, likeStartingWith } from '@netduty/persistence';
 import { requestContext } from '../auth/request-context';
 
 export interface AuditChange {
@@ -92,12 +93,7 @@ export class AuditService {
   async csv(query: AuditQuery): Promise<string> {
     const entries = await this.filtered(query).orderBy('entry.id', 'DESC').take(100_000).getMany();
     const columns = ['id', 'at', 'actorUsername', 'actorRole', 'ip', 'method', 'path', 'action', 'entityType', 'entityId', 'outcome', 'statusCode', 'before', 'after'] as const;
-    const rows = entries.map(toDto).map((entry) =>
-      columns.map((column) => {
-        const value = entry[column];
-        return value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
-      }),
-    );
+    const rows = entries.map(toDto).map((entry) => columns.map((column) => spreadsheetCell(entry[column])));
     // Excel opens UTF-8 CSV correctly only with a byte-order mark; Vietnamese names need it.
     return '\ufeff' + stringify([columns as unknown as string[], ...rows]);
   }
@@ -107,7 +103,7 @@ export class AuditService {
     if (query.actor) builder.andWhere('entry.actorUsername = :actor', { actor: query.actor.toLowerCase() });
     if (query.action) {
       builder.andWhere(
-        new Brackets((where) => where.where('entry.action = :action', { action: query.action }).orWhere('entry.action LIKE :prefix', { prefix: `${query.action}.%` })),
+        new Brackets((where) => where.where('entry.action = :action', { action: query.action }).orWhere('entry.action LIKE :prefix', { prefix: likeStartingWith(`${query.action}.`) })),
       );
     }
     if (query.entityType) builder.andWhere('entry.entityType = :entityType', { entityType: query.entityType });

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { CommuneDto, OperatorDto, SiteSummaryDto } from '@netduty/contracts';
 import { foldForSearch, type IncidentScope } from '@netduty/domain';
-import { CommuneEntity, OperatorEntity, SiteEntity } from '@netduty/persistence';
+import { CommuneEntity, OperatorEntity, SiteEntity, likeContaining, likeStartingWith } from '@netduty/persistence';
 import { toCommuneDto, toOperatorDto, toSiteSummaryDto } from '../incidents/incident-mapper';
 
 /** Reference data: operators, communes and sites. */
@@ -44,12 +44,12 @@ export class CatalogueService {
         return [];
     }
     words.forEach((word, index) => {
-      builder.andWhere(`site.searchText LIKE :word${index}`, { [`word${index}`]: `%${escapeLike(word)}%` });
+      builder.andWhere(`site.searchText LIKE :word${index}`, { [`word${index}`]: likeContaining(word) });
     });
     const folded = words.join(' ');
     builder
       .addSelect(`CASE WHEN site.search_text LIKE :prefix THEN 0 ELSE 1 END`, 'rank')
-      .setParameter('prefix', `${escapeLike(folded)}%`)
+      .setParameter('prefix', likeStartingWith(folded))
       .orderBy('rank', 'ASC')
       .addOrderBy('site.priority', 'ASC')
       .addOrderBy('site.code', 'ASC')
@@ -57,10 +57,6 @@ export class CatalogueService {
     const sites = await builder.getMany();
     return sites.map(toSiteSummaryDto);
   }
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
 
 /** What a site is found by: its code, name, commune and former district, folded. */
