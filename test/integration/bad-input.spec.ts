@@ -104,3 +104,164 @@ describe('bad input gets a clear 4xx JSON error and writes nothing', () => {
     await expect(api.dataSource.query(`TRUNCATE incident_events`)).rejects.toThrow(/append-only/);
   });
 });
+
+/** `{"a":{"a":…{"a":1}…}}`, nested `depth` objects deep. */
+export function nestedJson(depth: number): string {
+  return '{"a":'.repeat(depth) + '1' + '}'.repeat(depth);
+}
+
+/** A raw request, so the test chooses every header (fetch would not send a wrong Content-Encoding). */
+async function rawRequest(
+  baseUrl: string,
+  method: string,
+  path: string,
+  body: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; body: ApiErrorBody; contentType: string | undefined }> {
+  const { request } = await import('node:http');
+  const url = new URL(`${baseUrl}/api/v1${path}`);
+  return new Promise((resolve, reject) => {
+    const outgoing = request(
+      { host: url.hostname, port: url.port, path: url.pathname, method, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers } },
+      (response) => {
+        let text = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (text += chunk));
+        response.on('end', () => {
+          let parsed: ApiErrorBody;
+          try {
+            parsed = JSON.parse(text) as ApiErrorBody;
+          } catch {
+            parsed = { statusCode: response.statusCode ?? 0, code: `not JSON: ${text.slice(0, 80)}`, message: '' };
+          }
+          resolve({ status: response.statusCode ?? 0, body: parsed, contentType: response.headers['content-type'] });
+        });
+      },
+    );
+    outgoing.on('error', reject);
+    outgoing.end(body);
+  });
+}
+
+describe('hostile bodies never reach a 500', () => {
+  let api: RunningApi;
+  let duty: ApiClient;
+  let admin: ApiClient;
+
+  beforeAll(async () => {
+    api = await startApi();
+    duty = await as(api.baseUrl, 'trucban');
+    admin = await as(api.baseUrl, 'admin');
+  });
+
+  afterAll(() => api.close());
+
+  const deepTargets: [string, 'anonymous' | 'duty' | 'admin', string, string, number][] = [
+    ['login (anonymous)', 'anonymous', 'POST', '/auth/login', 5000],
+    ['report incident', 'duty', 'POST', '/incidents', 5000],
+    ['create cluster', 'admin', 'POST', '/clusters', 5000],
+    ['create site', 'admin', 'POST', '/sites', 2000],
+    ['create user', 'admin', 'POST', '/users', 5000],
+    ['update SLA policy', 'admin', 'PUT', '/sla-policies/minor/P2', 5000],
+    ['an unknown route', 'anonymous', 'POST', '/nowhere', 5000],
+  ];
+
+  it.each(deepTargets)('refuses a body nested thousands deep on %s with 400 payload_too_deep', async (_name, who, method, path, depth) => {
+    const headers: Record<string, string> = who === 'anonymous' ? {} : { authorization: `Bearer ${(who === 'duty' ? duty : admin).session.token}` };
+    const before = await rowCounts(api);
+    const response = await rawRequest(api.baseUrl, method, path, nestedJson(depth), headers);
+    expect(response.status).toBe(400);
+    expect(response.body).toMatchObject({ statusCode: 400, code: 'payload_too_deep' });
+    expect(await rowCounts(api)).toEqual(before);
+  });
+
+  it('still accepts ordinary nesting', async () => {
+    const response = await rawRequest(api.baseUrl, 'POST', '/incidents', JSON.stringify({ a: { b: { c: [[1]] } } }), {
+      authorization: `Bearer ${duty.session.token}`,
+    });
+    expect(response.body.code).toBe('validation_failed');
+  });
+
+  it.each([
+    ['__proto__ at the top', '{"__proto__":{"polluted":true},"siteId":"x"}', '__proto__'],
+    ['constructor at the top', '{"constructor":{"prototype":{"polluted":true}}}', 'constructor'],
+    ['__proto__ deep inside', '{"description":"x","responderIds":[{"a":{"__proto__":{"polluted":true}}}]}', 'responderIds.0.a.__proto__'],
+    ['prototype inside constructor-free keys', '{"x":{"prototype":1}}', 'x.prototype'],
+  ])('refuses %s, naming the field', async (_name, body, field) => {
+    const response = await rawRequest(api.baseUrl, 'POST', '/incidents', body, { authorization: `Bearer ${duty.session.token}` });
+    expect(response.status).toBe(400);
+    expect(response.body.code).toBe('validation_failed');
+    expect(response.body.fields?.map((problem) => problem.field)).toContain(field);
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+
+  const encodings = ['gzip', 'deflate', 'br'];
+  const encodingTargets: [string, string, string, boolean][] = [
+    ['health', 'GET', '/health', false],
+    ['login', 'POST', '/auth/login', false],
+    ['report incident', 'POST', '/incidents', true],
+  ];
+  it.each(encodings.flatMap((encoding) => encodingTargets.map(([name, method, path, auth]) => [encoding, name, method, path, auth] as const)))(
+    'answers Content-Encoding: %s on a body that is not compressed (%s) with a 4xx JSON error',
+    async (encoding, _name, method, path, auth) => {
+      const headers: Record<string, string> = { 'content-encoding': encoding, ...(auth ? { authorization: `Bearer ${duty.session.token}` } : {}) };
+      const response = await rawRequest(api.baseUrl, method, path, '{"username":"trucban","password":"x"}', headers);
+      expect(response.status).toBe(400);
+      expect(response.contentType).toMatch(/json/);
+      expect(response.body).toMatchObject({ statusCode: 400, code: 'malformed_body_encoding' });
+    },
+  );
+
+  it('answers an unknown Content-Encoding with 415', async () => {
+    const response = await rawRequest(api.baseUrl, 'POST', '/auth/login', '{}', { 'content-encoding': 'zstd-nonsense' });
+    expect(response.status).toBe(415);
+    expect(response.body.code).toBe('unsupported_media_type');
+  });
+});
+
+describe('a second record with a unique key is 409 naming the field, sequential or parallel', () => {
+  let api: RunningApi;
+  let admin: ApiClient;
+
+  beforeAll(async () => {
+    api = await startApi();
+    admin = await as(api.baseUrl, 'admin');
+  });
+
+  afterAll(() => api.close());
+
+  function expectConflictOn(result: { status: number; body: unknown }, field: string): void {
+    const body = result.body as ApiErrorBody;
+    expect(result.status).toBe(409);
+    expect(body.code).toBe('already_exists');
+    expect(body.fields?.map((problem) => problem.field)).toEqual([field]);
+    expect(JSON.stringify(body)).not.toMatch(/duplicate key|violates|_key\b|SELECT|INSERT/);
+  }
+
+  it('refuses a duplicate cluster name and a rename onto an existing name', async () => {
+    const first = await admin.request<{ id: string }>('POST', '/clusters', { operatorCode: 'mobifone', name: 'Cụm trùng tên A', communeCodes: [] });
+    expect(first.status).toBe(201);
+    expectConflictOn(await admin.request('POST', '/clusters', { operatorCode: 'mobifone', name: 'Cụm trùng tên A', communeCodes: [] }), 'name');
+    const second = await admin.request<{ id: string }>('POST', '/clusters', { operatorCode: 'mobifone', name: 'Cụm trùng tên B', communeCodes: [] });
+    expect(second.status).toBe(201);
+    expectConflictOn(await admin.request('PATCH', `/clusters/${second.body.id}`, { name: 'Cụm trùng tên A' }), 'name');
+    const [{ n }] = await api.dataSource.query(`SELECT count(*)::int AS n FROM clusters WHERE name LIKE 'Cụm trùng tên %'`);
+    expect(n).toBe(2);
+  });
+
+  it('creates one user when the same username is sent ten times at once', async () => {
+    const body = { username: 'song.song', displayName: 'Song song', password: 'Song-song-2026!', role: 'leadership' };
+    const results = await Promise.all(Array.from({ length: 10 }, () => admin.request('POST', '/users', body)));
+    expect(results.filter((result) => result.status === 201)).toHaveLength(1);
+    for (const result of results.filter((result) => result.status !== 201)) expectConflictOn(result, 'username');
+    const [{ n }] = await api.dataSource.query(`SELECT count(*)::int AS n FROM users WHERE username = 'song.song'`);
+    expect(n).toBe(1);
+  });
+
+  it('creates one site when the same code is sent ten times at once', async () => {
+    const body = { code: 'LSN9990-01', name: 'Trạm song song', kind: 'bts', operatorCode: 'viettel', communeCode: '05977', latitude: 21.85, longitude: 106.76, priority: 'P2' };
+    const results = await Promise.all(Array.from({ length: 10 }, () => admin.request('POST', '/sites', body)));
+    expect(results.filter((result) => result.status === 201)).toHaveLength(1);
+    for (const result of results.filter((result) => result.status !== 201)) expectConflictOn(result, 'code');
+  });
+});

@@ -49,8 +49,14 @@ describe('administrators keep the site register', () => {
     expect(trail.body.items[0]?.after).toMatchObject({ priority: 'P1' });
   });
 
+  it('refuses a duplicate code with 409 already_exists, naming the field', async () => {
+    const result = await admin.request<ApiErrorBody>('POST', '/sites', mobileTruck);
+    expect(result.status).toBe(409);
+    expect(result.body.code).toBe('already_exists');
+    expect(result.body.fields?.map((problem) => problem.field)).toEqual(['code']);
+  });
+
   it.each([
-    ['a duplicate code', { ...mobileTruck }, 'code'],
     ['an unknown commune', { ...mobileTruck, code: 'LSN9903-01', communeCode: '99999' }, 'communeCode'],
     ['a BTS run by a postal operator', { ...mobileTruck, code: 'LSN9904-01', operatorCode: 'vnpost' }, 'kind'],
     ['a latitude off the globe', { ...mobileTruck, code: 'LSN9905-01', latitude: 123 }, 'latitude'],

@@ -4,3 +4,4 @@ export * from './lib/data-source-options';
 export * from './lib/run-migrations';
 export * from './seed';
 export * from './lib/like-pattern';
+export * from './lib/unique-violation';

@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import type { Socket } from 'socket.io';
 import {
   AccountLockedError,
+  AlreadyExistsError,
   ApplicationError,
   AuditService,
   ForbiddenError,
@@ -14,6 +15,7 @@ import {
   requestContext,
 } from '@netduty/application';
 import type { ApiErrorBody } from '@netduty/contracts';
+import { uniqueViolationField } from '@netduty/persistence';
 import { apiError, preferredLanguage } from './api-error';
 import { RequestValidationException } from './validation';
 
@@ -85,6 +87,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
     }
     if (exception instanceof ApplicationError) return this.applicationError(exception, language);
 
+    // A unique key lost to a concurrent request, wherever it happens: 409 naming the field, like the use cases' own checks.
+    const duplicateField = uniqueViolationField(exception);
+    if (duplicateField) return this.applicationError(new AlreadyExistsError(duplicateField), language);
     // Class 22 is "data exception" (bad encoding, out-of-range value): the input's fault, never a 500.
     const sqlState = (exception as { driverError?: { code?: string } })?.driverError?.code;
     if (typeof sqlState === 'string' && sqlState.startsWith('22')) {
@@ -109,6 +114,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (error instanceof PasswordChangeRequiredError) return apiError(403, error.code, language);
     if (error instanceof AccountLockedError) {
       return apiError(429, error.code, language, { details: { retryAfterSeconds: error.retryAfterSeconds } });
+    }
+    if (error instanceof AlreadyExistsError) {
+      return apiError(409, error.code, language, { fields: [{ field: error.field, problems: [error.problem] }] });
     }
     if (error instanceof InvalidTransitionError) {
       return apiError(409, error.code, language, {

@@ -2,9 +2,12 @@ import type { INestApplication } from '@nestjs/common';
 import { json } from 'body-parser';
 import type { NextFunction, Request, Response } from 'express';
 import { apiError, preferredLanguage } from './api-error';
+import { bodyShapeProblem, MAX_BODY_DEPTH } from './body-shape';
 
 interface BodyParserError {
   type?: string;
+  status?: number;
+  code?: string;
 }
 
 const PARSER_ERRORS: Record<string, { status: number; code: string }> = {
@@ -16,17 +19,38 @@ const PARSER_ERRORS: Record<string, { status: number; code: string }> = {
   'encoding.unsupported': { status: 415, code: 'unsupported_media_type' },
 };
 
+/** How a body parser failure is answered: by its type, a zlib failure as a bad encoding, else by status. */
+function parserFailure(error: BodyParserError): { status: number; code: string } {
+  const known = PARSER_ERRORS[error.type ?? ''];
+  if (known) return known;
+  // A body that says gzip/deflate/br but is not: zlib's errors carry codes like Z_DATA_ERROR.
+  if (typeof error.code === 'string' && (error.code.startsWith('Z_') || error.code.startsWith('ERR_BROTLI'))) {
+    return { status: 400, code: 'malformed_body_encoding' };
+  }
+  const status = typeof error.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 400;
+  return { status, code: status === 413 ? 'payload_too_large' : 'malformed_body_encoding' };
+}
+
 /**
- * Our own JSON body parser, so its failures (bad JSON, over the size limit) get their own stable
- * codes; Nest's built-in parser folds them into a generic 400.
+ * Our own JSON body parser, so its failures (bad JSON, over the size limit, a body that is not in the
+ * encoding it claims) get their own stable codes, and a body too deep or carrying prototype keys is
+ * refused before any route sees it, on every route, anonymous ones included.
  */
 export function useJsonBody(app: INestApplication, limit: string): void {
   app.use(json({ limit, strict: true }));
   app.use((error: unknown, request: Request, response: Response, next: NextFunction) => {
-    const known = PARSER_ERRORS[(error as BodyParserError)?.type ?? ''];
-    if (!known) return next(error);
-    response
-      .status(known.status)
-      .json(apiError(known.status, known.code, preferredLanguage(request.headers['accept-language'])));
+    if (response.headersSent) return next(error);
+    const { status, code } = parserFailure((error ?? {}) as BodyParserError);
+    response.status(status).json(apiError(status, code, preferredLanguage(request.headers['accept-language'])));
+  });
+  app.use((request: Request, response: Response, next: NextFunction) => {
+    const problem = bodyShapeProblem(request.body as unknown);
+    if (!problem) return next();
+    const language = preferredLanguage(request.headers['accept-language']);
+    if (problem.kind === 'too_deep') {
+      response.status(400).json(apiError(400, 'payload_too_deep', language, { details: { maxDepth: MAX_BODY_DEPTH } }));
+      return;
+    }
+    response.status(400).json(apiError(400, 'validation_failed', language, { fields: problem.fields }));
   });
 }

@@ -1,5 +1,6 @@
 import { ArgumentMetadata, BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
 import type { ApiErrorBody } from '@netduty/contracts';
+import { bodyShapeProblem } from './body-shape';
 
 /** Thrown by the validation pipe; carries the field list the error filter renders. */
 export class RequestValidationException extends BadRequestException {
@@ -20,16 +21,6 @@ function flatten(errors: ValidationError[], parent = ''): NonNullable<ApiErrorBo
  * Strict validation everywhere: unknown fields are refused (and named), values are converted only
  * where a DTO says so, and non-object bodies never reach a handler.
  */
-/** Paths of strings holding a NUL character, which PostgreSQL text cannot store. */
-function nulPaths(value: unknown, path: string): string[] {
-  if (typeof value === 'string') return value.includes('\u0000') ? [path || 'value'] : [];
-  if (Array.isArray(value)) return value.flatMap((item, index) => nulPaths(item, `${path}.${index}`.replace(/^\./, '')));
-  if (value && typeof value === 'object') {
-    return Object.entries(value).flatMap(([key, item]) => nulPaths(item, path ? `${path}.${key}` : key));
-  }
-  return [];
-}
-
 class StrictValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const expectsObject = metadata.type === 'body' && metadata.metatype !== undefined && metadata.metatype !== Object;
@@ -38,10 +29,10 @@ class StrictValidationPipe extends ValidationPipe {
         { field: 'body', problems: ['must be a JSON object sent with Content-Type: application/json'] },
       ]);
     }
-    const withNul = nulPaths(value, metadata.type === 'param' ? (metadata.data ?? '') : '');
-    if (withNul.length > 0) {
-      throw new RequestValidationException(withNul.map((field) => ({ field, problems: ['must not contain NUL characters'] })));
-    }
+    // Bodies were checked by the body parser already; params and queries are checked here.
+    const problem = bodyShapeProblem(value, metadata.type === 'param' ? (metadata.data ?? '') : '');
+    if (problem?.kind === 'fields') throw new RequestValidationException(problem.fields);
+    if (problem?.kind === 'too_deep') throw new RequestValidationException([{ field: metadata.data ?? 'body', problems: ['is nested too deeply'] }]);
     return super.transform(value, metadata);
   }
 }

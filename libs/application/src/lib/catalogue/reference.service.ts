@@ -5,7 +5,7 @@ import type { ClusterDto, OperatorCode, OperatorDto, PriorityTier, ResponderDto,
 import type { IncidentScope } from '@netduty/domain';
 import { ClusterEntity, CommuneEntity, OperatorEntity, ResponderEntity, SiteEntity } from '@netduty/persistence';
 import { AuditService } from '../audit/audit.service';
-import { InvalidInputError, NotFoundError } from '../errors/application-errors';
+import { AlreadyExistsError, InvalidInputError, NotFoundError } from '../errors/application-errors';
 import { toOperatorDto, toResponderDto, toSiteSummaryDto } from '../incidents/incident-mapper';
 import { siteSearchText } from './catalogue.service';
 
@@ -99,7 +99,7 @@ export class ReferenceService {
     return this.dataSource.transaction(async (em) => {
       await this.checkSite(em, input);
       if (await em.getRepository(SiteEntity).existsBy({ code: input.code })) {
-        throw new InvalidInputError([{ field: 'code', problems: ['is already used by another site'] }]);
+        throw new AlreadyExistsError('code', 'is already used by another site');
       }
       const commune = await em.getRepository(CommuneEntity).findOneByOrFail({ code: input.communeCode });
       const saved = await em.getRepository(SiteEntity).save({ ...input, searchText: siteSearchText(input, commune) });
@@ -126,7 +126,7 @@ export class ReferenceService {
       };
       await this.checkSite(em, next);
       if (next.code !== current.code && (await em.getRepository(SiteEntity).existsBy({ code: next.code }))) {
-        throw new InvalidInputError([{ field: 'code', problems: ['is already used by another site'] }]);
+        throw new AlreadyExistsError('code', 'is already used by another site');
       }
       const commune = await em.getRepository(CommuneEntity).findOneByOrFail({ code: next.communeCode });
       await em.getRepository(SiteEntity).update({ id }, { ...next, searchText: siteSearchText(next, commune) });

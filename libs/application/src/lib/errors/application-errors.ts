@@ -37,3 +37,11 @@ export class InvalidTransitionError extends ApplicationError {
     );
   }
 }
+
+/** A second record with a value that must be unique (a username, a site code, a cluster's name). */
+export class AlreadyExistsError extends ApplicationError {
+  readonly code = 'already_exists';
+  constructor(readonly field: string, readonly problem = 'is already used by another record') {
+    super(`${field}: ${problem}`);
+  }
+}

@@ -8,7 +8,7 @@ import { AuditService } from '../audit/audit.service';
 import { AuthService } from '../auth/auth.service';
 import { PasswordHasher } from '../auth/password-hasher';
 import { auditableUser, toUserDto } from '../auth/user-mapper';
-import { InvalidInputError, NotFoundError, type FieldProblem } from '../errors/application-errors';
+import { AlreadyExistsError, InvalidInputError, NotFoundError, type FieldProblem } from '../errors/application-errors';
 import { RealtimePublisher } from '../realtime/realtime-publisher';
 
 type ScopeFields = Pick<UserEntity, 'role' | 'operatorCode' | 'clusterId' | 'responderId'>;
@@ -41,9 +41,6 @@ export class UserAdminService {
     const passwordIssues = passwordProblems(request.password, username);
     if (passwordIssues.length) problems.push({ field: 'password', problems: passwordIssues });
     const run = async (manager: EntityManager) => {
-      if (await manager.getRepository(UserEntity).existsBy({ username })) {
-        problems.push({ field: 'username', problems: ['is already taken'] });
-      }
       const scope: ScopeFields = {
         role: request.role,
         operatorCode: request.operatorCode ?? null,
@@ -52,6 +49,7 @@ export class UserAdminService {
       };
       problems.push(...(await this.scopeProblems(manager, scope)));
       if (problems.length) throw new InvalidInputError(problems);
+      if (await manager.getRepository(UserEntity).existsBy({ username })) throw new AlreadyExistsError('username', 'is already taken');
       const saved = await manager.getRepository(UserEntity).save({
         username,
         displayName: request.displayName.trim(),
