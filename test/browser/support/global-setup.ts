@@ -73,6 +73,7 @@ export default async function globalSetup(): Promise<void> {
     DATABASE_URL: environment.databaseUrl,
     REDIS_URL: environment.redisUrl,
     REDIS_PREFIX: environment.redisPrefix,
+    JWT_SECRET: environment.jwtSecret,
     PORT: String(apiPort),
     CORS_ORIGINS: `http://127.0.0.1:${consolePort}`,
     LOG_LEVEL: 'warn',

@@ -28,6 +28,7 @@ export function testEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
     DATABASE_URL: environment.databaseUrl,
     REDIS_URL: environment.redisUrl,
     REDIS_PREFIX: environment.redisPrefix,
+    JWT_SECRET: environment.jwtSecret,
     PORT: '0',
     ESCALATION_MIN_STEP_SECONDS: '0',
     RECONCILE_INTERVAL_SECONDS: '3600',

@@ -26,6 +26,7 @@ export async function createTestEnvironment(): Promise<TestEnvironment> {
     DATABASE_URL: environment.databaseUrl,
     REDIS_URL: environment.redisUrl,
     REDIS_PREFIX: environment.redisPrefix,
+    JWT_SECRET: environment.jwtSecret,
   });
   const app = await NestFactory.createApplicationContext(ApplicationCoreModule.forRoot(config, 'api'), { logger: false });
   try {

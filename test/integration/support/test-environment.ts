@@ -7,6 +7,8 @@ export interface TestEnvironment {
   adminDatabaseUrl: string;
   redisUrl: string;
   redisPrefix: string;
+  /** This run's random HMAC secret for access tokens: no constant secret exists anywhere. */
+  jwtSecret: string;
 }
 
 export function newTestEnvironment(): TestEnvironment {
@@ -21,6 +23,7 @@ export function newTestEnvironment(): TestEnvironment {
     databaseUrl: url.toString(),
     redisUrl: process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379',
     redisPrefix: `netduty-test-${runId}`,
+    jwtSecret: randomBytes(48).toString('base64url'),
   };
 }
 
