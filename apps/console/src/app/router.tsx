@@ -1,27 +1,38 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter } from 'react-router-dom';
-import { LoginPage } from '../features/auth/components/login-page';
 import { FullPageSpinner } from '../features/auth/components/full-page-spinner';
 import { RequirePermission } from '../features/auth/components/require-permission';
 import { RequireSession } from '../features/auth/components/require-session';
 import { AREA_PERMISSIONS } from '../features/auth/lib/access';
 import { BoardPage } from '../features/board/components/board-page';
-import { IncidentDetailDrawer } from '../features/incidents/components/incident-detail-drawer';
-import { ReportPage } from '../features/report/components/report-page';
 import { AppShell } from './app-shell';
 import { LiveUpdates } from './live-updates';
-import { NotFoundPage } from './not-found-page';
 
-// Administration and the audit trail serve a handful of users: loaded only when opened.
+// The board is what every duty console opens on, so it alone is in the first load; every other area
+// (and the incident detail, with its timeline) is fetched when first opened. `bench/console-weight.mjs`
+// prints the first-load figure.
+const LoginPage = lazy(() => import('../features/auth/components/login-page').then((module) => ({ default: module.LoginPage })));
+const IncidentDetailDrawer = lazy(() =>
+  import('../features/incidents/components/incident-detail-drawer').then((module) => ({ default: module.IncidentDetailDrawer })),
+);
+const ReportPage = lazy(() => import('../features/report/components/report-page').then((module) => ({ default: module.ReportPage })));
 const AdminPage = lazy(() => import('../features/admin/components/admin-page').then((module) => ({ default: module.AdminPage })));
 const AuditPage = lazy(() => import('../features/audit/components/audit-page').then((module) => ({ default: module.AuditPage })));
+const NotFoundPage = lazy(() => import('./not-found-page').then((module) => ({ default: module.NotFoundPage })));
 
 function Deferred({ children }: { children: ReactNode }) {
   return <Suspense fallback={<FullPageSpinner />}>{children}</Suspense>;
 }
 
 export const router = createBrowserRouter([
-  { path: '/login', element: <LoginPage /> },
+  {
+    path: '/login',
+    element: (
+      <Deferred>
+        <LoginPage />
+      </Deferred>
+    ),
+  },
   {
     // Everything else needs a session (and a password that does not have to be changed first).
     element: <RequireSession />,
@@ -41,13 +52,24 @@ export const router = createBrowserRouter([
               </RequirePermission>
             ),
             // The detail opens over the board so the officer keeps the board's context (and filters).
-            children: [{ path: 'incidents/:id', element: <IncidentDetailDrawer /> }],
+            children: [
+              {
+                path: 'incidents/:id',
+                element: (
+                  <Suspense fallback={null}>
+                    <IncidentDetailDrawer />
+                  </Suspense>
+                ),
+              },
+            ],
           },
           {
             path: '/report',
             element: (
               <RequirePermission anyOf={AREA_PERMISSIONS.report}>
-                <ReportPage />
+                <Deferred>
+                  <ReportPage />
+                </Deferred>
               </RequirePermission>
             ),
           },
@@ -71,7 +93,14 @@ export const router = createBrowserRouter([
               </RequirePermission>
             ),
           },
-          { path: '*', element: <NotFoundPage /> },
+          {
+            path: '*',
+            element: (
+              <Deferred>
+                <NotFoundPage />
+              </Deferred>
+            ),
+          },
         ],
       },
     ],

@@ -1,29 +1,18 @@
 import type { Permission } from '@netduty/contracts';
-import { Button, Result } from 'antd';
-import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
-import { Navigate, useNavigate } from 'react-router-dom';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Navigate } from 'react-router-dom';
 import { usePermissions } from '../hooks/use-session';
 import { hasAnyPermission, homePath } from '../lib/access';
+import { FullPageSpinner } from './full-page-spinner';
+
+// antd's Result carries its illustrations (about 30 kB): loaded only when a page is refused.
+const ForbiddenResult = lazy(() => import('./forbidden-result').then((module) => ({ default: module.ForbiddenResult })));
 
 export function ForbiddenPage() {
-  const { t } = useTranslation();
-  const navigate = useNavigate();
-  const home = homePath(usePermissions());
   return (
-    <Result
-      status="403"
-      title={t('forbidden.title')}
-      subTitle={t('forbidden.body')}
-      extra={
-        home && (
-          <Button type="primary" onClick={() => void navigate(home)}>
-            {t('forbidden.back')}
-          </Button>
-        )
-      }
-      data-testid="forbidden-page"
-    />
+    <Suspense fallback={<FullPageSpinner />}>
+      <ForbiddenResult />
+    </Suspense>
   );
 }
 

@@ -2,14 +2,16 @@ import { DownOutlined, KeyOutlined, LogoutOutlined, PoweroffOutlined, UserOutlin
 import type { UserDto } from '@netduty/contracts';
 import { App, Dropdown } from 'antd';
 import type { MenuProps } from 'antd';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { session } from '../../../lib/session/session';
 import { useNotifyError } from '../../../lib/use-notify-error';
 import { useOperators } from '../../reference/hooks/use-reference-data';
-import { ChangePasswordModal } from './change-password-modal';
 import { RoleTag } from './role-tag';
+
+// Its form (and antd's Form) loads when the user first asks to change the password.
+const ChangePasswordModal = lazy(() => import('./change-password-modal').then((module) => ({ default: module.ChangePasswordModal })));
 
 /** The header's "who am I": name, role (and operator for cluster staff), and the account actions. */
 export function UserMenu({ user }: { user: UserDto }) {
@@ -79,7 +81,11 @@ export function UserMenu({ user }: { user: UserDto }) {
           <DownOutlined className="user-menu__caret" />
         </button>
       </Dropdown>
-      <ChangePasswordModal user={user} open={changingPassword} onClose={() => setChangingPassword(false)} />
+      {changingPassword && (
+        <Suspense fallback={null}>
+          <ChangePasswordModal user={user} open onClose={() => setChangingPassword(false)} />
+        </Suspense>
+      )}
     </>
   );
 }
