@@ -1,8 +1,8 @@
 import '../../integration/support/register-paths';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { freePort } from '../../integration/support/free-port';
 import { createTestEnvironment } from '../../integration/support/test-database';
 import type { TestEnvironment } from '../../integration/support/test-environment';
 
@@ -15,17 +15,6 @@ export interface BrowserStack {
 
 declare global {
   var netdutyBrowserStack: BrowserStack | undefined;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function start(name: string, command: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {

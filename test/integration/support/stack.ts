@@ -51,9 +51,9 @@ export interface RunningApi {
   close(): Promise<void>;
 }
 
-export async function startApi(): Promise<RunningApi> {
-  const app = await createApiApp(testConfig(), { logger: false });
-  await app.listen(0, '127.0.0.1');
+export async function startApi(extra: Record<string, string> = {}, port = 0): Promise<RunningApi> {
+  const app = await createApiApp(testConfig(extra), { logger: false });
+  await app.listen(port, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   return {
     app,
@@ -63,8 +63,8 @@ export async function startApi(): Promise<RunningApi> {
   };
 }
 
-export async function startWorker(): Promise<INestApplicationContext> {
-  return createWorker(testConfig(), { logger: false });
+export async function startWorker(extra: Record<string, string> = {}): Promise<INestApplicationContext> {
+  return createWorker(testConfig(extra), { logger: false });
 }
 
 export interface WorkerProcess {
@@ -73,10 +73,10 @@ export interface WorkerProcess {
 }
 
 /** Runs the built worker (dist/apps/worker/main.js) as its own OS process, as production does. */
-export async function spawnWorkerProcess(): Promise<WorkerProcess> {
+export async function spawnWorkerProcess(extra: Record<string, string> = {}): Promise<WorkerProcess> {
   const main = join(WORKSPACE, 'dist/apps/worker/main.js');
   if (!existsSync(main)) throw new Error(`${main} is missing: build the worker first (npx nx build worker)`);
-  const child = spawn(process.execPath, [main], { env: testEnv({ LOG_LEVEL: 'log' }), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [main], { env: testEnv({ LOG_LEVEL: 'log', ...extra }), stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   await new Promise<void>((resolve, reject) => {
     const onData = (chunk: Buffer) => {

@@ -20,6 +20,8 @@ export class SlaScheduler {
 
   constructor(@InjectQueue(SLA_QUEUE) private readonly queue: Queue) {}
 
+  static readonly reconcileSchedulerId = 'deadlines.reconcile';
+
   static readonly jobDefaults: JobsOptions = {
     attempts: 8,
     backoff: { type: 'exponential', delay: 1000 },
@@ -56,9 +58,14 @@ export class SlaScheduler {
 
   async ensureReconcileSchedule(everySeconds: number): Promise<void> {
     await this.queue.upsertJobScheduler(
-      'deadlines.reconcile',
+      SlaScheduler.reconcileSchedulerId,
       { every: everySeconds * 1000 },
       { name: 'deadlines.reconcile' satisfies SlaJobName, data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } },
     );
+  }
+
+  /** False after Redis lost its data (FLUSHALL, a restart without persistence). */
+  async hasReconcileSchedule(): Promise<boolean> {
+    return (await this.queue.getJobScheduler(SlaScheduler.reconcileSchedulerId)) !== undefined;
   }
 }

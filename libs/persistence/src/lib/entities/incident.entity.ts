@@ -10,6 +10,7 @@ import {
   ManyToMany,
   ManyToOne,
   PrimaryGeneratedColumn,
+  Unique,
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
@@ -35,6 +36,12 @@ import { SiteEntity } from './site.entity';
 @Check('incidents_severity_check', oneOf('severity', SEVERITIES))
 @Check('incidents_priority_check', oneOf('priority', PRIORITY_TIERS))
 @Check('incidents_status_check', oneOf('status', INCIDENT_STATUSES))
+@Unique('incidents_idempotency_once', ['idempotencyOwner', 'idempotencyKey'])
+@Check(
+  'incidents_idempotency_complete',
+  `(idempotency_key IS NULL AND idempotency_owner IS NULL AND idempotency_body_hash IS NULL)
+   OR (idempotency_key IS NOT NULL AND idempotency_owner IS NOT NULL AND idempotency_body_hash IS NOT NULL)`,
+)
 @Index('incidents_open_status', ['status', 'severity'], { where: `status <> 'closed'` })
 @Index('incidents_operator_code', ['operatorCode'])
 @Index('incidents_site', ['siteId'])
@@ -120,8 +127,16 @@ export class IncidentEntity {
   @Column({ name: 'escalation_level', type: 'integer', default: 0 })
   escalationLevel!: number;
 
-  @Column({ name: 'idempotency_key', type: 'text', nullable: true, unique: true })
+  /** A retry key, unique per caller (idempotencyOwner, a user id); see report(). */
+  @Column({ name: 'idempotency_key', type: 'text', nullable: true })
   idempotencyKey!: string | null;
+
+  @Column({ name: 'idempotency_owner', type: 'uuid', nullable: true })
+  idempotencyOwner!: string | null;
+
+  /** SHA-256 of the request the key first came with; the same key with another body is refused. */
+  @Column({ name: 'idempotency_body_hash', type: 'text', nullable: true })
+  idempotencyBodyHash!: string | null;
 
   @ManyToMany(() => ResponderEntity)
   @JoinTable({
