@@ -2,7 +2,10 @@
  * The request field behind each unique constraint, so a second record with the same value is answered
  * "already exists" naming the field, however it got past the use case's own check (two requests at once).
  */
+export const IDEMPOTENCY_KEY_FIELD = 'Idempotency-Key';
+
 const UNIQUE_CONSTRAINT_FIELDS: Record<string, string> = {
+  incidents_idempotency_once: IDEMPOTENCY_KEY_FIELD,
   users_username_key: 'username',
   sites_code_key: 'code',
   clusters_operator_code_name_key: 'name',

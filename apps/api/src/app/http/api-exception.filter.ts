@@ -4,9 +4,11 @@ import type { Socket } from 'socket.io';
 import {
   AccountLockedError,
   AlreadyExistsError,
+  IdempotencyKeyReusedError,
   ApplicationError,
   AuditService,
   ForbiddenError,
+  InvalidCursorError,
   InvalidInputError,
   InvalidTransitionError,
   NotAuthenticatedError,
@@ -117,6 +119,12 @@ export class ApiExceptionFilter implements ExceptionFilter {
     }
     if (error instanceof AlreadyExistsError) {
       return apiError(409, error.code, language, { fields: [{ field: error.field, problems: [error.problem] }] });
+    }
+    if (error instanceof IdempotencyKeyReusedError) {
+      return apiError(422, error.code, language, { fields: [{ field: 'Idempotency-Key', problems: [error.message] }] });
+    }
+    if (error instanceof InvalidCursorError) {
+      return apiError(400, error.code, language, { fields: [{ field: 'cursor', problems: [error.problem] }] });
     }
     if (error instanceof InvalidTransitionError) {
       return apiError(409, error.code, language, {

@@ -45,3 +45,11 @@ export class AlreadyExistsError extends ApplicationError {
     super(`${field}: ${problem}`);
   }
 }
+
+/** An Idempotency-Key its caller already used for a request with a different body (as payment APIs answer). */
+export class IdempotencyKeyReusedError extends ApplicationError {
+  readonly code = 'idempotency_key_reused';
+  constructor() {
+    super('this Idempotency-Key was already used with a different request body');
+  }
+}

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
@@ -18,10 +19,12 @@ import {
   ResponderEntity,
   SiteEntity,
   SlaPolicyEntity,
+  IDEMPOTENCY_KEY_FIELD,
+  uniqueViolationField,
 } from '@netduty/persistence';
 import { AuditService } from '../audit/audit.service';
 import { SYSTEM_SCOPE, type Actor } from '../auth/actor';
-import { InvalidInputError, InvalidTransitionError, NotFoundError } from '../errors/application-errors';
+import { IdempotencyKeyReusedError, InvalidInputError, InvalidTransitionError, NotFoundError } from '../errors/application-errors';
 import { SlaScheduler } from '../queue/sla-scheduler';
 import { RealtimePublisher } from '../realtime/realtime-publisher';
 import {
@@ -52,11 +55,13 @@ export class IncidentService {
   ) {}
 
   async report(command: ReportIncidentCommand, actor: Actor): Promise<{ incident: IncidentDto; created: boolean }> {
-    if (command.idempotencyKey) {
-      const existing = await this.dataSource
-        .getRepository(IncidentEntity)
-        .findOne({ where: { idempotencyKey: command.idempotencyKey }, select: { id: true } });
-      if (existing) return { incident: await this.getDto(existing.id, actor.scope), created: false };
+    // A key is the caller's own: another user's identical key is a different request.
+    const idempotency = command.idempotencyKey
+      ? { idempotencyKey: command.idempotencyKey, idempotencyOwner: actor.userId, idempotencyBodyHash: reportFingerprint(command) }
+      : null;
+    if (idempotency) {
+      const earlier = await this.findByIdempotencyKey(idempotency.idempotencyOwner, idempotency.idempotencyKey);
+      if (earlier) return this.replay(earlier, idempotency.idempotencyBodyHash, actor);
     }
     const reporterName = command.reporterName?.trim() || actor.displayName;
 
@@ -75,7 +80,7 @@ export class IncidentService {
           em,
           site,
           { ...command, reporterName, reportedAt, acknowledge: deadlines.acknowledge, restore: deadlines.restore },
-          { idempotencyKey: command.idempotencyKey ?? null },
+          idempotency ?? {},
         );
         await appendTimelineEvent(em, id, 'reported', reporterName, {
           category: command.category,
@@ -86,12 +91,10 @@ export class IncidentService {
         return id;
       });
     } catch (error) {
-      // Two concurrent retries with one idempotency key: the loser returns the winner's incident.
-      if (command.idempotencyKey && isUniqueViolation(error)) {
-        const existing = await this.dataSource
-          .getRepository(IncidentEntity)
-          .findOneOrFail({ where: { idempotencyKey: command.idempotencyKey }, select: { id: true } });
-        return { incident: await this.getDto(existing.id, actor.scope), created: false };
+      // Two concurrent retries with one key: the loser answers as a retry of the winner.
+      if (idempotency && uniqueViolationField(error) === IDEMPOTENCY_KEY_FIELD) {
+        const winner = await this.findByIdempotencyKey(idempotency.idempotencyOwner, idempotency.idempotencyKey);
+        if (winner) return this.replay(winner, idempotency.idempotencyBodyHash, actor);
       }
       throw error;
     }
@@ -301,6 +304,22 @@ export class IncidentService {
     return (await query.getCount()) > 0;
   }
 
+  private findByIdempotencyKey(owner: string, key: string): Promise<Pick<IncidentEntity, 'id' | 'idempotencyBodyHash'> | null> {
+    return this.dataSource
+      .getRepository(IncidentEntity)
+      .findOne({ where: { idempotencyOwner: owner, idempotencyKey: key }, select: { id: true, idempotencyBodyHash: true } });
+  }
+
+  /** A retry returns the incident it first reported; the same key with another body is refused. */
+  private async replay(
+    earlier: Pick<IncidentEntity, 'id' | 'idempotencyBodyHash'>,
+    bodyHash: string,
+    actor: Actor,
+  ): Promise<{ incident: IncidentDto; created: boolean }> {
+    if (earlier.idempotencyBodyHash !== bodyHash) throw new IdempotencyKeyReusedError();
+    return { incident: await this.getDto(earlier.id, actor.scope), created: false };
+  }
+
   private async lockIncident(em: EntityManager, id: string, scope: IncidentScope): Promise<IncidentEntity> {
     if (!(await this.visible(em, id, scope))) throw new NotFoundError('incident', id);
     const incident = await em
@@ -358,8 +377,10 @@ export class IncidentService {
   }
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: string }).code === '23505';
+/** What a retry must repeat exactly: every field of the report, in a fixed order. */
+function reportFingerprint(command: ReportIncidentCommand): string {
+  const fields = [command.siteId, command.category, command.severity, command.description, command.reporterName ?? null];
+  return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
 }
 
 /** Restricts an incident query (alias `incident`) to what a scope may see. */

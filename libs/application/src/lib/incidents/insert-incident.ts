@@ -21,7 +21,7 @@ export async function insertIncident(
   em: EntityManager,
   site: SiteEntity,
   incident: NewIncident,
-  state: Partial<Pick<IncidentEntity, 'status' | 'acknowledgedAt' | 'resolvedAt' | 'closedAt' | 'slaCycle' | 'idempotencyKey'>> = {},
+  state: Partial<Pick<IncidentEntity, 'status' | 'acknowledgedAt' | 'resolvedAt' | 'closedAt' | 'slaCycle' | 'idempotencyKey' | 'idempotencyOwner' | 'idempotencyBodyHash'>> = {},
 ): Promise<string> {
   const inserted = await em
     .createQueryBuilder()

@@ -220,7 +220,6 @@ export class DemoSeeder {
         resolvedAt: spec.status === 'reopened' ? null : stamp('resolved'),
         closedAt: stamp('closed'),
         slaCycle: reopenedAt ? 2 : 1,
-        idempotencyKey: `demo-seed-${spec.key}`,
       },
     );
     if (responders.length > 0) {
