@@ -5,4 +5,3 @@ export * from './lib/jobs';
 export * from './lib/auth';
 // Generated from apps/api/openapi.json (`npm run openapi`): the REST surface for typed clients (openapi-fetch).
 export type { paths as ApiPaths, components as ApiComponents, operations as ApiOperations } from './lib/openapi';
-export * from './lib/incident-list';
