@@ -20,3 +20,4 @@ export * from './lib/auth/user-mapper';
 export * from './lib/audit/audit.service';
 export * from './lib/users/user-admin.service';
 export * from './lib/catalogue/reference.service';
+export * from './lib/audit/anonymous-refusal-audit';

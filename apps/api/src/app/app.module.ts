@@ -2,7 +2,7 @@ import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis'
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
-import { ApplicationCoreModule, redisOptionsFromUrl, type AppConfig } from '@netduty/application';
+import { AnonymousRefusalAudit, ApplicationCoreModule, redisOptionsFromUrl, type AppConfig } from '@netduty/application';
 import { AuditModule } from './audit/audit.module';
 import { AccessGuard } from './auth/access.guard';
 import { AuthModule } from './auth/auth.module';
@@ -39,6 +39,7 @@ export class AppModule {
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
+        AnonymousRefusalAudit,
       ],
     };
   }

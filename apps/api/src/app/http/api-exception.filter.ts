@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import type { Socket } from 'socket.io';
 import {
   AccountLockedError,
+  AnonymousRefusalAudit,
   AlreadyExistsError,
   IdempotencyKeyReusedError,
   ApplicationError,
@@ -32,18 +33,27 @@ const STATUS_CODES: Partial<Record<number, string>> = {
   [HttpStatus.BAD_REQUEST]: 'validation_failed',
 };
 
+const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** The matched route's template (`/api/v1/incidents/:id`); the path without its query when none matched. */
+function routeTemplate(request: Request): string {
+  const route = (request.route as { path?: unknown } | undefined)?.path;
+  return typeof route === 'string' ? `${request.baseUrl}${route}` : request.path;
+}
+
 /**
  * Turns every failure into the one JSON error shape with a stable code. Nothing internal (stack, SQL,
  * class names) ever reaches the client; unexpected errors are logged with the request and return 500.
  */
-const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-
 @Catch()
 @Injectable()
 export class ApiExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('ApiError');
 
-  constructor(private readonly audit: AuditService) {}
+  constructor(
+    private readonly audit: AuditService,
+    private readonly anonymousRefusals: AnonymousRefusalAudit,
+  ) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     if (host.getType() === 'ws') {
@@ -73,6 +83,20 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (context?.audited) return;
     const denied = statusCode === 401 || statusCode === 403;
     if (!denied && READ_METHODS.has(request.method)) return;
+    if (denied && !context?.actor) {
+      this.anonymousRefusals
+        .record({
+          ip: context?.ip ?? request.ip ?? null,
+          userAgent: request.headers['user-agent'] ?? null,
+          method: request.method,
+          route: routeTemplate(request),
+          url: request.originalUrl,
+          statusCode,
+          code,
+        })
+        .catch((error: Error) => this.logger.error(`audit write failed: ${error.message}`));
+      return;
+    }
     this.audit
       .record({
         action: denied ? 'authz.denied' : 'request.failed',

@@ -19,6 +19,8 @@ export interface AuditChange {
   actorUsername?: string | null;
   actorUserId?: string | null;
   actorRole?: Role | null;
+  /** Where the request came from, for entries written after it (aggregated refusals); else the current request's. */
+  origin?: { ip: string | null; userAgent: string | null; method: string | null; path: string | null };
 }
 
 function toDto(entry: AuditEntryEntity): AuditEntryDto {
@@ -60,14 +62,15 @@ export class AuditService {
     const context = requestContext.current();
     if (context) context.audited = true;
     const actor = context?.actor ?? null;
+    const origin = change.origin ?? context;
     await em.getRepository(AuditEntryEntity).insert({
       actorUserId: change.actorUserId !== undefined ? change.actorUserId : (actor?.userId ?? null),
       actorUsername: change.actorUsername !== undefined ? change.actorUsername : (actor?.username ?? null),
       actorRole: change.actorRole !== undefined ? change.actorRole : (actor?.role ?? null),
-      ip: context?.ip ?? null,
-      userAgent: context?.userAgent?.slice(0, 400) ?? null,
-      method: context?.method ?? null,
-      path: context?.path?.slice(0, 400) ?? null,
+      ip: origin?.ip ?? null,
+      userAgent: origin?.userAgent?.slice(0, 400) ?? null,
+      method: origin?.method ?? null,
+      path: origin?.path?.slice(0, 400) ?? null,
       action: change.action,
       entityType: change.entityType ?? null,
       entityId: change.entityId ?? null,
