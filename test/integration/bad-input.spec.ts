@@ -1,5 +1,7 @@
 import type { ApiErrorBody, SiteSummaryDto } from '@netduty/contracts';
+import { nestedJson, rawRequest } from './support/raw-request';
 import { as, findSite, reportIncident, startApi, type ApiClient, type RunningApi } from './support/stack';
+import { queryAsOwner } from './support/test-database';
 
 async function rowCounts(api: RunningApi): Promise<{ incidents: number; events: number; escalations: number }> {
   const [row] = await api.dataSource.query(
@@ -98,50 +100,15 @@ describe('bad input gets a clear 4xx JSON error and writes nothing', () => {
     expect(await rowCounts(api)).toEqual(before);
   });
 
-  it('refuses to rewrite the timeline, even from the application database user', async () => {
-    await expect(api.dataSource.query(`UPDATE incident_events SET actor = 'someone else'`)).rejects.toThrow(/append-only/);
-    await expect(api.dataSource.query(`DELETE FROM incident_events`)).rejects.toThrow(/append-only/);
-    await expect(api.dataSource.query(`TRUNCATE incident_events`)).rejects.toThrow(/append-only/);
+  it('refuses to rewrite the timeline, from the application database user and from the owner', async () => {
+    // The application's role has no such privilege; the owner, which has, meets the trigger.
+    for (const [query, refusal] of [[(sql: string) => api.dataSource.query(sql), /permission denied/], [queryAsOwner, /append-only/]] as const) {
+      await expect(query(`UPDATE incident_events SET actor = 'someone else'`)).rejects.toThrow(refusal);
+      await expect(query(`DELETE FROM incident_events`)).rejects.toThrow(refusal);
+      await expect(query(`TRUNCATE incident_events`)).rejects.toThrow(refusal);
+    }
   });
 });
-
-/** `{"a":{"a":…{"a":1}…}}`, nested `depth` objects deep. */
-export function nestedJson(depth: number): string {
-  return '{"a":'.repeat(depth) + '1' + '}'.repeat(depth);
-}
-
-/** A raw request, so the test chooses every header (fetch would not send a wrong Content-Encoding). */
-async function rawRequest(
-  baseUrl: string,
-  method: string,
-  path: string,
-  body: string,
-  headers: Record<string, string>,
-): Promise<{ status: number; body: ApiErrorBody; contentType: string | undefined }> {
-  const { request } = await import('node:http');
-  const url = new URL(`${baseUrl}/api/v1${path}`);
-  return new Promise((resolve, reject) => {
-    const outgoing = request(
-      { host: url.hostname, port: url.port, path: url.pathname, method, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers } },
-      (response) => {
-        let text = '';
-        response.setEncoding('utf8');
-        response.on('data', (chunk: string) => (text += chunk));
-        response.on('end', () => {
-          let parsed: ApiErrorBody;
-          try {
-            parsed = JSON.parse(text) as ApiErrorBody;
-          } catch {
-            parsed = { statusCode: response.statusCode ?? 0, code: `not JSON: ${text.slice(0, 80)}`, message: '' };
-          }
-          resolve({ status: response.statusCode ?? 0, body: parsed, contentType: response.headers['content-type'] });
-        });
-      },
-    );
-    outgoing.on('error', reject);
-    outgoing.end(body);
-  });
-}
 
 describe('hostile bodies never reach a 500', () => {
   let api: RunningApi;

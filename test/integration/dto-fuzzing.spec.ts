@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import type { IncidentDto, SiteSummaryDto, UserDto } from '@netduty/contracts';
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
+import { rawRequest } from './support/raw-request';
 import { as, findSite, http, reportIncident, startApi, type ApiClient, type RunningApi } from './support/stack';
 
 /** Business rows a refused request must never touch (the audit trail records refusals on purpose). */
@@ -34,6 +36,28 @@ const hostileValue = fc.oneof(
   fc.array(fc.anything(), { maxLength: 5 }),
   fc.dictionary(fc.string({ maxLength: 8 }), fc.anything(), { maxKeys: 4 }),
 );
+
+/** A JSON text nested `depth` levels deep, of random objects and arrays, around `leaf`. */
+const deepJson = fc
+  .record({ depth: fc.integer({ min: 65, max: 5000 }), kinds: fc.array(fc.boolean(), { minLength: 1, maxLength: 8 }), key: fc.string({ maxLength: 6 }) })
+  .map(({ depth, kinds, key }) => {
+    let open = '';
+    let close = '';
+    for (let level = 0; level < depth; level += 1) {
+      const isArray = kinds[level % kinds.length];
+      open += isArray ? '[' : `{${JSON.stringify(key)}:`;
+      close = (isArray ? ']' : '}') + close;
+    }
+    return `${open}1${close}`;
+  });
+
+/** A prototype key placed at a random depth of a random path. */
+const prototypeKeyBody = fc
+  .record({ key: fc.constantFrom('__proto__', 'constructor', 'prototype'), path: fc.array(fc.stringMatching(/^[a-z]{1,6}$/), { maxLength: 6 }) })
+  .map(({ key, path }) => ({
+    field: [...path, key].join('.'),
+    json: path.reduceRight((inner, segment) => `{${JSON.stringify(segment)}:${inner}}`, `{${JSON.stringify(key)}:{"polluted":true}}`),
+  }));
 
 /** Random JSON, a valid body with one field made hostile, or a valid body with an extra field. */
 function hostileBodies(valid: Record<string, unknown>): fc.Arbitrary<unknown> {
@@ -103,6 +127,93 @@ describe('property-based fuzzing of every request body: 4xx, never 5xx, nothing 
         if (status >= 400) expect(await businessRowCounts(api)).toEqual(before);
       }),
       { numRuns: 40 },
+    );
+  });
+
+  it.each(targets)('%s: bodies nested 65 to 5,000 deep are 400 payload_too_deep', async (_name, client, method, path) => {
+    await fc.assert(
+      fc.asyncProperty(deepJson, async (json) => {
+        const before = await businessRowCounts(api);
+        const response = await rawRequest(api.baseUrl, method, path(), json, { authorization: `Bearer ${client().session.token}` });
+        expect(response.status).toBe(400);
+        expect(response.body.code).toBe('payload_too_deep');
+        expect(await businessRowCounts(api)).toEqual(before);
+      }),
+      { numRuns: 5 },
+    );
+  });
+
+  it('prototype keys at any depth are refused and named, on every target', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...targets), prototypeKeyBody, async ([, client, method, path], { field, json }) => {
+        const before = await businessRowCounts(api);
+        const response = await rawRequest(api.baseUrl, method, path(), json, { authorization: `Bearer ${client().session.token}` });
+        expect(response.status).toBe(400);
+        expect(response.body.fields?.map((problem) => problem.field)).toContain(field);
+        expect(await businessRowCounts(api)).toEqual(before);
+        expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('a body not in its declared Content-Encoding is a 4xx JSON error on every route, anonymous ones included', async () => {
+    const compressors: Record<string, (input: Buffer) => Buffer> = { gzip: gzipSync, deflate: deflateSync, br: brotliCompressSync };
+    const anonymous = [
+      ['GET', '/health'],
+      ['POST', '/auth/login'],
+    ] as const;
+    const route = fc.oneof(
+      fc.constantFrom(...targets).map(([, client, method, path]) => ({ method, path: path(), token: client().session.token as string | null })),
+      fc.constantFrom(...anonymous).map(([method, path]) => ({ method, path, token: null as string | null })),
+    );
+    const body = fc.oneof(
+      fc.uint8Array({ maxLength: 2000 }).map((bytes) => Buffer.from(bytes)),
+      fc.json().map((text) => Buffer.from(text)),
+    );
+    await fc.assert(
+      fc.asyncProperty(route, fc.constantFrom('gzip', 'deflate', 'br', 'x-gzip', 'compress', 'gzip, br'), body, fc.boolean(), async (target, encoding, raw, compress) => {
+        const compressor = compressors[encoding];
+        const payload = compress && compressor ? compressor(raw) : raw;
+        const before = await businessRowCounts(api);
+        const response = await rawRequest(api.baseUrl, target.method, target.path, payload, {
+          'content-encoding': encoding,
+          ...(target.token ? { authorization: `Bearer ${target.token}` } : {}),
+        });
+        expect(response.status).toBeLessThan(500);
+        expect(response.contentType ?? '').toMatch(/json/);
+        expect(typeof response.body.code).toBe('string');
+        if (response.status >= 400) expect(await businessRowCounts(api)).toEqual(before);
+      }),
+      { numRuns: 80 },
+    );
+  });
+
+  it('parallel creation of one cluster name, username or site code makes one record and 409s naming the field', async () => {
+    const creations = fc.constantFrom(
+      (name: string) => ({ path: '/clusters', field: 'name', body: { operatorCode: 'vnpost', name: `Cụm ${name}`, communeCodes: [] } }),
+      (name: string) => ({ path: '/users', field: 'username', body: { username: `dup.${name}`, displayName: 'Trùng', password: 'Trung-lap-2026!', role: 'leadership' } }),
+      (name: string) => ({
+        path: '/sites',
+        field: 'code',
+        body: { code: `DUP-${name}`, name: 'Trạm trùng', kind: 'postal_point', operatorCode: 'vnpost', communeCode: '05977', latitude: 21.85, longitude: 106.76, priority: 'P2' },
+      }),
+    );
+    const seen = new Set<string>();
+    await fc.assert(
+      fc.asyncProperty(creations, fc.stringMatching(/^[a-z0-9]{4,12}$/), fc.integer({ min: 2, max: 8 }), async (creation, name, copies) => {
+        const { path, field, body } = creation(name);
+        const fresh = !seen.has(`${path}:${name}`);
+        seen.add(`${path}:${name}`);
+        const results = await Promise.all(Array.from({ length: copies }, () => admin.request<{ code?: string; fields?: { field: string }[] }>('POST', path, body)));
+        expect(results.filter((result) => result.status === 201)).toHaveLength(fresh ? 1 : 0);
+        for (const refused of results.filter((result) => result.status !== 201)) {
+          expect(refused.status).toBe(409);
+          expect(refused.body.code).toBe('already_exists');
+          expect(refused.body.fields?.map((problem) => problem.field)).toEqual([field]);
+        }
+      }),
+      { numRuns: 15 },
     );
   });
 
