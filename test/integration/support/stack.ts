@@ -74,24 +74,34 @@ export interface WorkerProcess {
 
 /** Runs the built worker (dist/apps/worker/main.js) as its own OS process, as production does. */
 export async function spawnWorkerProcess(extra: Record<string, string> = {}): Promise<WorkerProcess> {
-  const main = join(WORKSPACE, 'dist/apps/worker/main.js');
-  if (!existsSync(main)) throw new Error(`${main} is missing: build the worker first (npx nx build worker)`);
+  return spawnBuiltApp('worker', 'NetDuty worker running', extra);
+}
+
+/** Runs the built api (dist/apps/api/main.js) as its own OS process on `port`. */
+export async function spawnApiProcess(port: number, extra: Record<string, string> = {}): Promise<WorkerProcess & { baseUrl: string }> {
+  const child = await spawnBuiltApp('api', 'NetDuty api listening', { PORT: String(port), ...extra });
+  return { ...child, baseUrl: `http://127.0.0.1:${port}` };
+}
+
+async function spawnBuiltApp(app: 'api' | 'worker', readyLine: string, extra: Record<string, string>): Promise<WorkerProcess> {
+  const main = join(WORKSPACE, `dist/apps/${app}/main.js`);
+  if (!existsSync(main)) throw new Error(`${main} is missing: build the ${app} first (npx nx build ${app})`);
   const child = spawn(process.execPath, [main], { env: testEnv({ LOG_LEVEL: 'log', ...extra }), stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   await new Promise<void>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      if (output.includes('NetDuty worker running')) resolve();
+      if (output.includes(readyLine)) resolve();
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => reject(new Error(`worker exited with ${code} before it was ready:\n${output}`)));
+    child.once('exit', (code) => reject(new Error(`${app} exited with ${code} before it was ready:\n${output}`)));
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {
     process: child,
     stop: async () => {
-      if (child.exitCode === null) child.kill('SIGTERM');
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       await exited;
     },
   };

@@ -2,9 +2,70 @@ import type { EscalationDto, IncidentDto } from './dto';
 
 /** Server → console events. The single source of truth for every emit and every listener. */
 export interface ServerToClientEvents {
-  'incident.created': (incident: IncidentDto) => void;
-  'incident.updated': (incident: IncidentDto) => void;
-  'incident.escalated': (payload: IncidentEscalatedPayload) => void;
+  'incident.created': (incident: IncidentDto, meta: ServerEventMeta) => void;
+  'incident.updated': (incident: IncidentDto, meta: ServerEventMeta) => void;
+  'incident.escalated': (payload: IncidentEscalatedPayload, meta: ServerEventMeta) => void;
+}
+
+/**
+ * Sent with every server → console event. `eventId` is the event's entry in the api's event log (a
+ * Redis stream id, `<ms>-<seq>`), or null when the log could not be written. A console sends the
+ * highest one it has seen as `auth.lastEventId` when it reconnects; the api replays what the console's
+ * rooms missed since, so an event raised while the console was away (an api restart) still arrives.
+ */
+export interface ServerEventMeta {
+  eventId: string | null;
+}
+
+/** What a console sends in the socket handshake. */
+export interface SocketHandshakeAuth {
+  token: string | null;
+  lastEventId?: string;
+}
+
+/** Reconnect quickly: within 2 s of an api instance being back, whatever the number of failed attempts. */
+export const SOCKET_RECONNECTION = { reconnectionDelay: 500, reconnectionDelayMax: 2000 } as const;
+
+const EVENT_ID_PATTERN = /^(\d+)-(\d+)$/;
+
+export function isServerEventId(value: unknown): value is string {
+  return typeof value === 'string' && EVENT_ID_PATTERN.test(value);
+}
+
+/** Orders two event ids (stream ids are ordered by time, then sequence). */
+export function compareServerEventIds(a: string, b: string): number {
+  const [, aMs = '0', aSeq = '0'] = EVENT_ID_PATTERN.exec(a) ?? [];
+  const [, bMs = '0', bSeq = '0'] = EVENT_ID_PATTERN.exec(b) ?? [];
+  return Number(aMs) - Number(bMs) || Number(aSeq) - Number(bSeq);
+}
+
+/**
+ * A console's memory of the events it has applied: a replay after a reconnect may overlap what already
+ * arrived live, and each event must be applied once. Remembers the last `capacity` ids.
+ */
+export class ServerEventLedger {
+  private readonly seen = new Set<string>();
+  private readonly order: string[] = [];
+  private last: string | undefined;
+
+  constructor(private readonly capacity = 5000) {}
+
+  /** The highest event id seen, for the next handshake's `lastEventId`. */
+  get lastEventId(): string | undefined {
+    return this.last;
+  }
+
+  /** True the first time an event is seen (apply it), false for a repeat (ignore it). */
+  accept(meta: ServerEventMeta | undefined): boolean {
+    const id = meta?.eventId;
+    if (!isServerEventId(id)) return true;
+    if (this.seen.has(id)) return false;
+    this.seen.add(id);
+    this.order.push(id);
+    if (this.order.length > this.capacity) this.seen.delete(this.order.shift() as string);
+    if (!this.last || compareServerEventIds(id, this.last) > 0) this.last = id;
+    return true;
+  }
 }
 
 export interface IncidentEscalatedPayload {

@@ -1,9 +1,9 @@
 import { Inject, Logger, UseGuards } from '@nestjs/common';
 import { OnGatewayConnection, OnGatewayDisconnect, OnGatewayInit, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
 import type { Server, Socket } from 'socket.io';
-import { APP_CONFIG, AuthService, type Actor, type AppConfig } from '@netduty/application';
+import { APP_CONFIG, AuthService, RealtimePublisher, type Actor, type AppConfig } from '@netduty/application';
 import type { ClientToServerEvents, ServerToClientEvents } from '@netduty/contracts';
-import { SOCKET_ROOMS } from '@netduty/contracts';
+import { isServerEventId, SOCKET_ROOMS } from '@netduty/contracts';
 import type { IncidentScope } from '@netduty/domain';
 import { Authenticated } from '../auth/access.decorators';
 import { AccessGuard, bearerToken } from '../auth/access.guard';
@@ -42,6 +42,7 @@ export class IncidentsGateway implements OnGatewayInit<Server>, OnGatewayConnect
   constructor(
     private readonly auth: AuthService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly publisher: RealtimePublisher,
   ) {}
 
   afterInit(server: Server): void {
@@ -74,7 +75,26 @@ export class IncidentsGateway implements OnGatewayInit<Server>, OnGatewayConnect
       return;
     }
     await socket.join([SOCKET_ROOMS.user(actor.userId), ...roomsForScope(actor.scope)]);
+    await this.replayMissedEvents(socket, roomsForScope(actor.scope));
     this.logger.debug(`console ${socket.id} connected as ${actor.username}`);
+  }
+
+  /**
+   * A reconnecting console names the last event it saw; what its rooms (as of now) missed since is
+   * sent again. Joined first, read second: anything raised meanwhile arrives live or in the replay,
+   * possibly both, and the console applies each event id once.
+   */
+  private async replayMissedEvents(socket: ConsoleSocket, rooms: string[]): Promise<void> {
+    const { lastEventId } = socket.handshake.auth as { lastEventId?: unknown };
+    if (!isServerEventId(lastEventId)) return;
+    try {
+      for (const { event, payload, meta } of await this.publisher.missedSince(lastEventId, rooms)) {
+        (socket.emit as (event: string, payload: unknown, meta: unknown) => boolean)(event, payload, meta);
+      }
+    } catch (error) {
+      // The console refetches its board on every connect; a replay that fails loses nothing lasting.
+      this.logger.warn(`event replay for ${socket.id} failed: ${(error as Error).message}`);
+    }
   }
 
   handleDisconnect(socket: ConsoleSocket): void {

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { Emitter } from '@socket.io/redis-emitter';
 import { Redis } from 'ioredis';
-import type { IncidentDto, ServerEventName, ServerEventPayload, ServerToClientEvents } from '@netduty/contracts';
+import type { IncidentDto, ServerEventMeta, ServerEventName, ServerEventPayload, ServerToClientEvents } from '@netduty/contracts';
 import { SOCKET_ROOMS } from '@netduty/contracts';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { redisOptionsFromUrl } from '../config/redis-options';
@@ -9,6 +9,18 @@ import { redisOptionsFromUrl } from '../config/redis-options';
 /** The key prefix shared by the socket.io Redis adapter (api) and this emitter (api and worker). */
 export function socketIoRedisKey(prefix: string): string {
   return `${prefix}:socket.io`;
+}
+
+/** How far back a reconnecting console is replayed; a longer absence is covered by its board refetch. */
+export const EVENT_REPLAY_WINDOW_MS = 2 * 60_000;
+/** Replay starts this much before the console's last event id: publishers' ids and emits may interleave. */
+const EVENT_REPLAY_OVERLAP_MS = 5_000;
+const EVENT_LOG_MAX_ENTRIES = 20_000;
+
+export interface LoggedServerEvent<E extends ServerEventName = ServerEventName> {
+  event: E;
+  payload: ServerEventPayload<E>;
+  meta: ServerEventMeta;
 }
 
 /**
@@ -20,8 +32,10 @@ export class RealtimePublisher implements OnModuleDestroy {
   private readonly logger = new Logger(RealtimePublisher.name);
   private readonly redis: Redis;
   private readonly emitter: Emitter<ServerToClientEvents>;
+  private readonly eventLogKey: string;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.eventLogKey = `${config.REDIS_PREFIX}:console-events`;
     this.redis = new Redis({ ...redisOptionsFromUrl(config.REDIS_URL), lazyConnect: false });
     this.redis.on('error', (error: Error) => this.logger.warn(`redis emitter: ${error.message}`));
     this.emitter = new Emitter<ServerToClientEvents>(this.redis, { key: socketIoRedisKey(config.REDIS_PREFIX) });
@@ -45,9 +59,44 @@ export class RealtimePublisher implements OnModuleDestroy {
     this.emitter.in(SOCKET_ROOMS.user(userId)).disconnectSockets(true);
   }
 
+  /**
+   * Logs the event in a Redis stream (its id becomes the event's id), then broadcasts it. The log lets
+   * an api instance replay to a reconnecting console what it missed, even when the instance it was
+   * connected to died (kill -9) and could not save anything about it.
+   */
   publish<E extends ServerEventName>(rooms: string[], event: E, payload: ServerEventPayload<E>): void {
     // The emitter's typing is per event; the map guarantees payload matches the event name.
-    (this.emitter.to(rooms).emit as (event: E, payload: ServerEventPayload<E>) => boolean)(event, payload);
+    const emit = (meta: ServerEventMeta) =>
+      (this.emitter.to(rooms).emit as (event: E, payload: ServerEventPayload<E>, meta: ServerEventMeta) => boolean)(event, payload, meta);
+    // One connection, commands in order: events of one process are logged and broadcast in order.
+    void this.redis
+      .xadd(this.eventLogKey, 'MAXLEN', '~', String(EVENT_LOG_MAX_ENTRIES), '*', 'rooms', JSON.stringify(rooms), 'event', event, 'payload', JSON.stringify(payload))
+      .then(
+        (eventId): ServerEventMeta => ({ eventId }),
+        (error: Error): ServerEventMeta => {
+          this.logger.warn(`event log: ${error.message}`);
+          return { eventId: null };
+        },
+      )
+      .then(emit)
+      // Only at shutdown (connection closed): the event is logged or not, nothing else to do.
+      .catch((error: Error) => this.logger.warn(`realtime publish: ${error.message}`));
+  }
+
+  /** The events for any of `rooms` logged after `lastEventId` (with a small overlap; consoles dedupe by id). */
+  async missedSince(lastEventId: string, rooms: string[]): Promise<LoggedServerEvent[]> {
+    const lastMs = Number(lastEventId.split('-')[0]);
+    const fromMs = Math.max(lastMs - EVENT_REPLAY_OVERLAP_MS, Date.now() - EVENT_REPLAY_WINDOW_MS);
+    const entries = await this.redis.xrange(this.eventLogKey, String(fromMs), '+', 'COUNT', EVENT_LOG_MAX_ENTRIES);
+    const wanted = new Set(rooms);
+    const missed: LoggedServerEvent[] = [];
+    for (const [eventId, fields] of entries) {
+      const field = (name: string) => fields[fields.indexOf(name) + 1] ?? '';
+      const eventRooms = JSON.parse(field('rooms')) as string[];
+      if (!eventRooms.some((room) => wanted.has(room))) continue;
+      missed.push({ event: field('event') as ServerEventName, payload: JSON.parse(field('payload')) as ServerEventPayload<ServerEventName>, meta: { eventId } });
+    }
+    return missed;
   }
 
   async onModuleDestroy(): Promise<void> {

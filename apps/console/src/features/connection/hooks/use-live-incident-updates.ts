@@ -1,4 +1,5 @@
-import type { IncidentDto, IncidentEscalatedPayload } from '@netduty/contracts';
+import type { IncidentDto, IncidentEscalatedPayload, ServerEventMeta } from '@netduty/contracts';
+import { ServerEventLedger } from '@netduty/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { reconnectDelayMs } from '../../../lib/session/refresh-schedule';
@@ -13,7 +14,8 @@ const CLOCK_SYNC_TIMEOUT_MS = 5000;
 
 /**
  * Owns the console's one socket. Events are written straight into the query cache; every
- * (re)connect refetches all incident queries, because events sent while disconnected are lost.
+ * (re)connect refetches all incident queries too, and the handshake names the last event applied so
+ * the api replays what was raised while away (an api restart): each event id is applied once.
  *
  * The server closes the socket when the access token expires, or when the user is disabled or their
  * role or scope changes, and refuses a handshake with a stale token. Either way the console refreshes
@@ -35,8 +37,14 @@ export function useLiveIncidentUpdates(
     if (!enabled) return undefined;
     /** The token the last handshake sent: when the server refuses or closes it, that one is spent. */
     let handshakeToken: string | null = null;
-    const socket = createNetDutySocket(() => (handshakeToken = session.accessToken()));
-    const applyIncident = (incident: IncidentDto) => applyIncidentToCache(queryClient, incident);
+    const ledger = new ServerEventLedger();
+    const socket = createNetDutySocket(
+      () => (handshakeToken = session.accessToken()),
+      () => ledger.lastEventId,
+    );
+    const applyIncident = (incident: IncidentDto, meta?: ServerEventMeta) => {
+      if (ledger.accept(meta)) applyIncidentToCache(queryClient, incident);
+    };
     let disposed = false;
     let attempts = 0;
     let retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -98,8 +106,9 @@ export function useLiveIncidentUpdates(
     });
     socket.on('incident.created', applyIncident);
     socket.on('incident.updated', applyIncident);
-    socket.on('incident.escalated', (payload) => {
-      applyIncident(payload.incident);
+    socket.on('incident.escalated', (payload, meta) => {
+      if (!ledger.accept(meta)) return;
+      applyIncidentToCache(queryClient, payload.incident);
       onEscalatedRef.current?.(payload);
     });
 
