@@ -26,7 +26,10 @@ const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const runId = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
 const database = `netduty_bench_${runId}`;
 const prefix = `netduty-bench-${runId}`;
-const databaseUrl = Object.assign(new URL(ADMIN_URL), { pathname: `/${database}` }).toString();
+const ownerUrl = Object.assign(new URL(ADMIN_URL), { pathname: `/${database}` }).toString();
+// The api and the worker run as their own login, as in production (migrate creates it; dropped at the end).
+const appRole = `netduty_bench_app_${runId}`;
+const databaseUrl = Object.assign(new URL(ownerUrl), { username: appRole, password: randomBytes(18).toString('hex') }).toString();
 
 const percentile = (values, p) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -84,6 +87,7 @@ async function netduty() {
   const port = await freePort();
   const env = {
     DATABASE_URL: databaseUrl,
+    MIGRATION_DATABASE_URL: ownerUrl,
     REDIS_URL,
     REDIS_PREFIX: prefix,
     PORT: String(port),
@@ -167,6 +171,7 @@ async function netduty() {
   await cleanup.connect();
   await new Promise((r) => setTimeout(r, 500));
   await cleanup.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+  await cleanup.query(`DROP ROLE IF EXISTS "${appRole}"`);
   await cleanup.end();
   for (const key of await redis.keys(`${prefix}:*`)) await redis.del(key);
   redis.disconnect();

@@ -2,17 +2,33 @@
 # NetDuty on one machine without containers: installs, builds, migrates, seeds the Lạng Sơn demo
 # province, then runs the api, the worker and the console against the local PostgreSQL and Redis.
 #   npm start            (or: bash docker/start-local.sh)
-# Environment: DATABASE_URL, REDIS_URL, PORT (api, 3000), CONSOLE_PORT (4200) override the defaults.
+# Environment: MIGRATION_DATABASE_URL (the owner, postgres@127.0.0.1/netduty), DATABASE_URL (the
+# application's own login; default: netduty_app on the same server with a generated password), REDIS_URL,
+# PORT (api, 3000), CONSOLE_PORT (4200) override the defaults.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 export NX_DAEMON=false NX_NO_CLOUD=true TZ=UTC
-export DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/netduty}"
+export MIGRATION_DATABASE_URL="${MIGRATION_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/netduty}"
 export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
 export PORT="${PORT:-3000}"
 CONSOLE_PORT="${CONSOLE_PORT:-4200}"
 LOGS=tmp/logs
 mkdir -p "$LOGS"
+
+# Secrets made once for this machine, kept out of git (tmp/ is ignored).
+LOCAL_SECRETS=tmp/local-secrets.env
+# The api and the worker connect as their own login (a member of netduty_app, which cannot rewrite the
+# audit trail or switch its triggers off); the migrate step, as the owner, creates it with this password,
+# generated once and kept beside the JWT secret. DATABASE_URL from the environment wins.
+if [ -z "${DATABASE_URL:-}" ]; then
+  if ! grep -qs '^NETDUTY_APP_DB_PASSWORD=' "$LOCAL_SECRETS"; then
+    (umask 077 && printf 'NETDUTY_APP_DB_PASSWORD=%s\n' "$(node -e "console.log(require('crypto').randomBytes(24).toString('hex'))")" >>"$LOCAL_SECRETS")
+  fi
+  DATABASE_URL=$(node -e 'const u=new URL(process.argv[1]);u.username="netduty_app";u.password=process.argv[2];console.log(u.toString())' \
+    "$MIGRATION_DATABASE_URL" "$(sed -n 's/^NETDUTY_APP_DB_PASSWORD=//p' "$LOCAL_SECRETS" | tail -n 1)")
+fi
+export DATABASE_URL
 
 say() { printf '\033[1;36m[netduty]\033[0m %s\n' "$*"; }
 fail() { printf '\033[1;31m[netduty]\033[0m %s\n' "$*" >&2; exit 1; }
@@ -21,7 +37,7 @@ reachable() { # host port
   (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null
 }
 
-pg_host=$(node -e 'const u=new URL(process.argv[1]);console.log(u.hostname+" "+(u.port||5432))' "$DATABASE_URL")
+pg_host=$(node -e 'const u=new URL(process.argv[1]);console.log(u.hostname+" "+(u.port||5432))' "$MIGRATION_DATABASE_URL")
 redis_host=$(node -e 'const u=new URL(process.argv[1]);console.log(u.hostname+" "+(u.port||6379))' "$REDIS_URL")
 # shellcheck disable=SC2086
 reachable $pg_host || fail "PostgreSQL is not reachable at ${pg_host/ /:}. Start it: pg_ctlcluster --skip-systemctl-redirect \$(ls /etc/postgresql) main start   (or: docker compose -f docker/compose.dev.yml up -d)"

@@ -18,7 +18,7 @@ step "build api, worker, console"
 npx nx run-many -t build -p api worker console --output-style=static
 
 step "compose files"
-POSTGRES_PASSWORD=validate-only JWT_SECRET=validate-only-0123456789abcdef0123456789 docker-compose -f docker/compose.yml config -q
+POSTGRES_PASSWORD=validate-only APP_DB_PASSWORD=validate-only JWT_SECRET=validate-only-0123456789abcdef0123456789 docker-compose -f docker/compose.yml config -q
 docker-compose -f docker/compose.dev.yml config -q
 echo "docker/compose.yml and docker/compose.dev.yml are valid"
 

@@ -2,8 +2,8 @@ import { NestFactory } from '@nestjs/core';
 import { Redis } from 'ioredis';
 import { Client } from 'pg';
 import { ApplicationCoreModule, DemoSeeder, loadAppConfig } from '@netduty/application';
-import { runMigrations } from '@netduty/persistence';
-import { newTestEnvironment, type TestEnvironment } from './test-environment';
+import { dropApplicationLogin, provisionApplicationLogin, runMigrations } from '@netduty/persistence';
+import { currentTestEnvironment, newTestEnvironment, type TestEnvironment } from './test-environment';
 
 /**
  * A fresh database and Redis prefix for one test run: created, migrated and loaded with the demo
@@ -18,7 +18,8 @@ export async function createTestEnvironment(): Promise<TestEnvironment> {
   } finally {
     await admin.end();
   }
-  await runMigrations(environment.databaseUrl);
+  await runMigrations(environment.ownerDatabaseUrl);
+  await provisionApplicationLogin(environment.ownerDatabaseUrl, environment.databaseUrl);
 
   const config = loadAppConfig({
     ...process.env,
@@ -38,7 +39,7 @@ export async function createTestEnvironment(): Promise<TestEnvironment> {
   return environment;
 }
 
-/** Drops the run's database and deletes every Redis key under its prefix. */
+/** Drops the run's database and its login, and deletes every Redis key under its prefix. */
 export async function destroyTestEnvironment(environment: TestEnvironment): Promise<void> {
   const admin = new Client({ connectionString: environment.adminDatabaseUrl });
   await admin.connect();
@@ -47,6 +48,7 @@ export async function destroyTestEnvironment(environment: TestEnvironment): Prom
   } finally {
     await admin.end();
   }
+  await dropApplicationLogin(environment.adminDatabaseUrl, environment.appRole);
   const redis = new Redis(environment.redisUrl);
   try {
     let cursor = '0';
@@ -57,5 +59,19 @@ export async function destroyTestEnvironment(environment: TestEnvironment): Prom
     } while (cursor !== '0');
   } finally {
     redis.disconnect();
+  }
+}
+
+/**
+ * Runs one statement on a connection of its own as the owner of the tables (the migration role), for
+ * what the application's role may not do: e.g. showing that the triggers refuse even the owner.
+ */
+export async function queryAsOwner<T = Record<string, unknown>>(sql: string): Promise<T[]> {
+  const owner = new Client({ connectionString: currentTestEnvironment().ownerDatabaseUrl });
+  await owner.connect();
+  try {
+    return (await owner.query(sql)).rows as T[];
+  } finally {
+    await owner.end();
   }
 }

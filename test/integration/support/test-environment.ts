@@ -2,7 +2,11 @@ import { randomBytes } from 'node:crypto';
 
 /** Where the suite's own database and Redis prefix are written for the test files to read. */
 export interface TestEnvironment {
+  /** The application's login for this run (a member of netduty_app): what the api and the workers use. */
   databaseUrl: string;
+  /** The owner of the tables, which migrates. */
+  ownerDatabaseUrl: string;
+  appRole: string;
   databaseName: string;
   adminDatabaseUrl: string;
   redisUrl: string;
@@ -15,12 +19,19 @@ export function newTestEnvironment(): TestEnvironment {
   const runId = `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
   const adminDatabaseUrl = process.env['TEST_ADMIN_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const databaseName = `netduty_test_${runId}`;
-  const url = new URL(adminDatabaseUrl);
-  url.pathname = `/${databaseName}`;
+  const owner = new URL(adminDatabaseUrl);
+  owner.pathname = `/${databaseName}`;
+  // Roles are shared by every database on the server: one login per run, dropped at the end.
+  const appRole = `netduty_app_${runId}`;
+  const app = new URL(owner);
+  app.username = appRole;
+  app.password = randomBytes(18).toString('hex');
   return {
     adminDatabaseUrl,
     databaseName,
-    databaseUrl: url.toString(),
+    databaseUrl: app.toString(),
+    ownerDatabaseUrl: owner.toString(),
+    appRole,
     redisUrl: process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379',
     redisPrefix: `netduty-test-${runId}`,
     jwtSecret: randomBytes(48).toString('base64url'),

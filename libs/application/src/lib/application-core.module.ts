@@ -13,6 +13,7 @@ import { ReferenceService } from './catalogue/reference.service';
 import { SlaPolicyService } from './catalogue/sla-policy.service';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { redisOptionsFromUrl } from './config/redis-options';
+import { DatabaseRoleCheck } from './database/database-role-check';
 import { EscalationService } from './escalation/escalation.service';
 import { IncidentService } from './incidents/incident.service';
 import { SlaScheduler } from './queue/sla-scheduler';
@@ -63,7 +64,7 @@ export class ApplicationCoreModule {
         BullModule.registerQueue({ name: SLA_QUEUE }),
         JwtModule.register({ secret: config.JWT_SECRET, signOptions: { algorithm: 'HS256' } }),
       ],
-      providers: [{ provide: APP_CONFIG, useValue: config }, ...SERVICES],
+      providers: [{ provide: APP_CONFIG, useValue: config }, DatabaseRoleCheck, ...SERVICES],
       exports: [APP_CONFIG, BullModule, ...SERVICES],
     };
   }

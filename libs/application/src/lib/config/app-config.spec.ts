@@ -4,7 +4,9 @@ import { redisOptionsFromUrl } from './redis-options';
 describe('configuration read at boot', () => {
   it('runs locally with no environment at all', () => {
     const config = loadAppConfig({});
-    expect(config.DATABASE_URL).toBe('postgres://postgres@127.0.0.1:5432/netduty');
+    // The application's own login; the owner (MIGRATION_DATABASE_URL) is only the migrate command's.
+    expect(config.DATABASE_URL).toBe('postgres://netduty_app@127.0.0.1:5432/netduty');
+    expect(config.MIGRATION_DATABASE_URL).toBeUndefined();
     expect(config.REDIS_URL).toBe('redis://127.0.0.1:6379');
     expect(config.PORT).toBe(3000);
     expect(config.CORS_ORIGINS).toContain('http://localhost:4200');

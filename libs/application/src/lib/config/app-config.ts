@@ -47,7 +47,10 @@ const trustProxy = z
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** The api's and the worker's own login: a member of netduty_app, never the owner of the tables nor a superuser. */
   DATABASE_URL: url(['postgres:', 'postgresql:']).default(DEFAULT_DATABASE_URL),
+  /** The owner of the tables; only the migrate command reads it (default outside production: postgres@127.0.0.1/netduty). */
+  MIGRATION_DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   REDIS_URL: url(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
   REDIS_PREFIX: z
