@@ -16,6 +16,17 @@ CONSOLE_PORT="${CONSOLE_PORT:-4200}"
 LOGS=tmp/logs
 mkdir -p "$LOGS"
 
+# The access-token secret: generated once, kept in tmp/ (git-ignored) and reused, so logins survive a
+# restart. There is no default in the code; JWT_SECRET from the environment wins.
+LOCAL_SECRETS=tmp/local-secrets.env
+if [ -z "${JWT_SECRET:-}" ]; then
+  if ! grep -qs '^JWT_SECRET=' "$LOCAL_SECRETS"; then
+    (umask 077 && printf 'JWT_SECRET=%s\n' "$(node -e "console.log(require('crypto').randomBytes(48).toString('base64url'))")" >>"$LOCAL_SECRETS")
+  fi
+  JWT_SECRET=$(sed -n 's/^JWT_SECRET=//p' "$LOCAL_SECRETS" | tail -n 1)
+fi
+export JWT_SECRET
+
 # Secrets made once for this machine, kept out of git (tmp/ is ignored).
 LOCAL_SECRETS=tmp/local-secrets.env
 # The api and the worker connect as their own login (a member of netduty_app, which cannot rewrite the

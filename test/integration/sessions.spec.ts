@@ -149,6 +149,61 @@ describe('sessions, lockout and account changes', () => {
     }
   });
 
+  it('counts every attempt before the password check: 60 parallel logins get only LOGIN_MAX_FAILURES past the lock', async () => {
+    const { username } = await newStaff();
+    // The right password is the 40th of the burst; the limit is 5.
+    const passwords = Array.from({ length: 60 }, (_, index) => (index === 39 ? STRONG : `Sai-mat-khau-${index}!`));
+    const statuses = await Promise.all(
+      passwords.map((password) => http(api.baseUrl, 'POST', '/auth/login', { username, password }).then((result) => result.status)),
+    );
+    const checked = statuses.filter((status) => status !== 429);
+    expect(checked).toHaveLength(5);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(55);
+    // Only an attempt among the five that reached the check could have succeeded; the 40th did not.
+    expect(statuses[39]).toBe(429);
+    expect((await http(api.baseUrl, 'POST', '/auth/login', { username, password: STRONG })).status).toBe(429);
+  });
+
+  describe('lockout keyed by account and client address', () => {
+    let proxied: RunningApi;
+    const from = (address: string) => ({ 'x-forwarded-for': address });
+
+    beforeAll(async () => {
+      // Behind a trusted proxy, so each request can say which client address it comes from.
+      proxied = await startApi({ TRUST_PROXY: 'loopback', LOGIN_ACCOUNT_MAX_FAILURES: '12' });
+    });
+
+    afterAll(() => proxied.close());
+
+    it("does not lock the real user out when someone else guesses from another address", async () => {
+      const { username } = await newStaff();
+      for (let attempt = 0; attempt < 5; attempt++) {
+        expect((await http(proxied.baseUrl, 'POST', '/auth/login', { username, password: 'Sai-mat-khau-1!' }, from('203.0.113.7'))).status).toBe(401);
+      }
+      // The guessing address is locked, even with the right password...
+      const locked = await http<{ code: string }>(proxied.baseUrl, 'POST', '/auth/login', { username, password: STRONG }, from('203.0.113.7'));
+      expect(locked.status).toBe(429);
+      expect(locked.body.code).toBe('account_locked');
+      // ...while the user, at their own workstation, logs in.
+      expect((await http(proxied.baseUrl, 'POST', '/auth/login', { username, password: STRONG }, from('198.51.100.20'))).status).toBe(200);
+    });
+
+    it('stops distributed guessing past LOGIN_ACCOUNT_MAX_FAILURES, except from addresses the user has logged in from', async () => {
+      const { username } = await newStaff();
+      expect((await http(proxied.baseUrl, 'POST', '/auth/login', { username, password: STRONG }, from('198.51.100.30'))).status).toBe(200);
+      // Twelve addresses, one guess each: none is locked on its own.
+      for (let host = 1; host <= 12; host++) {
+        expect((await http(proxied.baseUrl, 'POST', '/auth/login', { username, password: 'Sai-mat-khau-1!' }, from(`192.0.2.${host}`))).status).toBe(401);
+      }
+      // The account-wide limit is reached: a new address is refused before its password is checked...
+      const refused = await http<{ code: string }>(proxied.baseUrl, 'POST', '/auth/login', { username, password: STRONG }, from('192.0.2.99'));
+      expect(refused.status).toBe(429);
+      expect(refused.body.code).toBe('account_locked');
+      // ...but the user's known address still gets in.
+      expect((await http(proxied.baseUrl, 'POST', '/auth/login', { username, password: STRONG }, from('198.51.100.30'))).status).toBe(200);
+    });
+  });
+
   it('answers a wrong password and an unknown user the same way', async () => {
     const wrong = await http<{ code: string; message: string }>(api.baseUrl, 'POST', '/auth/login', { username: 'trucban.x', password: 'x' });
     const unknown = await http<{ code: string; message: string }>(api.baseUrl, 'POST', '/auth/login', { username: 'khong.ton.tai', password: 'x' });

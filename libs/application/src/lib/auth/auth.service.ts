@@ -22,6 +22,20 @@ interface AccessTokenClaims {
   role: string;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Every claim the session check relies on, exp included: a token lacking one is not ours. */
+function hasRequiredClaims(claims: unknown): claims is AccessTokenClaims & { exp: number } {
+  if (typeof claims !== 'object' || claims === null) return false;
+  const { sub, sid, ver, exp } = claims as Record<string, unknown>;
+  return (
+    typeof sub === 'string' && UUID.test(sub) &&
+    typeof sid === 'string' && UUID.test(sid) &&
+    typeof ver === 'number' && Number.isInteger(ver) &&
+    typeof exp === 'number' && Number.isFinite(exp)
+  );
+}
+
 export interface IssuedSession {
   session: SessionDto;
   refreshToken: string;
@@ -54,10 +68,11 @@ export class AuthService {
 
   async login(username: string, password: string, meta: ClientMeta): Promise<IssuedSession> {
     const name = username.trim().toLowerCase();
-    const lockedFor = await this.lockout.lockedFor(name);
-    if (lockedFor > 0) {
+    // Counted before the hash is checked, so parallel attempts cannot all slip in under the limit.
+    const verdict = await this.lockout.begin(name, meta.ip);
+    if (!verdict.allowed) {
       await this.audit.record({ action: 'auth.login', outcome: 'denied', statusCode: 429, actorUsername: name, after: { reason: 'locked' } });
-      throw new AccountLockedError(lockedFor);
+      throw new AccountLockedError(verdict.retryAfterSeconds);
     }
     const user = await this.dataSource
       .getRepository(UserEntity)
@@ -67,7 +82,6 @@ export class AuthService {
       .getOne();
     const valid = await this.hasher.verify(user?.passwordHash ?? null, password);
     if (!user || !valid || !user.active) {
-      await this.lockout.recordFailure(name);
       await this.audit.record({
         action: 'auth.login',
         outcome: 'failed',
@@ -79,7 +93,7 @@ export class AuthService {
       });
       throw new NotAuthenticatedError('wrong username or password, or the account is disabled');
     }
-    await this.lockout.clear(name);
+    await this.lockout.succeeded(name, meta.ip);
     return this.dataSource.transaction(async (em) => {
       const family = await em.getRepository(SessionFamilyEntity).save({ userId: user.id, ip: meta.ip, userAgent: meta.userAgent?.slice(0, 400) ?? null });
       await em.getRepository(UserEntity).update({ id: user.id }, { lastLoginAt: new Date() });
@@ -147,12 +161,15 @@ export class AuthService {
 
   /** Checks an access token against the database: the user is active and the session still stands. */
   async authenticate(accessToken: string): Promise<Actor> {
-    let claims: AccessTokenClaims;
+    let verified: unknown;
     try {
-      claims = await this.jwt.verifyAsync<AccessTokenClaims>(accessToken, { algorithms: ['HS256'] });
+      verified = await this.jwt.verifyAsync<object>(accessToken, { algorithms: ['HS256'] });
     } catch (error) {
       throw new NotAuthenticatedError((error as Error).name === 'TokenExpiredError' ? 'access token expired' : 'invalid access token');
     }
+    // jsonwebtoken checks exp only when present; a token without it would never expire.
+    if (!hasRequiredClaims(verified)) throw new NotAuthenticatedError('invalid access token');
+    const claims = verified;
     const rows: (UserEntity & { revoked_at: Date | null })[] = await this.dataSource.query(
       `SELECT u.id, u.username, u.display_name AS "displayName", u.role, u.operator_code AS "operatorCode",
               u.cluster_id AS "clusterId", u.responder_id AS "responderId", u.active,
@@ -206,11 +223,10 @@ export class AuthService {
       .where('user.id = :id', { id: actor.userId })
       .getOneOrFail();
     if (!(await this.hasher.verify(user.passwordHash, currentPassword))) {
-      throw new InvalidInputError([{ field: 'currentPassword', problems: ['is not your current password'] }]);
+      throw new InvalidInputError([{ field: 'currentPassword', code: 'not_current_password' }]);
     }
-    const problems = passwordProblems(newPassword, user.username);
-    if (newPassword === currentPassword) problems.push('must differ from the current password');
-    if (problems.length > 0) throw new InvalidInputError([{ field: 'newPassword', problems }]);
+    const problems = passwordProblems(newPassword, user.username, currentPassword);
+    if (problems.length > 0) throw new InvalidInputError(problems.map((problem) => ({ field: 'newPassword', ...problem })));
     const passwordHash = await this.hasher.hash(newPassword);
     await this.dataSource.transaction(async (em) => {
       await em.getRepository(UserEntity).update({ id: user.id }, { passwordHash, mustChangePassword: false });

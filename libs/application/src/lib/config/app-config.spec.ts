@@ -1,9 +1,11 @@
 import { ConfigError, loadAppConfig } from './app-config';
 import { redisOptionsFromUrl } from './redis-options';
 
+const JWT_SECRET = 'a-random-secret-of-at-least-32-characters';
+
 describe('configuration read at boot', () => {
-  it('runs locally with no environment at all', () => {
-    const config = loadAppConfig({});
+  it('runs locally with nothing but a JWT secret', () => {
+    const config = loadAppConfig({ JWT_SECRET });
     // The application's own login; the owner (MIGRATION_DATABASE_URL) is only the migrate command's.
     expect(config.DATABASE_URL).toBe('postgres://netduty_app@127.0.0.1:5432/netduty');
     expect(config.MIGRATION_DATABASE_URL).toBeUndefined();
@@ -17,7 +19,7 @@ describe('configuration read at boot', () => {
   it('lists every bad value by name in one error', () => {
     let error: unknown;
     try {
-      loadAppConfig({ DATABASE_URL: 'mysql://x', PORT: 'eighty', REDIS_PREFIX: 'has spaces' });
+      loadAppConfig({ JWT_SECRET, DATABASE_URL: 'mysql://x', PORT: 'eighty', REDIS_PREFIX: 'has spaces' });
     } catch (caught) {
       error = caught;
     }
@@ -28,9 +30,14 @@ describe('configuration read at boot', () => {
     expect(problems).toMatch(/^REDIS_PREFIX:/m);
   });
 
-  it('requires a real JWT secret in production and turns on the production defaults', () => {
-    expect(() => loadAppConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET: is required in production/);
-    expect(() => loadAppConfig({ NODE_ENV: 'production', JWT_SECRET: 'short' })).toThrow(/at least 32 characters/);
+  it.each(['development', 'test', 'production'])('refuses a missing or short JWT secret in %s: there is no default', (NODE_ENV) => {
+    expect(() => loadAppConfig({ NODE_ENV })).toThrow(/JWT_SECRET: is required: at least 32 random characters/);
+    expect(() => loadAppConfig({ NODE_ENV, JWT_SECRET: '' })).toThrow(/JWT_SECRET: must be at least 32 characters/);
+    expect(() => loadAppConfig({ NODE_ENV, JWT_SECRET: 'x'.repeat(31) })).toThrow(/JWT_SECRET: must be at least 32 characters/);
+    expect(loadAppConfig({ NODE_ENV, JWT_SECRET: 'x'.repeat(32) }).JWT_SECRET).toBe('x'.repeat(32));
+  });
+
+  it('turns on the production defaults', () => {
     const config = loadAppConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) });
     expect(config.FORCE_PASSWORD_CHANGE).toBe(true);
     expect(config.COOKIE_SECURE).toBe(true);
@@ -38,23 +45,23 @@ describe('configuration read at boot', () => {
   });
 
   it('splits CORS origins and accepts "info" as the log level Nest calls "log"', () => {
-    const config = loadAppConfig({ CORS_ORIGINS: 'https://a.example, https://b.example,', LOG_LEVEL: 'info' });
+    const config = loadAppConfig({ JWT_SECRET, CORS_ORIGINS: 'https://a.example, https://b.example,', LOG_LEVEL: 'info' });
     expect(config.CORS_ORIGINS).toEqual(['https://a.example', 'https://b.example']);
     expect(config.LOG_LEVEL).toBe('log');
   });
 
   it('trusts no proxy unless TRUST_PROXY says which, in the forms Express accepts', () => {
-    expect(loadAppConfig({}).TRUST_PROXY).toBe(false);
-    expect(loadAppConfig({ TRUST_PROXY: 'true' }).TRUST_PROXY).toBe(true);
-    expect(loadAppConfig({ TRUST_PROXY: '1' }).TRUST_PROXY).toBe(1);
-    expect(loadAppConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8,fd00::/8,192.168.1.5' }).TRUST_PROXY).toEqual([
+    expect(loadAppConfig({ JWT_SECRET }).TRUST_PROXY).toBe(false);
+    expect(loadAppConfig({ JWT_SECRET, TRUST_PROXY: 'true' }).TRUST_PROXY).toBe(true);
+    expect(loadAppConfig({ JWT_SECRET, TRUST_PROXY: '1' }).TRUST_PROXY).toBe(1);
+    expect(loadAppConfig({ JWT_SECRET, TRUST_PROXY: 'loopback, 10.0.0.0/8,fd00::/8,192.168.1.5' }).TRUST_PROXY).toEqual([
       'loopback',
       '10.0.0.0/8',
       'fd00::/8',
       '192.168.1.5',
     ]);
     for (const bad of ['yes', '10.0.0.0/33', 'nginx', '1,,2', '-1', '10.0.0.0/8/1']) {
-      expect(() => loadAppConfig({ TRUST_PROXY: bad })).toThrow(/TRUST_PROXY: must be false, true, a number/);
+      expect(() => loadAppConfig({ JWT_SECRET, TRUST_PROXY: bad })).toThrow(/TRUST_PROXY: must be false, true, a number/);
     }
   });
 

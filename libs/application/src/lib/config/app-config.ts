@@ -45,6 +45,8 @@ const trustProxy = z
     return value.split(',').map((entry) => entry.trim());
   });
 
+const JWT_SECRET_HINT = 'openssl rand -base64 48';
+
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   /** The api's and the worker's own login: a member of netduty_app, never the owner of the tables nor a superuser. */
@@ -69,14 +71,29 @@ const schema = z.object({
   RECONCILE_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   /** Minimum gap between escalation levels; tests shorten it to keep the real queue fast. */
   ESCALATION_MIN_STEP_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
-  /** HMAC secret of access tokens; required (32+ characters) in production. */
-  JWT_SECRET: z.string().min(32, 'must be at least 32 characters (openssl rand -hex 32)').optional(),
+  /**
+   * HMAC secret of access tokens, required in every environment: there is no default, so no start can
+   * sign with a value readable in the source. `npm start` generates one into tmp/local-secrets.env.
+   */
+  JWT_SECRET: z
+    .string({ error: (issue) => (issue.input === undefined ? `is required: at least 32 random characters (${JWT_SECRET_HINT})` : undefined) })
+    .min(32, `must be at least 32 characters (${JWT_SECRET_HINT})`),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(900),
   REFRESH_TOKEN_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
   /** Requests per minute per client address to /auth/* (login, refresh): slows password spraying. */
   AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   LOGIN_LOCKOUT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+  /**
+   * Failed logins for one account from all addresses together within LOGIN_LOCKOUT_SECONDS after which
+   * only addresses the user has logged in from before may keep trying (slows distributed guessing).
+   */
+  LOGIN_ACCOUNT_MAX_FAILURES: z.coerce.number().int().min(1).max(10_000).default(50),
+  /** Seconds in which a just-rotated refresh token may be presented again (two tabs) without revoking the session. */
+  REFRESH_REUSE_GRACE_SECONDS: z.coerce.number().int().min(0).max(60).default(10),
+  /** Inbound socket events per second each socket may send on average, and the burst above that. */
+  SOCKET_EVENTS_PER_SECOND: z.coerce.number().min(0.1).max(1000).default(5),
+  SOCKET_EVENT_BURST: z.coerce.number().int().min(1).max(10_000).default(20),
   /** Demo and bootstrap accounts must change their password at first login (default: on in production). */
   FORCE_PASSWORD_CHANGE: z.enum(['true', 'false']).optional(),
   /** Refresh cookie only over HTTPS (default: on in production; TLS terminates in front of nginx). */
@@ -90,15 +107,8 @@ const schema = z.object({
     .transform((level) => (level === 'info' ? 'log' : level)),
 });
 
-const DEVELOPMENT_JWT_SECRET = 'netduty-development-secret-never-use-in-production';
-
-const validated = schema.superRefine((env, context) => {
-  if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
-    context.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required in production (openssl rand -hex 32)' });
-  }
-}).transform((env) => ({
+const validated = schema.transform((env) => ({
   ...env,
-  JWT_SECRET: env.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET,
   FORCE_PASSWORD_CHANGE: env.FORCE_PASSWORD_CHANGE ? env.FORCE_PASSWORD_CHANGE === 'true' : env.NODE_ENV === 'production',
   COOKIE_SECURE: env.COOKIE_SECURE ? env.COOKIE_SECURE === 'true' : env.NODE_ENV === 'production',
 }));
