@@ -1,5 +1,6 @@
 export * from './lib/config/app-config';
 export * from './lib/config/redis-options';
+export * from './lib/redis/redis-outage-log';
 export * from './lib/errors/application-errors';
 export * from './lib/realtime/realtime-publisher';
 export * from './lib/queue/sla-scheduler';

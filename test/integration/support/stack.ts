@@ -69,6 +69,8 @@ export async function startWorker(extra: Record<string, string> = {}): Promise<I
 
 export interface WorkerProcess {
   process: ChildProcess;
+  /** Everything the process printed so far (stdout and stderr). */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -100,6 +102,7 @@ async function spawnBuiltApp(app: 'api' | 'worker', readyLine: string, extra: Re
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {
     process: child,
+    output: () => output,
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       await exited;

@@ -2,7 +2,7 @@ import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis'
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
-import { AnonymousRefusalAudit, ApplicationCoreModule, redisOptionsFromUrl, type AppConfig } from '@netduty/application';
+import { AnonymousRefusalAudit, ApplicationCoreModule, redisOptionsFromUrl, watchRedisClient, type AppConfig } from '@netduty/application';
 import { AuditModule } from './audit/audit.module';
 import { AccessGuard } from './auth/access.guard';
 import { AuthModule } from './auth/auth.module';
@@ -13,6 +13,13 @@ import { IncidentsModule } from './incidents/incidents.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { SlaPoliciesModule } from './sla-policies/sla-policies.module';
 import { UsersModule } from './users/users.module';
+
+/** Rate-limit counters in Redis; its client, like every other, reports outages through one listener. */
+function throttlerStorage(config: AppConfig): ThrottlerStorageRedisService {
+  const storage = new ThrottlerStorageRedisService({ ...redisOptionsFromUrl(config.REDIS_URL), keyPrefix: `${config.REDIS_PREFIX}:throttle:` });
+  watchRedisClient(storage.redis, 'rate limiter');
+  return storage;
+}
 
 @Module({})
 export class AppModule {
@@ -25,7 +32,7 @@ export class AppModule {
         ThrottlerModule.forRoot({
           throttlers: [{ name: 'auth', ttl: 60_000, limit: config.AUTH_RATE_LIMIT_PER_MINUTE }],
           // Given options (not a client) the storage owns its connection and closes it on shutdown.
-          storage: new ThrottlerStorageRedisService({ ...redisOptionsFromUrl(config.REDIS_URL), keyPrefix: `${config.REDIS_PREFIX}:throttle:` }),
+          storage: throttlerStorage(config),
         }),
         IncidentsModule,
         CatalogueModule,

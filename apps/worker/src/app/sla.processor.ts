@@ -1,7 +1,7 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DelayedError, Job } from 'bullmq';
-import { APP_CONFIG, EscalationService, type AppConfig } from '@netduty/application';
+import { APP_CONFIG, EscalationService, watchRedisClient, type AppConfig } from '@netduty/application';
 import type { SlaJobName, SlaJobs } from '@netduty/contracts';
 import { SLA_QUEUE } from '@netduty/contracts';
 import { SLA_WORKER_SETTINGS } from './worker-settings';
@@ -23,6 +23,7 @@ export class SlaProcessor extends WorkerHost implements OnApplicationBootstrap {
   /** The decorator's options are static; the configured concurrency is applied once the worker exists. */
   onApplicationBootstrap(): void {
     this.worker.concurrency = this.config.WORKER_CONCURRENCY;
+    watchRedisClient(this.worker, 'sla worker');
   }
 
   async process(job: SlaJob, token?: string): Promise<unknown> {

@@ -1,16 +1,15 @@
-import { INestApplicationContext, Logger } from '@nestjs/common';
+import type { INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
 import type { Server, ServerOptions } from 'socket.io';
-import { redisOptionsFromUrl, socketIoRedisKey, type AppConfig } from '@netduty/application';
+import { redisOptionsFromUrl, socketIoRedisKey, watchRedisClient, type AppConfig } from '@netduty/application';
 
 /**
  * socket.io over the Redis adapter: a broadcast from any api instance, or from the worker's emitter,
  * reaches the consoles connected to every api instance.
  */
 export class RedisIoAdapter extends IoAdapter {
-  private readonly logger = new Logger(RedisIoAdapter.name);
   private readonly clients: Redis[] = [];
 
   constructor(app: INestApplicationContext, private readonly config: AppConfig) {
@@ -28,7 +27,7 @@ export class RedisIoAdapter extends IoAdapter {
     const pub = new Redis(redisOptionsFromUrl(this.config.REDIS_URL));
     const sub = pub.duplicate();
     for (const client of [pub, sub]) {
-      client.on('error', (error: Error) => this.logger.warn(`socket.io redis: ${error.message}`));
+      watchRedisClient(client, 'socket.io adapter');
       this.clients.push(client);
     }
     server.adapter(createAdapter(pub, sub, { key: socketIoRedisKey(this.config.REDIS_PREFIX) }));

@@ -4,6 +4,7 @@ import type { JobsOptions, Queue } from 'bullmq';
 import type { DeadlineDueJob, DeadlineKind, SlaJobName } from '@netduty/contracts';
 import { SLA_QUEUE, deadlineJobId } from '@netduty/contracts';
 import { MAX_ESCALATION_LEVEL } from '@netduty/domain';
+import { watchRedisClient } from '../redis/redis-outage-log';
 
 export interface ScheduledDeadline {
   job: DeadlineDueJob;
@@ -18,7 +19,9 @@ export interface ScheduledDeadline {
 export class SlaScheduler {
   private readonly logger = new Logger(SlaScheduler.name);
 
-  constructor(@InjectQueue(SLA_QUEUE) private readonly queue: Queue) {}
+  constructor(@InjectQueue(SLA_QUEUE) private readonly queue: Queue) {
+    watchRedisClient(queue, 'sla queue');
+  }
 
   static readonly reconcileSchedulerId = 'deadlines.reconcile';
 

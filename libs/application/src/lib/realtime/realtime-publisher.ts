@@ -5,6 +5,7 @@ import type { IncidentDto, ServerEventMeta, ServerEventName, ServerEventPayload,
 import { SOCKET_ROOMS } from '@netduty/contracts';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { redisOptionsFromUrl } from '../config/redis-options';
+import { watchRedisClient } from '../redis/redis-outage-log';
 
 /** The key prefix shared by the socket.io Redis adapter (api) and this emitter (api and worker). */
 export function socketIoRedisKey(prefix: string): string {
@@ -37,7 +38,7 @@ export class RealtimePublisher implements OnModuleDestroy {
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.eventLogKey = `${config.REDIS_PREFIX}:console-events`;
     this.redis = new Redis({ ...redisOptionsFromUrl(config.REDIS_URL), lazyConnect: false });
-    this.redis.on('error', (error: Error) => this.logger.warn(`redis emitter: ${error.message}`));
+    watchRedisClient(this.redis, 'realtime publisher');
     this.emitter = new Emitter<ServerToClientEvents>(this.redis, { key: socketIoRedisKey(config.REDIS_PREFIX) });
   }
 
