@@ -119,6 +119,47 @@ describe('sessions, lockout and account changes', () => {
     expect(body.items.every((incident) => incident.site.operator.code === 'vnpt')).toBe(true);
   });
 
+  it('changing your own password ends every other session at once (tokens and sockets) and keeps this one', async () => {
+    const { username } = await newStaff();
+    const laptop = await asUser(username);
+    const phone = await asUser(username);
+    const phoneSocket = await connectConsole(api.baseUrl, phone.session.token);
+    const laptopSocket = await connectConsole(api.baseUrl, laptop.session.token);
+    const phoneClosed = new Promise<void>((resolve) => phoneSocket.once('disconnect', () => resolve()));
+    try {
+      const changed = await laptop.request('POST', '/auth/change-password', { currentPassword: STRONG, newPassword: 'Doi-mat-khau-2026!' });
+      expect(changed.status).toBe(200);
+      // The other session: its access token, its refresh token and its socket all stop at once.
+      expect((await phone.request('GET', '/auth/me')).status).toBe(401);
+      expect((await refresh(api, phone.session.refreshCookie)).status).toBe(401);
+      await phoneClosed;
+      // The session that made the change carries on: requests, refresh and its live socket.
+      expect((await laptop.request('GET', '/auth/me')).status).toBe(200);
+      expect(laptopSocket.connected).toBe(true);
+      await expect(laptopSocket.timeout(5000).emitWithAck('clock.sync')).resolves.toEqual(expect.any(String));
+      expect((await refresh(api, laptop.session.refreshCookie)).status).toBe(200);
+    } finally {
+      phoneSocket.disconnect();
+      laptopSocket.disconnect();
+    }
+  });
+
+  it('gives no live socket to a session that must still change its password, as REST refuses it', async () => {
+    const username = `pending.${Date.now().toString(36)}`;
+    expect((await admin.request('POST', '/users', { username, displayName: 'Chưa đổi mật khẩu', password: 'Khoi-tao-2026!', role: 'duty_officer' })).status).toBe(201);
+    const session = await login(api.baseUrl, username, 'Khoi-tao-2026!');
+    const refused = connectConsole(api.baseUrl, session.token).then((socket) => {
+      socket.disconnect();
+      return 'connected';
+    });
+    await expect(refused).rejects.toThrow(/password_change_required/);
+    const headers = { authorization: `Bearer ${session.token}` };
+    expect((await http(api.baseUrl, 'POST', '/auth/change-password', { currentPassword: 'Khoi-tao-2026!', newPassword: STRONG }, headers)).status).toBe(200);
+    const socket = await connectConsole(api.baseUrl, session.token);
+    expect(socket.connected).toBe(true);
+    socket.disconnect();
+  });
+
   it('logs out everywhere: every session of the user ends', async () => {
     const { username } = await newStaff();
     const laptop = await asUser(username);

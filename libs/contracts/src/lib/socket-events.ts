@@ -90,4 +90,6 @@ export const SOCKET_ROOMS = {
   responder: (id: string) => `responder:${id}`,
   /** Every socket of one user, so that disabling them closes all of them. */
   user: (id: string) => `user:${id}`,
+  /** Every socket of one login session, so that ending the user's other sessions can spare this one. */
+  session: (id: string) => `session:${id}`,
 } as const;

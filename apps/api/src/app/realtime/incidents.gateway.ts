@@ -1,7 +1,7 @@
 import { Inject, Logger, UseGuards } from '@nestjs/common';
 import { OnGatewayConnection, OnGatewayDisconnect, OnGatewayInit, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
 import type { Server, Socket } from 'socket.io';
-import { APP_CONFIG, AuthService, RealtimePublisher, type Actor, type AppConfig } from '@netduty/application';
+import { APP_CONFIG, AuthService, PasswordChangeRequiredError, RealtimePublisher, type Actor, type AppConfig } from '@netduty/application';
 import type { ClientToServerEvents, ServerToClientEvents } from '@netduty/contracts';
 import { isServerEventId, SOCKET_ROOMS } from '@netduty/contracts';
 import type { IncidentScope } from '@netduty/domain';
@@ -56,6 +56,11 @@ export class IncidentsGateway implements OnGatewayInit<Server>, OnGatewayConnect
       this.auth
         .authenticate(token)
         .then((actor) => {
+          // The same rule as REST: nothing but the password change until it is done, live events included.
+          if (actor.mustChangePassword) {
+            const refusal = new PasswordChangeRequiredError();
+            return next(new Error(`${refusal.code}: ${refusal.message}`));
+          }
           const data = socket.data as SocketData;
           data.actor = actor;
           const expiresAt = this.auth.expiryOf(token);
@@ -74,7 +79,7 @@ export class IncidentsGateway implements OnGatewayInit<Server>, OnGatewayConnect
       socket.disconnect(true);
       return;
     }
-    await socket.join([SOCKET_ROOMS.user(actor.userId), ...roomsForScope(actor.scope)]);
+    await socket.join([SOCKET_ROOMS.user(actor.userId), SOCKET_ROOMS.session(actor.sessionId), ...roomsForScope(actor.scope)]);
     await this.replayMissedEvents(socket, roomsForScope(actor.scope));
     this.logger.debug(`console ${socket.id} connected as ${actor.username}`);
   }

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { DataSource, EntityManager, IsNull, Not } from 'typeorm';
 import type { SessionDto, UserDto } from '@netduty/contracts';
 import { passwordProblems, permissionsOf, scopeOf } from '@netduty/domain';
 import { ClusterEntity, RefreshTokenEntity, SessionFamilyEntity, UserEntity } from '@netduty/persistence';
@@ -12,6 +12,7 @@ import { InvalidInputError } from '../errors/application-errors';
 import type { Actor } from './actor';
 import { AccountLockedError, NotAuthenticatedError } from './auth-errors';
 import { LoginLockout } from './login-lockout';
+import { RealtimePublisher } from '../realtime/realtime-publisher';
 import { PasswordHasher } from './password-hasher';
 import { toUserDto } from './user-mapper';
 
@@ -64,6 +65,7 @@ export class AuthService {
     private readonly hasher: PasswordHasher,
     private readonly lockout: LoginLockout,
     private readonly audit: AuditService,
+    private readonly publisher: RealtimePublisher,
   ) {}
 
   async login(username: string, password: string, meta: ClientMeta): Promise<IssuedSession> {
@@ -230,8 +232,14 @@ export class AuthService {
     const passwordHash = await this.hasher.hash(newPassword);
     await this.dataSource.transaction(async (em) => {
       await em.getRepository(UserEntity).update({ id: user.id }, { passwordHash, mustChangePassword: false });
+      // Whoever else holds a session of this account (perhaps the reason for the change) is out at once:
+      // every request checks its family, so its access and refresh tokens stop with this commit.
+      await em
+        .getRepository(SessionFamilyEntity)
+        .update({ userId: user.id, id: Not(actor.sessionId), revokedAt: IsNull() }, { revokedAt: new Date(), revokedReason: 'password changed' });
       await this.audit.record({ action: 'auth.change_password', entityType: 'user', entityId: user.id }, em);
     });
+    this.publisher.disconnectOtherSessions(user.id, actor.sessionId);
     return this.me(actor);
   }
 

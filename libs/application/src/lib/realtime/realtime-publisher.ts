@@ -60,6 +60,11 @@ export class RealtimePublisher implements OnModuleDestroy {
     this.emitter.in(SOCKET_ROOMS.user(userId)).disconnectSockets(true);
   }
 
+  /** Closes the user's sockets of every session but one (a password change keeps the session making it). */
+  disconnectOtherSessions(userId: string, keptSessionId: string): void {
+    this.emitter.in(SOCKET_ROOMS.user(userId)).except(SOCKET_ROOMS.session(keptSessionId)).disconnectSockets(true);
+  }
+
   /**
    * Logs the event in a Redis stream (its id becomes the event's id), then broadcasts it. The log lets
    * an api instance replay to a reconnecting console what it missed, even when the instance it was
