@@ -1,8 +1,17 @@
 import fc from 'fast-check';
-import type { IncidentDto, SiteSummaryDto, UserDto } from '@netduty/contracts';
+import { API_ERROR_CODES, FIELD_PROBLEM_CODES, type ApiErrorBody, type IncidentDto, type SiteSummaryDto, type UserDto } from '@netduty/contracts';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { rawRequest } from './support/raw-request';
 import { as, findSite, http, reportIncident, startApi, type ApiClient, type RunningApi } from './support/stack';
+
+/** The wire's promise: a code from ApiErrorCode, and each field problem a code (with parameters), never a sentence. */
+function expectTypedError(body: Partial<ApiErrorBody>): void {
+  expect(API_ERROR_CODES).toContain(body.code);
+  for (const problem of body.fields ?? []) {
+    expect(FIELD_PROBLEM_CODES).toContain(problem.code);
+    expect(Object.keys(problem).sort()).toEqual(problem.params ? ['code', 'field', 'params'] : ['code', 'field']);
+  }
+}
 
 /** Business rows a refused request must never touch (the audit trail records refusals on purpose). */
 async function businessRowCounts(api: RunningApi): Promise<Record<string, number>> {
@@ -122,9 +131,12 @@ describe('property-based fuzzing of every request body: 4xx, never 5xx, nothing 
     await fc.assert(
       fc.asyncProperty(hostileBodies(valid()), async (body) => {
         const before = await businessRowCounts(api);
-        const { status } = await client().request(method, path(), JSON.stringify(body));
+        const { status, body: answer } = await client().request<Partial<ApiErrorBody>>(method, path(), JSON.stringify(body));
         expect(status).toBeLessThan(500);
-        if (status >= 400) expect(await businessRowCounts(api)).toEqual(before);
+        if (status >= 400) {
+          expect(await businessRowCounts(api)).toEqual(before);
+          expectTypedError(answer);
+        }
       }),
       { numRuns: 40 },
     );
@@ -183,7 +195,10 @@ describe('property-based fuzzing of every request body: 4xx, never 5xx, nothing 
         expect(response.status).toBeLessThan(500);
         expect(response.contentType ?? '').toMatch(/json/);
         expect(typeof response.body.code).toBe('string');
-        if (response.status >= 400) expect(await businessRowCounts(api)).toEqual(before);
+        if (response.status >= 400) {
+          expect(await businessRowCounts(api)).toEqual(before);
+          expectTypedError(response.body as Partial<ApiErrorBody>);
+        }
       }),
       { numRuns: 80 },
     );

@@ -5,3 +5,4 @@ export * from './lib/search-text';
 export * from './lib/urgency-order';
 export * from './lib/access-policy';
 export * from './lib/spreadsheet-cell';
+export * from './lib/site-kinds';

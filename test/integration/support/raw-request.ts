@@ -27,7 +27,8 @@ export async function rawRequest(
           try {
             parsed = JSON.parse(text) as ApiErrorBody;
           } catch {
-            parsed = { statusCode: response.statusCode ?? 0, code: `not JSON: ${text.slice(0, 80)}`, message: '' };
+            // Not a code of the wire on purpose: an assertion on the code then shows what came back instead.
+            parsed = { statusCode: response.statusCode ?? 0, code: `not JSON: ${text.slice(0, 80)}` as ApiErrorBody['code'], message: '' };
           }
           resolve({ status: response.statusCode ?? 0, body: parsed, contentType: response.headers['content-type'] });
         });

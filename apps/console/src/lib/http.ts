@@ -1,13 +1,17 @@
-import type { ApiErrorBody } from '@netduty/contracts';
+import type { ApiErrorBody, ApiErrorCode } from '@netduty/contracts';
 import { i18n } from '../i18n/i18n';
 import { buildQueryString, type QueryValue } from './query-string';
 
 /** REST base path; the dev server and production nginx both proxy it to the api. */
 export const API_BASE = '/api/v1';
 
+/** The api's codes, and the two the console gives a request that got no answer from the api. */
+export type ClientErrorCode = ApiErrorCode | 'network_error' | 'http_error';
+export type ClientErrorBody = Omit<ApiErrorBody, 'code'> & { code: ClientErrorCode };
+
 /** A failed request, carrying the api's JSON error body (or one synthesised for network/proxy failures). */
 export class ApiError extends Error {
-  constructor(readonly body: ApiErrorBody) {
+  constructor(readonly body: ClientErrorBody) {
     super(body.message);
     this.name = 'ApiError';
   }
@@ -16,7 +20,7 @@ export class ApiError extends Error {
     return this.body.statusCode;
   }
 
-  get code(): string {
+  get code(): ClientErrorCode {
     return this.body.code;
   }
 }

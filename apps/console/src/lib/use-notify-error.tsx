@@ -1,10 +1,10 @@
 import type { IncidentAction, IncidentStatus } from '@netduty/contracts';
-import { INCIDENT_ACTIONS, INCIDENT_STATUSES } from '@netduty/contracts';
+import { INCIDENT_ACTIONS, INCIDENT_STATUSES, isApiErrorCode } from '@netduty/contracts';
 import { App } from 'antd';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { problemMessageKey } from '../features/auth/lib/password-policy';
 import { isApiError } from './api-client';
+import { describeFieldProblem } from './field-problem';
 
 function isStatus(value: unknown): value is IncidentStatus {
   return typeof value === 'string' && (INCIDENT_STATUSES as readonly string[]).includes(value);
@@ -14,17 +14,9 @@ function isAction(value: unknown): value is IncidentAction {
   return typeof value === 'string' && (INCIDENT_ACTIONS as readonly string[]).includes(value);
 }
 
-/** Error codes the console words itself (the api's own message is kept as the detail). */
-const TRANSLATED_CODES = ['forbidden', 'not_authenticated', 'password_change_required', 'too_many_requests', 'account_locked'] as const;
-type TranslatedCode = (typeof TRANSLATED_CODES)[number];
-
-function isTranslatedCode(code: string): code is TranslatedCode {
-  return (TRANSLATED_CODES as readonly string[]).includes(code);
-}
-
 /**
- * Shows an api failure as a notification: the server's message (or the console's own words for the
- * access errors: forbidden, session ended…), each field problem on its own line, and for a refused
+ * Shows an api failure as a notification: the error code and each field problem worded by the console
+ * (i18next, from codes and parameters — never by reading the server's sentence), and for a refused
  * transition (409) the current status and what is still allowed.
  */
 export function useNotifyError(): (error: unknown) => void {
@@ -39,12 +31,8 @@ export function useNotifyError(): (error: unknown) => void {
       }
       const { body } = error;
       const lines: string[] = [];
-      for (const field of body.fields ?? []) {
-        const problems = field.problems.map((problem) => {
-          const key = problemMessageKey(problem);
-          return key ? t(key) : problem;
-        });
-        lines.push(t('errors.fieldProblem', { field: field.field, problems: problems.join('; ') }));
+      for (const problem of body.fields ?? []) {
+        lines.push(t('errors.fieldProblem', { field: problem.field, problems: describeFieldProblem(t, problem) }));
       }
       const currentStatus = body.details?.['currentStatus'];
       const allowed = body.details?.['allowedActions'];
@@ -57,7 +45,8 @@ export function useNotifyError(): (error: unknown) => void {
           }),
         );
       }
-      const title = isTranslatedCode(body.code) ? t(`errors.code.${body.code}`) : body.message || t('errors.title');
+      // A code this console does not know yet (a newer api) falls back to the api's own words.
+      const title = isApiErrorCode(body.code) ? t(`errors.code.${body.code}`) : body.message || t('errors.title');
       notification.error({
         title,
         description:

@@ -164,18 +164,6 @@ export interface IncidentListQuery {
   open?: boolean;
 }
 
-/** Every error the api returns has this shape. */
-export interface ApiErrorBody {
-  statusCode: number;
-  /** Stable machine code, e.g. validation_failed, invalid_transition, not_found. */
-  code: string;
-  message: string;
-  /** Field-level problems for validation errors: path → messages. */
-  fields?: { field: string; problems: string[] }[];
-  /** Extra details for specific codes (e.g. currentStatus and allowedActions for invalid_transition). */
-  details?: Record<string, unknown>;
-}
-
 export interface HealthDto {
   status: 'ok' | 'error';
   checks: Record<string, 'up' | 'down'>;

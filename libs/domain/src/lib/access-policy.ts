@@ -60,14 +60,30 @@ export function scopeOf(user: ScopeSubject, clusterCommuneCodes: string[] | null
 }
 
 export const PASSWORD_MIN_LENGTH = 12;
+export const PASSWORD_MAX_LENGTH = 256;
+/** Of lower case, upper case, digits and symbols, a password mixes at least this many kinds. */
+export const PASSWORD_MIN_CHARACTER_KINDS = 3;
 
-/** The password policy: long enough, not all one kind of character, not the username. */
-export function passwordProblems(password: string, username: string): string[] {
-  const problems: string[] = [];
-  if (password.length < PASSWORD_MIN_LENGTH) problems.push(`must be at least ${PASSWORD_MIN_LENGTH} characters`);
-  if (password.length > 256) problems.push('must be at most 256 characters');
-  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((pattern) => pattern.test(password)).length;
-  if (classes < 3) problems.push('must mix at least three of: lower case, upper case, digits, symbols');
-  if (username && password.toLowerCase().includes(username.toLowerCase())) problems.push('must not contain the username');
+/** One broken rule of the password policy, as the wire carries it (a field problem without its field). */
+export type PasswordProblem =
+  | { code: 'too_short'; params: { min: number } }
+  | { code: 'too_long'; params: { max: number } }
+  | { code: 'too_few_character_kinds'; params: { min: number } }
+  | { code: 'contains_username' }
+  | { code: 'same_as_current' };
+
+/**
+ * The password policy, written once for the api (which enforces it) and the console (which checks as
+ * the user types): long enough, not all one kind of character, not the username, and — when the
+ * current password is given — not the same again.
+ */
+export function passwordProblems(password: string, username: string, currentPassword?: string): PasswordProblem[] {
+  const problems: PasswordProblem[] = [];
+  if (password.length < PASSWORD_MIN_LENGTH) problems.push({ code: 'too_short', params: { min: PASSWORD_MIN_LENGTH } });
+  if (password.length > PASSWORD_MAX_LENGTH) problems.push({ code: 'too_long', params: { max: PASSWORD_MAX_LENGTH } });
+  const kinds = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((pattern) => pattern.test(password)).length;
+  if (kinds < PASSWORD_MIN_CHARACTER_KINDS) problems.push({ code: 'too_few_character_kinds', params: { min: PASSWORD_MIN_CHARACTER_KINDS } });
+  if (username && password.toLowerCase().includes(username.toLowerCase())) problems.push({ code: 'contains_username' });
+  if (currentPassword !== undefined && currentPassword !== '' && password === currentPassword) problems.push({ code: 'same_as_current' });
   return problems;
 }

@@ -40,17 +40,19 @@ export const DEFAULT_SLA_POLICY: Readonly<Record<Severity, Readonly<Record<Prior
 
 export const MAX_SLA_SECONDS = 30 * 24 * 3600;
 
-/** Validates a policy window; returns the problems keyed by field, empty when valid. */
-export function slaWindowProblems(window: SlaWindow): { field: keyof SlaWindow; problem: string }[] {
-  const problems: { field: keyof SlaWindow; problem: string }[] = [];
+/** Validates a policy window; returns the problems keyed by field (as the wire carries them), empty when valid. */
+export function slaWindowProblems(
+  window: SlaWindow,
+): { field: keyof SlaWindow; code: 'not_an_integer' | 'too_small' | 'too_large' | 'less_than_other_field'; params?: { min?: number; max?: number; field?: string } }[] {
+  const problems: ReturnType<typeof slaWindowProblems> = [];
   for (const field of ['acknowledgeSeconds', 'restoreSeconds'] as const) {
     const value = window[field];
-    if (!Number.isInteger(value) || value < 1 || value > MAX_SLA_SECONDS) {
-      problems.push({ field, problem: `${field} must be an integer between 1 and ${MAX_SLA_SECONDS}` });
-    }
+    if (!Number.isInteger(value)) problems.push({ field, code: 'not_an_integer' });
+    else if (value < 1) problems.push({ field, code: 'too_small', params: { min: 1 } });
+    else if (value > MAX_SLA_SECONDS) problems.push({ field, code: 'too_large', params: { max: MAX_SLA_SECONDS } });
   }
   if (problems.length === 0 && window.restoreSeconds < window.acknowledgeSeconds) {
-    problems.push({ field: 'restoreSeconds', problem: 'restoreSeconds must not be shorter than acknowledgeSeconds' });
+    problems.push({ field: 'restoreSeconds', code: 'less_than_other_field', params: { field: 'acknowledgeSeconds' } });
   }
   return problems;
 }

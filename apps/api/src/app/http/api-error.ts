@@ -1,10 +1,11 @@
-import type { ApiErrorBody } from '@netduty/contracts';
+import type { ApiErrorBody, ApiErrorCode } from '@netduty/contracts';
 
 type Language = 'vi' | 'en';
 
-/** The human message of each stable error code, in the console's two languages. */
-const MESSAGES: Record<string, Record<Language, string>> = {
+/** The human message of each stable error code, in the console's two languages (every code has one). */
+const MESSAGES: Record<ApiErrorCode, Record<Language, string>> = {
   validation_failed: { vi: 'Dữ liệu gửi lên không hợp lệ', en: 'The request is not valid' },
+  bad_request: { vi: 'Yêu cầu không hợp lệ', en: 'Bad request' },
   malformed_json: { vi: 'Nội dung gửi lên không phải JSON hợp lệ', en: 'The request body is not valid JSON' },
   payload_too_large: { vi: 'Nội dung gửi lên quá lớn (tối đa 1 MB)', en: 'The request body is too large (1 MB at most)' },
   payload_too_deep: { vi: 'Nội dung gửi lên lồng nhau quá sâu', en: 'The request body is nested too deeply' },
@@ -14,6 +15,7 @@ const MESSAGES: Record<string, Record<Language, string>> = {
   },
   unsupported_media_type: { vi: 'Chỉ nhận nội dung JSON', en: 'Only JSON bodies are accepted' },
   not_found: { vi: 'Không tìm thấy', en: 'Not found' },
+  invalid_cursor: { vi: 'Con trỏ phân trang không hợp lệ', en: 'The paging cursor is not valid' },
   invalid_transition: { vi: 'Không thể thực hiện thao tác ở trạng thái hiện tại', en: 'This action is not allowed in the current status' },
   already_exists: { vi: 'Đã có bản ghi với giá trị này', en: 'A record with this value already exists' },
   idempotency_key_reused: {
@@ -38,11 +40,11 @@ export function preferredLanguage(acceptLanguage: string | undefined): Language 
 
 export function apiError(
   statusCode: number,
-  code: string,
+  code: ApiErrorCode,
   language: Language,
   extra: Pick<ApiErrorBody, 'fields' | 'details'> & { detailMessage?: string } = {},
 ): ApiErrorBody {
-  const base = MESSAGES[code]?.[language] ?? code;
+  const base = MESSAGES[code][language];
   const message = extra.detailMessage ? `${base}: ${extra.detailMessage}` : base;
   const body: ApiErrorBody = { statusCode, code, message };
   if (extra.fields) body.fields = extra.fields;

@@ -17,12 +17,12 @@ import {
   PasswordChangeRequiredError,
   requestContext,
 } from '@netduty/application';
-import type { ApiErrorBody } from '@netduty/contracts';
+import type { ApiErrorBody, ApiErrorCode } from '@netduty/contracts';
 import { uniqueViolationField } from '@netduty/persistence';
 import { apiError, preferredLanguage } from './api-error';
 import { RequestValidationException } from './validation';
 
-const STATUS_CODES: Partial<Record<number, string>> = {
+const STATUS_CODES: Partial<Record<number, ApiErrorCode>> = {
   [HttpStatus.NOT_FOUND]: 'not_found',
   [HttpStatus.UNAUTHORIZED]: 'not_authenticated',
   [HttpStatus.FORBIDDEN]: 'forbidden',
@@ -142,13 +142,13 @@ export class ApiExceptionFilter implements ExceptionFilter {
       return apiError(429, error.code, language, { details: { retryAfterSeconds: error.retryAfterSeconds } });
     }
     if (error instanceof AlreadyExistsError) {
-      return apiError(409, error.code, language, { fields: [{ field: error.field, problems: [error.problem] }] });
+      return apiError(409, error.code, language, { fields: [{ field: error.field, code: 'already_used' }] });
     }
     if (error instanceof IdempotencyKeyReusedError) {
-      return apiError(422, error.code, language, { fields: [{ field: 'Idempotency-Key', problems: [error.message] }] });
+      return apiError(422, error.code, language, { fields: [{ field: 'Idempotency-Key', code: 'reused' }] });
     }
     if (error instanceof InvalidCursorError) {
-      return apiError(400, error.code, language, { fields: [{ field: 'cursor', problems: [error.problem] }] });
+      return apiError(400, error.code, language, { fields: [{ field: 'cursor', code: 'not_recognised' }] });
     }
     if (error instanceof InvalidTransitionError) {
       return apiError(409, error.code, language, {

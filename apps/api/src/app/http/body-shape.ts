@@ -1,4 +1,4 @@
-import type { ApiErrorBody } from '@netduty/contracts';
+import type { FieldProblem } from '@netduty/contracts';
 
 /** No request body of ours is deeper than a few levels; anything past this is refused before any handler. */
 export const MAX_BODY_DEPTH = 64;
@@ -8,7 +8,7 @@ const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 export type BodyShapeProblem =
   | { kind: 'too_deep'; depth: number }
-  | { kind: 'fields'; fields: NonNullable<ApiErrorBody['fields']> };
+  | { kind: 'fields'; fields: FieldProblem[] };
 
 /**
  * Walks a parsed JSON value once, without recursion (a body 5,000 levels deep must not exhaust the
@@ -16,7 +16,7 @@ export type BodyShapeProblem =
  * by its path. `root` names the value itself (a body has none; a route parameter its name).
  */
 export function bodyShapeProblem(value: unknown, root = ''): BodyShapeProblem | null {
-  const fields: NonNullable<ApiErrorBody['fields']> = [];
+  const fields: FieldProblem[] = [];
   const pending: { value: unknown; path: string; depth: number }[] = [{ value, path: root, depth: 0 }];
   const join = (path: string, key: string) => (path ? `${path}.${key}` : key);
   while (pending.length > 0) {
@@ -24,7 +24,7 @@ export function bodyShapeProblem(value: unknown, root = ''): BodyShapeProblem | 
     if (!next) break;
     const { value: current, path, depth } = next;
     if (typeof current === 'string') {
-      if (current.includes('\u0000')) fields.push({ field: path || 'value', problems: ['must not contain NUL characters'] });
+      if (current.includes('\u0000')) fields.push({ field: path || 'value', code: 'contains_nul' });
       continue;
     }
     if (current === null || typeof current !== 'object') continue;
@@ -34,7 +34,7 @@ export function bodyShapeProblem(value: unknown, root = ''): BodyShapeProblem | 
       : Object.keys(current).map((key) => [key, (current as Record<string, unknown>)[key]]);
     for (const [key, item] of entries) {
       if (!Array.isArray(current) && PROTOTYPE_KEYS.has(key)) {
-        fields.push({ field: join(path, key), problems: [`property ${key} should not exist`] });
+        fields.push({ field: join(path, key), code: 'unknown_field' });
         continue;
       }
       pending.push({ value: item, path: join(path, key), depth: depth + 1 });

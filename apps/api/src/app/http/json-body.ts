@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { json } from 'body-parser';
 import type { NextFunction, Request, Response } from 'express';
+import type { ApiErrorCode } from '@netduty/contracts';
 import { apiError, preferredLanguage } from './api-error';
 import { bodyShapeProblem, MAX_BODY_DEPTH } from './body-shape';
 
@@ -10,7 +11,7 @@ interface BodyParserError {
   code?: string;
 }
 
-const PARSER_ERRORS: Record<string, { status: number; code: string }> = {
+const PARSER_ERRORS: Record<string, { status: number; code: ApiErrorCode }> = {
   'entity.parse.failed': { status: 400, code: 'malformed_json' },
   'entity.too.large': { status: 413, code: 'payload_too_large' },
   'entity.verify.failed': { status: 400, code: 'malformed_json' },
@@ -20,7 +21,7 @@ const PARSER_ERRORS: Record<string, { status: number; code: string }> = {
 };
 
 /** How a body parser failure is answered: by its type, a zlib failure as a bad encoding, else by status. */
-function parserFailure(error: BodyParserError): { status: number; code: string } {
+function parserFailure(error: BodyParserError): { status: number; code: ApiErrorCode } {
   const known = PARSER_ERRORS[error.type ?? ''];
   if (known) return known;
   // A body that says gzip/deflate/br but is not: zlib's errors carry codes like Z_DATA_ERROR.

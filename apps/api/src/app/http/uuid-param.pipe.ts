@@ -4,6 +4,6 @@ import { RequestValidationException } from './validation';
 /** A UUID path parameter whose error names the parameter. */
 export function uuidParam(name: string): ParseUUIDPipe {
   return new ParseUUIDPipe({
-    exceptionFactory: () => new RequestValidationException([{ field: name, problems: [`${name} must be a UUID`] }]),
+    exceptionFactory: () => new RequestValidationException([{ field: name, code: 'not_a_uuid' }]),
   });
 }

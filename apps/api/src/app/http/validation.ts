@@ -1,19 +1,19 @@
 import { ArgumentMetadata, BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
-import type { ApiErrorBody } from '@netduty/contracts';
+import type { FieldProblem } from '@netduty/contracts';
 import { bodyShapeProblem } from './body-shape';
+import { fieldProblemsOf } from './field-problems';
 
 /** Thrown by the validation pipe; carries the field list the error filter renders. */
 export class RequestValidationException extends BadRequestException {
-  constructor(readonly fields: NonNullable<ApiErrorBody['fields']>) {
-    super(fields.map((field) => `${field.field}: ${field.problems.join('; ')}`).join(' | '));
+  constructor(readonly fields: FieldProblem[]) {
+    super(fields.map((problem) => `${problem.field}: ${problem.code}`).join(' | '));
   }
 }
 
-function flatten(errors: ValidationError[], parent = ''): NonNullable<ApiErrorBody['fields']> {
+function flatten(errors: ValidationError[], parent = ''): FieldProblem[] {
   return errors.flatMap((error) => {
     const path = parent ? `${parent}.${error.property}` : error.property;
-    const own = error.constraints ? [{ field: path, problems: Object.values(error.constraints) }] : [];
-    return [...own, ...flatten(error.children ?? [], path)];
+    return [...fieldProblemsOf(error, path), ...flatten(error.children ?? [], path)];
   });
 }
 
@@ -26,13 +26,13 @@ class StrictValidationPipe extends ValidationPipe {
     const expectsObject = metadata.type === 'body' && metadata.metatype !== undefined && metadata.metatype !== Object;
     if (expectsObject && (value === null || typeof value !== 'object' || Array.isArray(value))) {
       throw new RequestValidationException([
-        { field: 'body', problems: ['must be a JSON object sent with Content-Type: application/json'] },
+        { field: 'body', code: 'not_an_object' },
       ]);
     }
     // Bodies were checked by the body parser already; params and queries are checked here.
     const problem = bodyShapeProblem(value, metadata.type === 'param' ? (metadata.data ?? '') : '');
     if (problem?.kind === 'fields') throw new RequestValidationException(problem.fields);
-    if (problem?.kind === 'too_deep') throw new RequestValidationException([{ field: metadata.data ?? 'body', problems: ['is nested too deeply'] }]);
+    if (problem?.kind === 'too_deep') throw new RequestValidationException([{ field: metadata.data ?? 'body', code: 'too_deep', params: { max: problem.depth } }]);
     return super.transform(value, metadata);
   }
 }
@@ -44,11 +44,12 @@ export function strictValidationPipe(): ValidationPipe {
     forbidUnknownValues: true,
     transform: true,
     stopAtFirstError: false,
-    validationError: { target: false, value: false },
+    // Target and value (never sent) let a problem carry its constraint's parameters, e.g. too_long {max: 200}.
+    validationError: { target: true, value: true },
     exceptionFactory: (errors) => {
       const fields = flatten(errors);
       return new RequestValidationException(
-        fields.length > 0 ? fields : [{ field: 'body', problems: ['must be a JSON object'] }],
+        fields.length > 0 ? fields : [{ field: 'body', code: 'not_an_object' }],
       );
     },
   });

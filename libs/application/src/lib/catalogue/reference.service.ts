@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { ClusterDto, OperatorCode, OperatorDto, PriorityTier, ResponderDto, SiteKind, SiteSummaryDto } from '@netduty/contracts';
-import type { IncidentScope } from '@netduty/domain';
+import { siteKindsOf, type IncidentScope } from '@netduty/domain';
 import { ClusterEntity, CommuneEntity, OperatorEntity, ResponderEntity, SiteEntity } from '@netduty/persistence';
 import { AuditService } from '../audit/audit.service';
-import { AlreadyExistsError, InvalidInputError, NotFoundError } from '../errors/application-errors';
+import { AlreadyExistsError, InvalidInputError, NotFoundError, type FieldProblem } from '../errors/application-errors';
 import { toOperatorDto, toResponderDto, toSiteSummaryDto } from '../incidents/incident-mapper';
 import { siteSearchText } from './catalogue.service';
 
@@ -73,7 +73,7 @@ export class ReferenceService {
   async createCluster(input: { operatorCode: OperatorCode; name: string; communeCodes: string[] }): Promise<ClusterDto> {
     return this.dataSource.transaction(async (em) => {
       if (!(await em.getRepository(OperatorEntity).existsBy({ code: input.operatorCode }))) {
-        throw new InvalidInputError([{ field: 'operatorCode', problems: ['no such operator'] }]);
+        throw new InvalidInputError([{ field: 'operatorCode', code: 'no_such_record' }]);
       }
       const communes = await this.communes(em, input.communeCodes);
       const cluster = await em.getRepository(ClusterEntity).save({ operatorCode: input.operatorCode, name: input.name.trim(), communes });
@@ -142,16 +142,15 @@ export class ReferenceService {
   }
 
   private async checkSite(em: EntityManager, site: SiteInput): Promise<void> {
-    const problems = [];
-    if (!(await em.getRepository(OperatorEntity).existsBy({ code: site.operatorCode }))) {
-      problems.push({ field: 'operatorCode', problems: ['no such operator'] });
-    }
+    const problems: FieldProblem[] = [];
+    const operator = await em.getRepository(OperatorEntity).findOneBy({ code: site.operatorCode });
+    if (!operator) problems.push({ field: 'operatorCode', code: 'no_such_record' });
     if (!(await em.getRepository(CommuneEntity).existsBy({ code: site.communeCode }))) {
-      problems.push({ field: 'communeCode', problems: ['no such commune'] });
+      problems.push({ field: 'communeCode', code: 'no_such_record' });
     }
-    const postal = site.operatorCode === 'vnpost' || site.operatorCode === 'viettelpost';
-    if (postal !== (site.kind === 'postal_point')) {
-      problems.push({ field: 'kind', problems: ['postal operators run postal points, telecom operators the other kinds'] });
+    // Postal operators are told apart by their kind, not by a list of codes: they run postal points only.
+    if (operator && siteKindsOf(operator.kind).every((kind) => kind !== site.kind)) {
+      problems.push({ field: 'kind', code: 'not_one_of', params: { allowed: siteKindsOf(operator.kind) } });
     }
     if (problems.length) throw new InvalidInputError(problems);
   }
@@ -160,7 +159,7 @@ export class ReferenceService {
     const unique = [...new Set(codes)];
     const found = unique.length ? await em.getRepository(CommuneEntity).findBy({ code: In(unique) }) : [];
     const unknown = unique.filter((code) => !found.some((commune) => commune.code === code));
-    if (unknown.length) throw new InvalidInputError([{ field: 'communeCodes', problems: [`unknown communes: ${unknown.join(', ')}`] }]);
+    if (unknown.length) throw new InvalidInputError([{ field: 'communeCodes', code: 'no_such_record', params: { codes: unknown } }]);
     return found;
   }
 }

@@ -37,7 +37,7 @@ export class SlaPolicyService {
   async update(severity: Severity, priority: PriorityTier, change: UpdateSlaPolicyRequest): Promise<SlaPolicyDto> {
     const problems = slaWindowProblems(change);
     if (problems.length > 0) {
-      throw new InvalidInputError(problems.map((problem) => ({ field: problem.field, problems: [problem.problem] })));
+      throw new InvalidInputError(problems);
     }
     return this.dataSource.transaction(async (em) => {
       const repository = em.getRepository(SlaPolicyEntity);

@@ -1,8 +1,10 @@
-import type { IncidentAction, IncidentStatus } from '@netduty/contracts';
+import type { ApiErrorCode, FieldProblem, IncidentAction, IncidentStatus } from '@netduty/contracts';
+
+export type { FieldProblem };
 
 /** Errors a use case raises on purpose. The api maps each to a stable JSON error; anything else is a 500. */
 export abstract class ApplicationError extends Error {
-  abstract readonly code: string;
+  abstract readonly code: ApiErrorCode;
 }
 
 export class NotFoundError extends ApplicationError {
@@ -12,16 +14,11 @@ export class NotFoundError extends ApplicationError {
   }
 }
 
-export interface FieldProblem {
-  field: string;
-  problems: string[];
-}
-
 /** Input that passed shape validation but is wrong against the data (an unknown site, a foreign responder). */
 export class InvalidInputError extends ApplicationError {
   readonly code = 'validation_failed';
   constructor(readonly fields: FieldProblem[]) {
-    super(fields.map((field) => `${field.field}: ${field.problems.join('; ')}`).join(' | '));
+    super(fields.map((problem) => `${problem.field}: ${problem.code}${problem.params ? ` ${JSON.stringify(problem.params)}` : ''}`).join(' | '));
   }
 }
 

@@ -70,7 +70,7 @@ export class IncidentService {
       incidentId = await this.dataSource.transaction(async (em) => {
         const site = await em.getRepository(SiteEntity).findOne({ where: { id: command.siteId } });
         // A site outside the caller's scope is reported exactly like one that does not exist.
-        if (!site || !siteInScope(site, actor.scope)) throw new InvalidInputError([{ field: 'siteId', problems: [`no site with id ${command.siteId}`] }]);
+        if (!site || !siteInScope(site, actor.scope)) throw new InvalidInputError([{ field: 'siteId', code: 'no_such_record' }]);
         const policy = await em
           .getRepository(SlaPolicyEntity)
           .findOneOrFail({ where: { severity: command.severity, priority: site.priority } });
@@ -281,17 +281,13 @@ export class IncidentService {
   private async assignableResponders(em: EntityManager, incident: IncidentEntity, ids: string[]): Promise<ResponderEntity[]> {
     const unique = [...new Set(ids)];
     if (unique.length === 0) {
-      throw new InvalidInputError([{ field: 'responderIds', problems: ['at least one responder is required'] }]);
+      throw new InvalidInputError([{ field: 'responderIds', code: 'too_few_items', params: { min: 1 } }]);
     }
     const found = await this.candidateQuery(em, incident).andWhere({ id: In(unique) }).getMany();
     const foreign = unique.filter((id) => !found.some((responder) => responder.id === id));
     if (foreign.length > 0) {
-      throw new InvalidInputError([
-        {
-          field: 'responderIds',
-          problems: [`not an active responder of a cluster covering this site: ${foreign.join(', ')}`],
-        },
-      ]);
+      // Not an active responder of a cluster covering this site (or not one the caller may see).
+      throw new InvalidInputError([{ field: 'responderIds', code: 'no_such_record', params: { ids: foreign } }]);
     }
     return found;
   }

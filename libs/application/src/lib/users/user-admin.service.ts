@@ -39,7 +39,7 @@ export class UserAdminService {
     const username = request.username.trim().toLowerCase();
     const problems: FieldProblem[] = [];
     const passwordIssues = passwordProblems(request.password, username);
-    if (passwordIssues.length) problems.push({ field: 'password', problems: passwordIssues });
+    problems.push(...passwordIssues.map((problem) => ({ field: 'password', ...problem })));
     const run = async (manager: EntityManager) => {
       const scope: ScopeFields = {
         role: request.role,
@@ -106,7 +106,7 @@ export class UserAdminService {
     const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id });
     if (!user) throw new NotFoundError('user', id);
     const problems = passwordProblems(newPassword, user.username);
-    if (problems.length) throw new InvalidInputError([{ field: 'newPassword', problems }]);
+    if (problems.length) throw new InvalidInputError(problems.map((problem) => ({ field: 'newPassword', ...problem })));
     const passwordHash = await this.hasher.hash(newPassword);
     await this.dataSource.transaction(async (em) => {
       await em.getRepository(UserEntity).update({ id }, { passwordHash, mustChangePassword: true });
@@ -135,21 +135,21 @@ export class UserAdminService {
       responder: { operator: false, responder: true },
     };
     const need = needs[scope.role];
-    if (need.operator && !scope.operatorCode) problems.push({ field: 'operatorCode', problems: ['is required for cluster staff'] });
-    if (!need.operator && scope.operatorCode) problems.push({ field: 'operatorCode', problems: [`does not apply to role ${scope.role}`] });
-    if (!need.operator && scope.clusterId) problems.push({ field: 'clusterId', problems: [`does not apply to role ${scope.role}`] });
-    if (need.responder && !scope.responderId) problems.push({ field: 'responderId', problems: ['is required for responders'] });
-    if (!need.responder && scope.responderId) problems.push({ field: 'responderId', problems: [`does not apply to role ${scope.role}`] });
+    if (need.operator && !scope.operatorCode) problems.push({ field: 'operatorCode', code: 'required_for_role', params: { role: scope.role } });
+    if (!need.operator && scope.operatorCode) problems.push({ field: 'operatorCode', code: 'not_for_role', params: { role: scope.role } });
+    if (!need.operator && scope.clusterId) problems.push({ field: 'clusterId', code: 'not_for_role', params: { role: scope.role } });
+    if (need.responder && !scope.responderId) problems.push({ field: 'responderId', code: 'required_for_role', params: { role: scope.role } });
+    if (!need.responder && scope.responderId) problems.push({ field: 'responderId', code: 'not_for_role', params: { role: scope.role } });
     if (scope.operatorCode && !(await em.getRepository(OperatorEntity).existsBy({ code: scope.operatorCode }))) {
-      problems.push({ field: 'operatorCode', problems: ['no such operator'] });
+      problems.push({ field: 'operatorCode', code: 'no_such_record' });
     }
     if (scope.clusterId) {
       const cluster = await em.getRepository(ClusterEntity).findOneBy({ id: scope.clusterId });
-      if (!cluster) problems.push({ field: 'clusterId', problems: ['no such cluster'] });
-      else if (cluster.operatorCode !== scope.operatorCode) problems.push({ field: 'clusterId', problems: ["belongs to another operator"] });
+      if (!cluster) problems.push({ field: 'clusterId', code: 'no_such_record' });
+      else if (cluster.operatorCode !== scope.operatorCode) problems.push({ field: 'clusterId', code: 'other_operator' });
     }
     if (scope.responderId && !(await em.getRepository(ResponderEntity).existsBy({ id: scope.responderId }))) {
-      problems.push({ field: 'responderId', problems: ['no such responder'] });
+      problems.push({ field: 'responderId', code: 'no_such_record' });
     }
     return problems;
   }

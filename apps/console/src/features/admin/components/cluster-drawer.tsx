@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../lib/http';
 import { useNotifyError } from '../../../lib/use-notify-error';
 import { fieldErrorsFor } from '../../auth/lib/form-errors';
+import { describeFieldProblem } from '../../../lib/field-problem';
 import { useCommunes, useOperators } from '../../reference/hooks/use-reference-data';
 import { useCreateCluster, useUpdateCluster } from '../hooks/use-admin';
 import { communeOption, type CommuneOption } from '../../reference/lib/commune-option';
@@ -48,7 +49,7 @@ export function ClusterDrawer({ editing, onClose }: { editing: ClusterEditing; o
 
   const onError = (error: unknown) => {
     if (isApiError(error) && error.body.fields) {
-      const { onForm, elsewhere } = fieldErrorsFor(error.body, ['operatorCode', 'name', 'communeCodes'] as const, (key) => t(key));
+      const { onForm, elsewhere } = fieldErrorsFor(error.body, ['operatorCode', 'name', 'communeCodes'] as const, (problem) => describeFieldProblem(t, problem));
       form.setFields(onForm);
       if (elsewhere.length === 0 && onForm.length > 0) return;
     }

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../lib/http';
 import { useNotifyError } from '../../../lib/use-notify-error';
 import { fieldErrorsFor } from '../../auth/lib/form-errors';
+import { describeFieldProblem } from '../../../lib/field-problem';
 import { useOperators } from '../../reference/hooks/use-reference-data';
 import { useRenameOperator } from '../hooks/use-admin';
 
@@ -36,7 +37,7 @@ function RenameOperatorModal({ operator, onClose }: { operator: OperatorDto | nu
         },
         onError: (error) => {
           if (isApiError(error) && error.body.fields) {
-            const { onForm } = fieldErrorsFor(error.body, ['name'] as const, (key) => t(key));
+            const { onForm } = fieldErrorsFor(error.body, ['name'] as const, (problem) => describeFieldProblem(t, problem));
             if (onForm.length > 0) return form.setFields(onForm);
           }
           notifyError(error);

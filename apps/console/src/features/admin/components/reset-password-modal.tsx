@@ -5,6 +5,7 @@ import { isApiError } from '../../../lib/http';
 import { useNotifyError } from '../../../lib/use-notify-error';
 import { NewPasswordFields } from '../../auth/components/new-password-fields';
 import { fieldErrorsFor } from '../../auth/lib/form-errors';
+import { describeFieldProblem } from '../../../lib/field-problem';
 import { useResetPassword } from '../hooks/use-admin';
 
 interface ResetValues {
@@ -31,7 +32,7 @@ export function ResetPasswordModal({ user, onClose }: { user: UserDto | null; on
         },
         onError: (error) => {
           if (isApiError(error) && error.body.fields) {
-            const { onForm, elsewhere } = fieldErrorsFor(error.body, ['newPassword', 'confirmPassword'] as const, (key) => t(key));
+            const { onForm, elsewhere } = fieldErrorsFor(error.body, ['newPassword', 'confirmPassword'] as const, (problem) => describeFieldProblem(t, problem));
             form.setFields(onForm);
             if (elsewhere.length === 0 && onForm.length > 0) return;
           }

@@ -10,6 +10,7 @@ import { NewPasswordFields } from '../../auth/components/new-password-fields';
 import { RoleTag } from '../../auth/components/role-tag';
 import { useCurrentUser } from '../../auth/hooks/use-session';
 import { fieldErrorsFor } from '../../auth/lib/form-errors';
+import { describeFieldProblem } from '../../../lib/field-problem';
 import { useOperators } from '../../reference/hooks/use-reference-data';
 import { useClusters, useCreateUser, useResponders, useUpdateUser } from '../hooks/use-admin';
 import {
@@ -95,7 +96,7 @@ export function UserDrawer({ editing, onClose }: { editing: Editing; onClose: ()
 
   const onError = (error: unknown) => {
     if (isApiError(error) && error.body.fields) {
-      const { onForm, elsewhere } = fieldErrorsFor(error.body, FORM_FIELDS, (key) => t(key));
+      const { onForm, elsewhere } = fieldErrorsFor(error.body, FORM_FIELDS, (problem) => describeFieldProblem(t, problem));
       form.setFields(onForm);
       if (elsewhere.length === 0 && onForm.length > 0) return;
     }

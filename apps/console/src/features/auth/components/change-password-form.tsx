@@ -8,7 +8,8 @@ import { session } from '../../../lib/session/session';
 import { useNotifyError } from '../../../lib/use-notify-error';
 import { changePassword } from '../api/auth.api';
 import { fieldErrorsFor } from '../lib/form-errors';
-import { PASSWORD_MAX_LENGTH } from '../lib/password-policy';
+import { describeFieldProblem } from '../../../lib/field-problem';
+import { PASSWORD_MAX_LENGTH } from '@netduty/domain';
 import { NewPasswordFields } from './new-password-fields';
 
 interface ChangePasswordValues {
@@ -41,7 +42,7 @@ export function ChangePasswordForm({ user, onDone, extra }: ChangePasswordFormPr
     },
     onError: (error) => {
       if (isApiError(error) && error.body.fields) {
-        const { onForm, elsewhere } = fieldErrorsFor(error.body, FIELDS, (key) => t(key));
+        const { onForm, elsewhere } = fieldErrorsFor(error.body, FIELDS, (problem) => describeFieldProblem(t, problem));
         form.setFields(onForm);
         if (elsewhere.length === 0) return;
       }

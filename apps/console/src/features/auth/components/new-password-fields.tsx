@@ -1,6 +1,7 @@
 import { Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordPolicyProblems } from '../lib/password-policy';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordProblems } from '@netduty/domain';
+import { describeFieldProblem } from '../../../lib/field-problem';
 
 interface NewPasswordFieldsProps {
   /** The account's username (the password must not contain it). */
@@ -29,8 +30,9 @@ export function NewPasswordFields({ username, currentField, name, label, testIdP
             validator: async (_, value: string | undefined) => {
               if (!value) return;
               const current = currentField ? (getFieldValue(currentField) as string | undefined) : undefined;
-              const problems = passwordPolicyProblems(value, username, current);
-              if (problems.length > 0) throw new Error(problems.map((problem) => t(`passwordPolicy.${problem}`)).join(' · '));
+              // The api's own policy (libs/domain), worded like the api's field problems.
+              const problems = passwordProblems(value, username, current);
+              if (problems.length > 0) throw new Error(problems.map((problem) => describeFieldProblem(t, problem)).join(' · '));
             },
           }),
         ]}

@@ -1,4 +1,4 @@
-import type { ApiErrorBody } from '@netduty/contracts';
+import type { ClientErrorBody } from '../../../lib/http';
 
 export type LoginFailure =
   | { kind: 'invalid' }
@@ -8,7 +8,7 @@ export type LoginFailure =
   | { kind: 'other'; message: string };
 
 /** Sorts a failed login into what the login page says about it. */
-export function classifyLoginFailure(body: Pick<ApiErrorBody, 'statusCode' | 'code' | 'message' | 'details'>): LoginFailure {
+export function classifyLoginFailure(body: Pick<ClientErrorBody, 'statusCode' | 'code' | 'message' | 'details'>): LoginFailure {
   if (body.code === 'account_locked') {
     const seconds = Number(body.details?.['retryAfterSeconds']);
     // "try again in N minutes", rounded up so that N minutes later it really works.

@@ -5,9 +5,11 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { isApiError } from '../../../lib/api-client';
+import { describeFieldProblem } from '../../../lib/field-problem';
 import { useNotifyError } from '../../../lib/use-notify-error';
 import { useReportIncident } from '../../incidents/hooks/use-incident-mutations';
 import { useCurrentUser } from '../../auth/hooks/use-session';
+import { fieldErrorsFor } from '../../auth/lib/form-errors';
 import { SiteSelect } from './site-select';
 
 export const DESCRIPTION_MAX_LENGTH = 4000;
@@ -21,10 +23,6 @@ interface ReportFormValues {
 
 /** Api field names are the request's own (siteId, description…); map them onto the form's fields. */
 const FORM_FIELDS: readonly (keyof ReportFormValues)[] = ['siteId', 'category', 'severity', 'description'];
-
-function isFormField(field: string): field is keyof ReportFormValues {
-  return (FORM_FIELDS as readonly string[]).includes(field);
-}
 
 export function ReportPage() {
   const { t } = useTranslation();
@@ -55,11 +53,7 @@ export function ReportPage() {
         },
         onError: (error) => {
           if (isApiError(error) && error.body.fields) {
-            form.setFields(
-              error.body.fields
-                .filter((field) => isFormField(field.field))
-                .map((field) => ({ name: field.field as keyof ReportFormValues, errors: field.problems })),
-            );
+            form.setFields(fieldErrorsFor(error.body, FORM_FIELDS, (problem) => describeFieldProblem(t, problem)).onForm);
           }
           notifyError(error);
         },
