@@ -50,26 +50,47 @@ describe('sessions, lockout and account changes', () => {
 
   afterAll(() => api.close());
 
-  it('rotates the refresh token, and reusing a rotated one revokes the whole family', async () => {
+  it('rotates the refresh token, and reusing a rotated one after the grace period revokes the whole family', async () => {
+    // A one-second grace, waited out: the grace is a span of time, there is no event to await.
+    const shortGrace = await startApi({ REFRESH_REUSE_GRACE_SECONDS: '1' });
+    try {
+      await rotationAndReuse(shortGrace);
+    } finally {
+      await shortGrace.close();
+    }
+  });
+
+  it('gives two tabs refreshing with one cookie at the same instant a session each, in the same family', async () => {
     const session = await login(api.baseUrl, 'trucban');
+    const [first, second] = await Promise.all([refresh(api, session.refreshCookie), refresh(api, session.refreshCookie)]);
+    expect([first.status, second.status]).toEqual([200, 200]);
+    for (const tab of [first, second]) {
+      expect((await http(api.baseUrl, 'GET', '/auth/me', undefined, { authorization: `Bearer ${tab.body.accessToken}` })).status).toBe(200);
+      expect((await refresh(api, tab.cookie)).status).toBe(200);
+    }
+  });
+
+  async function rotationAndReuse(target: RunningApi): Promise<void> {
+    const session = await login(target.baseUrl, 'trucban');
     expect(session.refreshCookie).toMatch(/^nd_refresh=/);
-    const first = await refresh(api, session.refreshCookie);
+    const first = await refresh(target, session.refreshCookie);
     expect(first.status).toBe(200);
     expect(first.cookie).not.toBe(session.refreshCookie);
-    const second = await refresh(api, first.cookie);
+    const second = await refresh(target, first.cookie);
     expect(second.status).toBe(200);
 
-    // The first cookie was already exchanged: presenting it again is a theft signal.
-    const reuse = await refresh(api, session.refreshCookie);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    // The first cookie was exchanged more than the grace period ago: presenting it again is a theft signal.
+    const reuse = await refresh(target, session.refreshCookie);
     expect(reuse.status).toBe(401);
     // Everything issued in that family is now dead: the latest refresh cookie and the access tokens.
-    expect((await refresh(api, second.cookie)).status).toBe(401);
-    const me = await http(api.baseUrl, 'GET', '/auth/me', undefined, { authorization: `Bearer ${second.body.accessToken}` });
+    expect((await refresh(target, second.cookie)).status).toBe(401);
+    const me = await http(target.baseUrl, 'GET', '/auth/me', undefined, { authorization: `Bearer ${second.body.accessToken}` });
     expect(me.status).toBe(401);
     // Other logins of the same user are untouched.
-    const other = await as(api.baseUrl, 'trucban');
+    const other = await as(target.baseUrl, 'trucban');
     expect((await other.request('GET', '/auth/me')).status).toBe(200);
-  });
+  }
 
   it('forces a password change before anything else when the account requires it, with the policy enforced', async () => {
     const username = `newbie.${Date.now().toString(36)}`;

@@ -107,7 +107,10 @@ export class AuthService {
     });
   }
 
-  /** Exchanges a refresh token for a new pair. Presenting an already-used token revokes the family. */
+  /**
+   * Exchanges a refresh token for a new pair. Presenting an already-used token revokes the family,
+   * unless it was rotated less than REFRESH_REUSE_GRACE_SECONDS ago (two tabs racing).
+   */
   async refresh(refreshToken: string): Promise<IssuedSession> {
     const outcome = await this.dataSource.transaction(async (em) => {
       const stored = await em
@@ -119,7 +122,12 @@ export class AuthService {
       if (!stored) return { error: 'unknown refresh token' } as const;
       const family = await em.getRepository(SessionFamilyEntity).findOneByOrFail({ id: stored.familyId });
       if (family.revokedAt) return { error: 'session revoked' } as const;
-      if (stored.usedAt) {
+      // Two tabs of one browser refresh with the same cookie at the same instant: the one that loses the
+      // race presents a token rotated a moment ago. Within the grace it gets a pair of its own in the same
+      // family (so logging out or a later reuse still ends both); after it, reuse is a theft signal.
+      const rotatedWithinGrace =
+        stored.usedAt !== null && Date.now() - stored.usedAt.getTime() < this.config.REFRESH_REUSE_GRACE_SECONDS * 1000;
+      if (stored.usedAt && !rotatedWithinGrace) {
         await this.revokeFamily(em, family.id, 'refresh token reuse');
         await this.audit.record(
           { action: 'auth.refresh_reuse', outcome: 'denied', statusCode: 401, entityType: 'session', entityId: family.id, actorUserId: family.userId, actorUsername: null },
@@ -130,7 +138,8 @@ export class AuthService {
       if (stored.expiresAt.getTime() <= Date.now()) return { error: 'refresh token expired' } as const;
       const user = await em.getRepository(UserEntity).findOneBy({ id: family.userId });
       if (!user?.active) return { error: 'account disabled' } as const;
-      await em.getRepository(RefreshTokenEntity).update({ id: stored.id }, { usedAt: new Date() });
+      // The first rotation's time stays: presenting the token again never extends its grace.
+      if (!stored.usedAt) await em.getRepository(RefreshTokenEntity).update({ id: stored.id }, { usedAt: new Date() });
       return { issued: await this.issue(em, user, family.id) } as const;
     });
     if ('error' in outcome) throw new NotAuthenticatedError(outcome.error ?? 'not authenticated');
