@@ -131,7 +131,7 @@ describe('incident lifecycle over HTTP and socket.io', () => {
 
     const { body: board } = await duty.request<Page<IncidentDto>>('GET', '/incidents');
     expect(board.items.some((item) => item.id === incident.id)).toBe(false);
-    const { body: all } = await duty.request<Page<IncidentDto>>('GET', '/incidents?open=false&status=closed');
+    const { body: all } = await duty.request<Page<IncidentDto>>('GET', `/incidents?open=false&status=closed&q=${incident.reference}`);
     expect(all.items.some((item) => item.id === incident.id)).toBe(true);
   });
 

@@ -31,6 +31,7 @@ const NOT_A_CHECKED_COLUMN: Record<string, string> = {
   DEADLINE_URGENCIES: 'computed for display, never stored',
   SLA_JOB_NAMES: 'BullMQ job names, kept in Redis',
   PERMISSIONS: 'derived from the role by the access policy, never stored',
+  INCIDENT_LIST_SORTS: 'orders of GET /incidents, never stored',
 };
 
 const REGISTER_HINT = 'list it in STORED_IN or NOT_A_CHECKED_COLUMN in test/integration/schema.spec.ts';

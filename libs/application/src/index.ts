@@ -7,6 +7,8 @@ export * from './lib/queue/sla-scheduler';
 export * from './lib/incidents/incident-commands';
 export * from './lib/incidents/incident-mapper';
 export * from './lib/incidents/incident.service';
+export * from './lib/incidents/incident-list.service';
+export * from './lib/incidents/incident-cursor';
 export * from './lib/escalation/escalation.service';
 export * from './lib/catalogue/catalogue.service';
 export * from './lib/catalogue/sla-policy.service';

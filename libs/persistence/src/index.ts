@@ -6,3 +6,4 @@ export * from './lib/application-role';
 export * from './seed';
 export * from './lib/like-pattern';
 export * from './lib/unique-violation';
+export * from './lib/incident-list-order';

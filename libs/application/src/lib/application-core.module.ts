@@ -16,6 +16,7 @@ import { redisOptionsFromUrl } from './config/redis-options';
 import { DatabaseRoleCheck } from './database/database-role-check';
 import { EscalationService } from './escalation/escalation.service';
 import { IncidentService } from './incidents/incident.service';
+import { IncidentListService } from './incidents/incident-list.service';
 import { SlaScheduler } from './queue/sla-scheduler';
 import { RealtimePublisher } from './realtime/realtime-publisher';
 import { DemoSeeder } from './seed/demo-seeder';
@@ -23,6 +24,7 @@ import { UserAdminService } from './users/user-admin.service';
 
 const SERVICES = [
   IncidentService,
+  IncidentListService,
   EscalationService,
   CatalogueService,
   SlaPolicyService,

@@ -155,15 +155,6 @@ export interface UpdateSlaPolicyRequest {
   restoreSeconds: number;
 }
 
-export interface IncidentListQuery {
-  status?: IncidentStatus[];
-  severity?: Severity[];
-  operator?: OperatorCode[];
-  commune?: string[];
-  /** Default true: only incidents that are not closed. */
-  open?: boolean;
-}
-
 export interface HealthDto {
   status: 'ok' | 'error';
   checks: Record<string, 'up' | 'down'>;

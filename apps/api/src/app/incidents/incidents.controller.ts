@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { IncidentService, type Actor } from '@netduty/application';
-import type { IncidentAction, IncidentDetailDto, IncidentDto, Page, ResponderDto } from '@netduty/contracts';
+import { IncidentListService, IncidentService, type Actor } from '@netduty/application';
+import type { IncidentAction, IncidentCounts, IncidentDetailDto, IncidentDto, IncidentPage, ResponderDto } from '@netduty/contracts';
 import { ActorNoteBody } from './dto/actor-note.body';
 import { AssignRespondersBody } from './dto/assign-responders.body';
 import { CommentBody } from './dto/comment.body';
@@ -19,14 +19,26 @@ const uuid = uuidParam('id');
 @ApiTags('incidents')
 @Controller('incidents')
 export class IncidentsController {
-  constructor(private readonly incidents: IncidentService) {}
+  constructor(
+    private readonly incidents: IncidentService,
+    private readonly lists: IncidentListService,
+  ) {}
 
   @Get()
   @RequirePermission('incident.read')
-  @ApiOperation({ summary: "Incidents in the caller's scope, most urgent first (open ones unless open=false)" })
-  async list(@Query() query: IncidentListQueryParams, @CurrentActor() actor: Actor): Promise<Page<IncidentDto>> {
-    const items = await this.incidents.list(query, actor.scope);
-    return { items, total: items.length };
+  @ApiOperation({
+    summary: "One page of the incidents in the caller's scope: most urgent first (open ones unless open=false), or newest first with sort=recent",
+    description: 'Keyset paging: pass the nextCursor of a page as cursor for the next; a cursor this server did not make is 400 invalid_cursor.',
+  })
+  list(@Query() query: IncidentListQueryParams, @CurrentActor() actor: Actor): Promise<IncidentPage> {
+    return this.lists.page(query, actor.scope);
+  }
+
+  @Get('counts')
+  @RequirePermission('incident.read')
+  @ApiOperation({ summary: "The board header's figures over the caller's open incidents" })
+  counts(@CurrentActor() actor: Actor): Promise<IncidentCounts> {
+    return this.lists.counts(actor.scope);
   }
 
   @Post()

@@ -48,6 +48,10 @@ function toDto(entry: AuditEntryEntity): AuditEntryDto {
  * The audit trail. Changes are recorded inside the transaction that makes them, so a change and its
  * audit line are committed together or not at all; refused and failed requests are recorded by the api.
  */
+export const AUDIT_EXPORT_MAX_ROWS = 100_000;
+export const AUDIT_EXPORT_BATCH_ROWS = 1_000;
+const AUDIT_CSV_COLUMNS = ['id', 'at', 'actorUsername', 'actorRole', 'ip', 'method', 'path', 'action', 'entityType', 'entityId', 'outcome', 'statusCode', 'before', 'after'] as const;
+
 @Injectable()
 export class AuditService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -92,13 +96,26 @@ export class AuditService {
     return { items: entries.map(toDto), total };
   }
 
-  /** CSV of the filtered trail (at most 100,000 lines), newest first. */
-  async csv(query: AuditQuery): Promise<string> {
-    const entries = await this.filtered(query).orderBy('entry.id', 'DESC').take(100_000).getMany();
-    const columns = ['id', 'at', 'actorUsername', 'actorRole', 'ip', 'method', 'path', 'action', 'entityType', 'entityId', 'outcome', 'statusCode', 'before', 'after'] as const;
-    const rows = entries.map(toDto).map((entry) => columns.map((column) => spreadsheetCell(entry[column])));
+  /**
+   * CSV of the filtered trail (at most AUDIT_EXPORT_MAX_ROWS lines), newest first, as chunks to write
+   * as they come: the rows are read in keyset batches of AUDIT_EXPORT_BATCH_ROWS (by id, the primary
+   * key), so an export of 100,000 lines holds one batch in memory, never the whole trail.
+   */
+  async *csvChunks(query: AuditQuery): AsyncGenerator<string> {
     // Excel opens UTF-8 CSV correctly only with a byte-order mark; Vietnamese names need it.
-    return '\ufeff' + stringify([columns as unknown as string[], ...rows]);
+    yield '\ufeff' + stringify([AUDIT_CSV_COLUMNS as unknown as string[]]);
+    let remaining = AUDIT_EXPORT_MAX_ROWS;
+    let beforeId: string | null = null;
+    while (remaining > 0) {
+      const batch = this.filtered(query).orderBy('entry.id', 'DESC').take(Math.min(AUDIT_EXPORT_BATCH_ROWS, remaining));
+      if (beforeId !== null) batch.andWhere('entry.id < :beforeId', { beforeId });
+      const entries = await batch.getMany();
+      if (entries.length === 0) return;
+      yield stringify(entries.map(toDto).map((entry) => AUDIT_CSV_COLUMNS.map((column) => spreadsheetCell(entry[column]))));
+      remaining -= entries.length;
+      if (entries.length < AUDIT_EXPORT_BATCH_ROWS) return;
+      beforeId = String(entries[entries.length - 1]?.id);
+    }
   }
 
   private filtered(query: AuditQuery) {

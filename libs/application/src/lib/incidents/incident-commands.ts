@@ -1,4 +1,4 @@
-import type { IncidentAction, IncidentCategory, IncidentListQuery, Severity } from '@netduty/contracts';
+import type { IncidentAction, IncidentCategory, Severity } from '@netduty/contracts';
 
 export const SYSTEM_ACTOR = 'system';
 
@@ -24,5 +24,3 @@ export interface CommentCommand {
   incidentId: string;
   text: string;
 }
-
-export type IncidentListFilter = IncidentListQuery;

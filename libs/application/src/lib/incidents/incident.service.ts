@@ -7,7 +7,6 @@ import type { IncidentScope } from '@netduty/domain';
 import {
   acceptsComments,
   allowedActions,
-  compareByUrgency,
   deadlinesAtReport,
   decideTransition,
   restoreDeadlineAtReopen,
@@ -30,7 +29,6 @@ import { RealtimePublisher } from '../realtime/realtime-publisher';
 import {
   type CommentCommand,
   type IncidentActionCommand,
-  type IncidentListFilter,
   type ReportIncidentCommand,
 } from './incident-commands';
 import { toEscalationDto, toIncidentDto, toResponderDto, toTimelineEventDto } from './incident-mapper';
@@ -206,32 +204,6 @@ export class IncidentService {
     const dto = await this.getDto(command.incidentId);
     this.publisher.publish(this.publisher.roomsFor(dto), 'incident.updated', dto);
     return dto;
-  }
-
-  async list(filter: IncidentListFilter, scope: IncidentScope): Promise<IncidentDto[]> {
-    const query = this.dataSource
-      .getRepository(IncidentEntity)
-      .createQueryBuilder('incident')
-      .leftJoinAndSelect('incident.site', 'site')
-      .leftJoinAndSelect('site.operator', 'operator')
-      .leftJoinAndSelect('site.commune', 'commune')
-      .leftJoinAndSelect('incident.responders', 'responder')
-      .leftJoinAndSelect('responder.cluster', 'cluster');
-    applyScope(query, scope);
-    if (filter.open !== false) query.andWhere(`incident.status <> 'closed'`);
-    if (filter.status?.length) query.andWhere('incident.status IN (:...status)', { status: filter.status });
-    if (filter.severity?.length) query.andWhere('incident.severity IN (:...severity)', { severity: filter.severity });
-    if (filter.operator?.length) query.andWhere('incident.operatorCode IN (:...operator)', { operator: filter.operator });
-    if (filter.commune?.length) query.andWhere('incident.communeCode IN (:...commune)', { commune: filter.commune });
-    const incidents = await query.getMany();
-    return incidents
-      .map(toIncidentDto)
-      .sort((a, b) =>
-        compareByUrgency(
-          { severity: a.severity, nextDueAt: a.nextDeadline?.dueAt ?? null },
-          { severity: b.severity, nextDueAt: b.nextDeadline?.dueAt ?? null },
-        ),
-      );
   }
 
   /** An incident outside the scope does not exist, as far as the caller can tell (no IDOR). */

@@ -45,6 +45,9 @@ import { SiteEntity } from './site.entity';
 @Index('incidents_open_status', ['status', 'severity'], { where: `status <> 'closed'` })
 @Index('incidents_operator_code', ['operatorCode'])
 @Index('incidents_site', ['siteId'])
+// Expression and descending indexes TypeORM cannot describe (migration IncidentListOrder1763791200000).
+@Index('incidents_board_order', { synchronize: false })
+@Index('incidents_recent', { synchronize: false })
 export class IncidentEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

@@ -2,6 +2,7 @@ import { InitialSchema1763776800000 } from './1763776800000-initial-schema';
 import { AccountsAndAudit1763780400000 } from './1763780400000-accounts-and-audit';
 import { ApplicationRole1763784000000 } from './1763784000000-application-role';
 import { IdempotencyPerCaller1763790000000 } from './1763790000000-idempotency-per-caller';
+import { IncidentListOrder1763791200000 } from './1763791200000-incident-list-order';
 
 /** Every migration, in order. Listed explicitly so bundled apps and the CLI see the same set. */
-export const MIGRATIONS = [InitialSchema1763776800000, AccountsAndAudit1763780400000, ApplicationRole1763784000000, IdempotencyPerCaller1763790000000];
+export const MIGRATIONS = [InitialSchema1763776800000, AccountsAndAudit1763780400000, ApplicationRole1763784000000, IdempotencyPerCaller1763790000000, IncidentListOrder1763791200000];

@@ -1,8 +1,20 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import type { IncidentListQuery, IncidentStatus, OperatorCode, Severity } from '@netduty/contracts';
-import { INCIDENT_STATUSES, OPERATOR_CODES, SEVERITIES } from '@netduty/contracts';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import type { IncidentCategory, IncidentListQuery, IncidentListSort, IncidentStatus, OperatorCode, PriorityTier, Severity } from '@netduty/contracts';
+import {
+  INCIDENT_CATEGORIES,
+  INCIDENT_CURSOR_MAX_LENGTH,
+  INCIDENT_FILTER_MAX_VALUES,
+  INCIDENT_LIST_SORTS,
+  INCIDENT_PAGE_DEFAULT_LIMIT,
+  INCIDENT_PAGE_MAX_LIMIT,
+  INCIDENT_SEARCH_MAX_LENGTH,
+  INCIDENT_STATUSES,
+  OPERATOR_CODES,
+  PRIORITY_TIERS,
+  SEVERITIES,
+} from '@netduty/contracts';
 import { booleanParam, commaList } from '../../http/list-param';
 
 export class IncidentListQueryParams implements IncidentListQuery {
@@ -20,6 +32,20 @@ export class IncidentListQueryParams implements IncidentListQuery {
   @IsIn(SEVERITIES, { each: true })
   severity?: Severity[];
 
+  @ApiPropertyOptional({ enum: PRIORITY_TIERS, isArray: true })
+  @IsOptional()
+  @Transform(commaList)
+  @IsArray()
+  @IsIn(PRIORITY_TIERS, { each: true })
+  priority?: PriorityTier[];
+
+  @ApiPropertyOptional({ enum: INCIDENT_CATEGORIES, isArray: true })
+  @IsOptional()
+  @Transform(commaList)
+  @IsArray()
+  @IsIn(INCIDENT_CATEGORIES, { each: true })
+  category?: IncidentCategory[];
+
   @ApiPropertyOptional({ enum: OPERATOR_CODES, isArray: true })
   @IsOptional()
   @Transform(commaList)
@@ -31,14 +57,57 @@ export class IncidentListQueryParams implements IncidentListQuery {
   @IsOptional()
   @Transform(commaList)
   @IsArray()
-  @ArrayMaxSize(200)
+  @ArrayMaxSize(INCIDENT_FILTER_MAX_VALUES)
   @IsString({ each: true })
   @MaxLength(10, { each: true })
   commune?: string[];
 
-  @ApiPropertyOptional({ default: true, description: 'only incidents that are not closed' })
+  @ApiPropertyOptional({ type: [String], description: 'site ids, comma-separated' })
+  @IsOptional()
+  @Transform(commaList)
+  @IsArray()
+  @ArrayMaxSize(INCIDENT_FILTER_MAX_VALUES)
+  @IsUUID('all', { each: true })
+  site?: string[];
+
+  @ApiPropertyOptional({ default: true, description: 'only incidents that are not closed; open=false&status=closed is the history' })
   @IsOptional()
   @Transform(booleanParam)
   @IsBoolean()
   open?: boolean;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'reported at or after' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  from?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'reported before' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  to?: string;
+
+  @ApiPropertyOptional({ maxLength: INCIDENT_SEARCH_MAX_LENGTH, description: 'reference, or site code/name/commune (diacritics-insensitive)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(INCIDENT_SEARCH_MAX_LENGTH)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: INCIDENT_LIST_SORTS, default: 'urgency' })
+  @IsOptional()
+  @IsIn(INCIDENT_LIST_SORTS)
+  sort?: IncidentListSort;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: INCIDENT_PAGE_MAX_LIMIT, default: INCIDENT_PAGE_DEFAULT_LIMIT })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(INCIDENT_PAGE_MAX_LIMIT)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page (opaque)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(INCIDENT_CURSOR_MAX_LENGTH)
+  cursor?: string;
 }
