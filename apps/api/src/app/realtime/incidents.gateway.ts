@@ -7,6 +7,7 @@ import { isServerEventId, SOCKET_ROOMS } from '@netduty/contracts';
 import type { IncidentScope } from '@netduty/domain';
 import { Authenticated } from '../auth/access.decorators';
 import { AccessGuard, bearerToken } from '../auth/access.guard';
+import { limitInboundEvents } from './socket-event-rate-limit';
 
 interface SocketData {
   actor?: Actor & { mustChangePassword?: boolean };
@@ -63,6 +64,11 @@ export class IncidentsGateway implements OnGatewayInit<Server>, OnGatewayConnect
           }
           const data = socket.data as SocketData;
           data.actor = actor;
+          limitInboundEvents(socket, {
+            ratePerSecond: this.config.SOCKET_EVENTS_PER_SECOND,
+            burst: this.config.SOCKET_EVENT_BURST,
+            onAbuse: () => this.logger.warn(`console ${socket.id} (${actor.username}) flooded events past the rate limit: disconnected`),
+          });
           const expiresAt = this.auth.expiryOf(token);
           if (expiresAt) {
             data.expiryTimer = setTimeout(() => socket.disconnect(true), Math.max(0, expiresAt.getTime() - Date.now()));

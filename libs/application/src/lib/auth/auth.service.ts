@@ -171,7 +171,7 @@ export class AuthService {
   }
 
   /** Checks an access token against the database: the user is active and the session still stands. */
-  async authenticate(accessToken: string): Promise<Actor> {
+  async authenticate(accessToken: string): Promise<Actor & { mustChangePassword: boolean }> {
     let verified: unknown;
     try {
       verified = await this.jwt.verifyAsync<object>(accessToken, { algorithms: ['HS256'] });
