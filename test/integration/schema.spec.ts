@@ -31,6 +31,9 @@ const NOT_A_CHECKED_COLUMN: Record<string, string> = {
   DEADLINE_URGENCIES: 'computed for display, never stored',
   SLA_JOB_NAMES: 'BullMQ job names, kept in Redis',
   PERMISSIONS: 'derived from the role by the access policy, never stored',
+  API_ERROR_CODES: 'error codes of the wire, never stored',
+  FIELD_PROBLEM_CODES: 'field problem codes of the wire, never stored',
+  ESCALATION_AUDIENCES: 'kept inside incident_events.data (jsonb), typed by TimelineEventData',
   INCIDENT_LIST_SORTS: 'orders of GET /incidents, never stored',
 };
 

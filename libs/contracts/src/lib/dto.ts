@@ -8,8 +8,8 @@ import type {
   PriorityTier,
   Severity,
   SiteKind,
-  TimelineEventType,
 } from './enums';
+import type { TimelineEventDto } from './timeline';
 
 /** All instants on the wire are ISO-8601 strings in UTC; the console renders them in Asia/Ho_Chi_Minh. */
 export type IsoInstant = string;
@@ -89,16 +89,6 @@ export interface IncidentDto {
   updatedAt: IsoInstant;
 }
 
-export interface TimelineEventDto {
-  id: string;
-  incidentId: string;
-  type: TimelineEventType;
-  actor: string;
-  at: IsoInstant;
-  /** Event-specific details: comment text, responder names, escalation kind/level, notes. */
-  data: Record<string, unknown>;
-}
-
 export interface EscalationDto {
   id: string;
   incidentId: string;
@@ -154,6 +144,7 @@ export interface UpdateSlaPolicyRequest {
   acknowledgeSeconds: number;
   restoreSeconds: number;
 }
+
 
 export interface HealthDto {
   status: 'ok' | 'error';

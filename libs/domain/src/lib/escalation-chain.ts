@@ -1,4 +1,4 @@
-import type { DeadlineKind } from '@netduty/contracts';
+import type { DeadlineKind, EscalationAudience } from '@netduty/contracts';
 
 /**
  * Who hears about a lapsed deadline. Level 1 fires at the deadline and goes to the duty officers and the
@@ -9,9 +9,9 @@ export const ESCALATION_LEVELS = [
   { level: 1, audience: 'duty_officers' },
   { level: 2, audience: 'duty_group_head' },
   { level: 3, audience: 'leadership' },
-] as const;
+] as const satisfies readonly { level: number; audience: EscalationAudience }[];
 
-export type EscalationAudience = (typeof ESCALATION_LEVELS)[number]['audience'];
+export type { EscalationAudience };
 
 export const MAX_ESCALATION_LEVEL = ESCALATION_LEVELS.length;
 

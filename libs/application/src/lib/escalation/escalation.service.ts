@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { DeadlineDueJob, DeadlineKind } from '@netduty/contracts';
-import { DEADLINE_KINDS } from '@netduty/contracts';
+import { DEADLINE_KINDS, SYSTEM_ACTOR } from '@netduty/contracts';
 import {
   deadlineStillApplies,
   escalationAudience,
@@ -14,7 +14,6 @@ import { EscalationEntity, IncidentEntity } from '@netduty/persistence';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { toEscalationDto } from '../incidents/incident-mapper';
 import { IncidentService } from '../incidents/incident.service';
-import { SYSTEM_ACTOR } from '../incidents/incident-commands';
 import { appendTimelineEvent } from '../incidents/timeline';
 import { SlaScheduler, type ScheduledDeadline } from '../queue/sla-scheduler';
 import { RealtimePublisher } from '../realtime/realtime-publisher';

@@ -1,7 +1,5 @@
 import type { IncidentAction, IncidentCategory, Severity } from '@netduty/contracts';
 
-export const SYSTEM_ACTOR = 'system';
-
 export interface ReportIncidentCommand {
   siteId: string;
   category: IncidentCategory;

@@ -95,6 +95,7 @@ export function toIncidentDto(incident: IncidentEntity): IncidentDto {
 }
 
 export function toTimelineEventDto(event: IncidentEventEntity): TimelineEventDto {
+  // The row's jsonb was written by appendTimelineEvent, typed by its event type (TimelineEventData).
   return {
     id: String(event.id),
     incidentId: event.incidentId,
@@ -102,7 +103,7 @@ export function toTimelineEventDto(event: IncidentEventEntity): TimelineEventDto
     actor: event.actor,
     at: event.at.toISOString(),
     data: event.data,
-  };
+  } as TimelineEventDto;
 }
 
 export function toEscalationDto(escalation: EscalationEntity): EscalationDto {

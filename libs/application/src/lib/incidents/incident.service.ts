@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
-import type { IncidentDetailDto, IncidentDto, ResponderDto } from '@netduty/contracts';
+import type { AssignedResponder, IncidentDetailDto, IncidentDto, ResponderDto } from '@netduty/contracts';
 import type { IncidentScope } from '@netduty/domain';
 import {
   acceptsComments,
@@ -115,7 +115,7 @@ export class IncidentService {
         throw new InvalidTransitionError(incident.status, command.action, decision.allowedActions);
       }
       const now = new Date();
-      const eventData: Record<string, unknown> = command.note ? { note: command.note } : {};
+      const eventData: { note?: string; responders?: AssignedResponder[] } = command.note ? { note: command.note } : {};
       const previousCycle = incident.slaCycle;
       incident.status = decision.to;
 
@@ -137,7 +137,7 @@ export class IncidentService {
             .into('incident_responders')
             .values(responders.map((responder) => ({ incident_id: incident.id, responder_id: responder.id })))
             .execute();
-          eventData['responders'] = responders.map((responder) => ({
+          eventData.responders = responders.map((responder) => ({
             id: responder.id,
             name: responder.name,
             phone: responder.phone,

@@ -1,14 +1,14 @@
 import type { EntityManager } from 'typeorm';
-import type { TimelineEventType } from '@netduty/contracts';
+import type { TimelineEventData, TimelineEventType } from '@netduty/contracts';
 import { IncidentEventEntity } from '@netduty/persistence';
 
 /** Appends one line to an incident's timeline (the table itself refuses any later change to it). */
-export async function appendTimelineEvent(
+export async function appendTimelineEvent<T extends TimelineEventType>(
   em: EntityManager,
   incidentId: string,
-  type: TimelineEventType,
+  type: T,
   actor: string,
-  data: Record<string, unknown>,
+  data: TimelineEventData[T],
 ): Promise<void> {
   // jsonb: TypeORM's deep-partial typing does not model free-form objects; the column takes any JSON.
   await em.getRepository(IncidentEventEntity).insert({ incidentId, type, actor, data: data as never });

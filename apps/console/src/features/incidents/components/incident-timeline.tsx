@@ -8,16 +8,13 @@ import {
   TeamOutlined,
   UserSwitchOutlined,
 } from '@ant-design/icons';
-import type { TimelineEventDto, TimelineEventType } from '@netduty/contracts';
+import { SYSTEM_ACTOR, type TimelineEventDto, type TimelineEventType } from '@netduty/contracts';
 import { Empty, Timeline } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../lib/date-time';
 import { TIMELINE_COLOR } from '../lib/presentation';
-import { timelineDetails } from '../lib/timeline-details';
-
-/** The actor the api records for automatic events (escalations). */
-const SYSTEM_ACTOR = 'system';
+import { timelineLines } from '../lib/timeline-lines';
 
 const TIMELINE_ICON: Readonly<Record<TimelineEventType, ReactNode>> = {
   reported: <AlertOutlined />,
@@ -32,7 +29,7 @@ const TIMELINE_ICON: Readonly<Record<TimelineEventType, ReactNode>> = {
 
 function TimelineEntry({ event }: { event: TimelineEventDto }) {
   const { t } = useTranslation();
-  const details = timelineDetails(event);
+  const lines = timelineLines(t, event);
   return (
     <div className="timeline-entry" data-testid={`timeline-${event.type}`}>
       <div className="timeline-entry__head">
@@ -41,24 +38,13 @@ function TimelineEntry({ event }: { event: TimelineEventDto }) {
           {formatDateTime(event.at)} · {!event.actor || event.actor === SYSTEM_ACTOR ? t('timeline.system') : event.actor}
         </span>
       </div>
-      {details.escalationLevel !== undefined && (
+      {lines.detail && (
         <div>
-          {t('timeline.escalatedDetail', {
-            level: details.escalationLevel,
-            kind: details.escalationKind ? t(`deadlineKind.${details.escalationKind}`).toLowerCase() : '',
-          })}
-          {details.escalationAudience && (
-            <span className="muted"> · {t('timeline.notified', { audience: t(`escalation.audience.${details.escalationAudience}`) })}</span>
-          )}
+          {lines.detail}
+          {lines.aside && <span className="muted"> · {lines.aside}</span>}
         </div>
       )}
-      {details.responderNames && <div>{t('timeline.assignedDetail', { names: details.responderNames.join(', ') })}</div>}
-      {details.text && <div className="timeline-entry__text">{details.text}</div>}
-      {details.note && (
-        <div className="timeline-entry__text">
-          {event.type === 'reopened' ? t('timeline.reason', { note: details.note }) : t('timeline.note', { note: details.note })}
-        </div>
-      )}
+      {lines.text && <div className="timeline-entry__text">{lines.text}</div>}
     </div>
   );
 }

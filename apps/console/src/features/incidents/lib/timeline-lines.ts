@@ -1,0 +1,39 @@
+import type { TimelineEventDto } from '@netduty/contracts';
+import type { TFunction } from 'i18next';
+
+/** What a timeline entry says under its title: a detail line, the person's own words, a muted aside. */
+export interface TimelineLines {
+  detail?: string;
+  text?: string;
+  aside?: string;
+}
+
+function noteLine(t: TFunction, note: string | undefined): TimelineLines {
+  return note ? { text: t('timeline.note', { note }) } : {};
+}
+
+/** One case per event type (the union of contracts): a new type does not compile until it is worded here. */
+export function timelineLines(t: TFunction, event: TimelineEventDto): TimelineLines {
+  switch (event.type) {
+    case 'reported':
+      return {};
+    case 'acknowledged':
+    case 'resolved':
+    case 'closed':
+      return noteLine(t, event.data.note);
+    case 'assigned':
+      return {
+        detail: t('timeline.assignedDetail', { names: event.data.responders.map((responder) => responder.name).join(', ') }),
+        ...noteLine(t, event.data.note),
+      };
+    case 'commented':
+      return { text: event.data.text };
+    case 'escalated':
+      return {
+        detail: t('timeline.escalatedDetail', { level: event.data.level, kind: t(`deadlineKind.${event.data.kind}`).toLowerCase() }),
+        aside: t('timeline.notified', { audience: t(`escalation.audience.${event.data.audience}`) }),
+      };
+    case 'reopened':
+      return { text: t('timeline.reason', { note: event.data.note }) };
+  }
+}

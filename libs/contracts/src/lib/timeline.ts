@@ -1,0 +1,33 @@
+import type { IsoInstant } from './dto';
+import type { DeadlineKind, IncidentCategory, Severity, TimelineEventType } from './enums';
+
+/** The actor recorded for what nobody did by hand (escalations); the console shows it as "system". */
+export const SYSTEM_ACTOR = 'system';
+
+/** Who hears of an escalation, by level (see the escalation chain in libs/domain). */
+export const ESCALATION_AUDIENCES = ['duty_officers', 'duty_group_head', 'leadership'] as const;
+export type EscalationAudience = (typeof ESCALATION_AUDIENCES)[number];
+
+export interface AssignedResponder {
+  id: string;
+  name: string;
+  phone: string;
+}
+
+/** What each kind of timeline event carries. Older rows may lack an optional note; nothing else varies. */
+export interface TimelineEventData {
+  reported: { category: IncidentCategory; severity: Severity };
+  acknowledged: { note?: string };
+  assigned: { responders: AssignedResponder[]; note?: string };
+  commented: { text: string };
+  escalated: { kind: DeadlineKind; level: number; cycle: number; audience: EscalationAudience; deadlineAt: IsoInstant };
+  resolved: { note?: string };
+  closed: { note?: string };
+  /** The reason is required to reopen. */
+  reopened: { note: string };
+}
+
+/** One line of an incident's timeline: a union discriminated by `type`, each with its own `data`. */
+export type TimelineEventDto = {
+  [T in TimelineEventType]: { id: string; incidentId: string; type: T; actor: string; at: IsoInstant; data: TimelineEventData[T] };
+}[TimelineEventType];
