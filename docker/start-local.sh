@@ -27,8 +27,6 @@ if [ -z "${JWT_SECRET:-}" ]; then
 fi
 export JWT_SECRET
 
-# Secrets made once for this machine, kept out of git (tmp/ is ignored).
-LOCAL_SECRETS=tmp/local-secrets.env
 # The api and the worker connect as their own login (a member of netduty_app, which cannot rewrite the
 # audit trail or switch its triggers off); the migrate step, as the owner, creates it with this password,
 # generated once and kept beside the JWT secret. DATABASE_URL from the environment wins.
