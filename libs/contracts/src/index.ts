@@ -5,6 +5,7 @@ export * from './lib/jobs';
 export * from './lib/auth';
 export * from './lib/errors';
 export * from './lib/timeline';
+export * from './lib/limits';
 // Generated from apps/api/openapi.json (`npm run openapi`): the REST surface for typed clients (openapi-fetch).
 export type { paths as ApiPaths, components as ApiComponents, operations as ApiOperations } from './lib/openapi';
 export * from './lib/incident-list';

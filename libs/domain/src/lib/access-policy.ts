@@ -59,6 +59,19 @@ export function scopeOf(user: ScopeSubject, clusterCommuneCodes: string[] | null
   }
 }
 
+/**
+ * Which scope fields each role takes, for the api (which refuses the others) and the console's user
+ * form: cluster staff need an operator (and may be narrowed to one of its clusters), responders their
+ * responder record; the other roles take none.
+ */
+export const ROLE_SCOPE_FIELDS: Readonly<Record<Role, { operator: boolean; responder: boolean }>> = {
+  admin: { operator: false, responder: false },
+  duty_officer: { operator: false, responder: false },
+  leadership: { operator: false, responder: false },
+  cluster_staff: { operator: true, responder: false },
+  responder: { operator: false, responder: true },
+};
+
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 256;
 /** Of lower case, upper case, digits and symbols, a password mixes at least this many kinds. */

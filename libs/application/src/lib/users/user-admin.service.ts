@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { CreateUserRequest, Role, UpdateUserRequest, UserDto } from '@netduty/contracts';
-import { passwordProblems } from '@netduty/domain';
+import type { CreateUserRequest, UpdateUserRequest, UserDto } from '@netduty/contracts';
+import { passwordProblems, ROLE_SCOPE_FIELDS } from '@netduty/domain';
 import { ClusterEntity, OperatorEntity, ResponderEntity, UserEntity } from '@netduty/persistence';
 import { AuditService } from '../audit/audit.service';
 import { AuthService } from '../auth/auth.service';
@@ -127,14 +127,7 @@ export class UserAdminService {
 
   private async scopeProblems(em: EntityManager, scope: ScopeFields): Promise<FieldProblem[]> {
     const problems: FieldProblem[] = [];
-    const needs: Record<Role, { operator: boolean; responder: boolean }> = {
-      admin: { operator: false, responder: false },
-      duty_officer: { operator: false, responder: false },
-      leadership: { operator: false, responder: false },
-      cluster_staff: { operator: true, responder: false },
-      responder: { operator: false, responder: true },
-    };
-    const need = needs[scope.role];
+    const need = ROLE_SCOPE_FIELDS[scope.role];
     if (need.operator && !scope.operatorCode) problems.push({ field: 'operatorCode', code: 'required_for_role', params: { role: scope.role } });
     if (!need.operator && scope.operatorCode) problems.push({ field: 'operatorCode', code: 'not_for_role', params: { role: scope.role } });
     if (!need.operator && scope.clusterId) problems.push({ field: 'clusterId', code: 'not_for_role', params: { role: scope.role } });

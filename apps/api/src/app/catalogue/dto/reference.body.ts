@@ -1,19 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsLatitude, IsLongitude, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
-import type { OperatorCode, PriorityTier, SiteKind } from '@netduty/contracts';
-import { OPERATOR_CODES, PRIORITY_TIERS, SITE_KINDS } from '@netduty/contracts';
+import type { CreateClusterRequest, OperatorCode, PriorityTier, RenameOperatorRequest, SiteKind, UpdateClusterRequest } from '@netduty/contracts';
+import { OPERATOR_CODES, PRIORITY_TIERS, SITE_KINDS, NAME_MAX_LENGTH, PLACE_NAME_MAX_LENGTH, MAX_COMMUNES_PER_CLUSTER, COMMUNE_CODE_MAX_LENGTH } from '@netduty/contracts';
 import { trimmed } from '../../http/trimmed';
 
-export class RenameOperatorBody {
+export class RenameOperatorBody implements RenameOperatorRequest {
   @ApiProperty()
   @Transform(trimmed)
   @IsString()
-  @Length(1, 120)
+  @Length(1, NAME_MAX_LENGTH)
   name!: string;
 }
 
-export class CreateClusterBody {
+export class CreateClusterBody implements CreateClusterRequest {
   @ApiProperty({ enum: OPERATOR_CODES })
   @IsIn(OPERATOR_CODES)
   operatorCode!: OperatorCode;
@@ -21,31 +21,31 @@ export class CreateClusterBody {
   @ApiProperty()
   @Transform(trimmed)
   @IsString()
-  @Length(1, 160)
+  @Length(1, PLACE_NAME_MAX_LENGTH)
   name!: string;
 
   @ApiProperty({ type: [String] })
   @IsArray()
-  @ArrayMaxSize(500)
+  @ArrayMaxSize(MAX_COMMUNES_PER_CLUSTER)
   @IsString({ each: true })
-  @MaxLength(10, { each: true })
+  @MaxLength(COMMUNE_CODE_MAX_LENGTH, { each: true })
   communeCodes!: string[];
 }
 
-export class UpdateClusterBody {
+export class UpdateClusterBody implements UpdateClusterRequest {
   @ApiPropertyOptional()
   @IsOptional()
   @Transform(trimmed)
   @IsString()
-  @Length(1, 160)
+  @Length(1, PLACE_NAME_MAX_LENGTH)
   name?: string;
 
   @ApiPropertyOptional({ type: [String] })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(500)
+  @ArrayMaxSize(MAX_COMMUNES_PER_CLUSTER)
   @IsString({ each: true })
-  @MaxLength(10, { each: true })
+  @MaxLength(COMMUNE_CODE_MAX_LENGTH, { each: true })
   communeCodes?: string[];
 }
 
@@ -71,7 +71,7 @@ export class CreateSiteBody {
   @ApiProperty()
   @Transform(trimmed)
   @IsString()
-  @Length(1, 160)
+  @Length(1, PLACE_NAME_MAX_LENGTH)
   name!: string;
 
   @ApiProperty({ enum: SITE_KINDS })
@@ -111,7 +111,7 @@ export class UpdateSiteBody {
   @IsOptional()
   @Transform(trimmed)
   @IsString()
-  @Length(1, 160)
+  @Length(1, PLACE_NAME_MAX_LENGTH)
   name?: string;
 
   @ApiPropertyOptional({ enum: SITE_KINDS })

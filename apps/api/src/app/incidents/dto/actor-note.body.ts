@@ -3,12 +3,13 @@ import { Transform } from 'class-transformer';
 import { IsOptional, IsString, Length } from 'class-validator';
 import type { ActorNoteRequest } from '@netduty/contracts';
 import { trimmed } from '../../http/trimmed';
+import { INCIDENT_TEXT_MAX_LENGTH } from '@netduty/contracts';
 
 export class ActorNoteBody implements ActorNoteRequest {
-  @ApiPropertyOptional({ maxLength: 4000 })
+  @ApiPropertyOptional({ maxLength: INCIDENT_TEXT_MAX_LENGTH })
   @IsOptional()
   @Transform(trimmed)
   @IsString()
-  @Length(1, 4000)
+  @Length(1, INCIDENT_TEXT_MAX_LENGTH)
   note?: string;
 }

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import type { IncidentCategory, ReportIncidentRequest, Severity } from '@netduty/contracts';
-import { INCIDENT_CATEGORIES, SEVERITIES } from '@netduty/contracts';
+import { INCIDENT_CATEGORIES, SEVERITIES, INCIDENT_TEXT_MAX_LENGTH, NAME_MAX_LENGTH } from '@netduty/contracts';
 import { trimmed } from '../../http/trimmed';
 
 export class ReportIncidentBody implements ReportIncidentRequest {
@@ -18,16 +18,16 @@ export class ReportIncidentBody implements ReportIncidentRequest {
   @IsIn(SEVERITIES)
   severity!: Severity;
 
-  @ApiProperty({ minLength: 1, maxLength: 4000 })
+  @ApiProperty({ minLength: 1, maxLength: INCIDENT_TEXT_MAX_LENGTH })
   @Transform(trimmed)
   @IsString()
-  @Length(1, 4000)
+  @Length(1, INCIDENT_TEXT_MAX_LENGTH)
   description!: string;
 
-  @ApiPropertyOptional({ minLength: 1, maxLength: 120, description: "defaults to the reporting user's name" })
+  @ApiPropertyOptional({ minLength: 1, maxLength: NAME_MAX_LENGTH, description: "defaults to the reporting user's name" })
   @IsOptional()
   @Transform(trimmed)
   @IsString()
-  @Length(1, 120)
+  @Length(1, NAME_MAX_LENGTH)
   reporterName?: string;
 }

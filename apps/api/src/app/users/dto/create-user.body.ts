@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
 import type { CreateUserRequest, Language, OperatorCode, Role } from '@netduty/contracts';
-import { LANGUAGES, OPERATOR_CODES, ROLES } from '@netduty/contracts';
+import { LANGUAGES, OPERATOR_CODES, ROLES, NAME_MAX_LENGTH } from '@netduty/contracts';
 import { trimmed } from '../../http/trimmed';
 
 export class CreateUserBody implements CreateUserRequest {
@@ -15,7 +15,7 @@ export class CreateUserBody implements CreateUserRequest {
   @ApiProperty()
   @Transform(trimmed)
   @IsString()
-  @Length(1, 120)
+  @Length(1, NAME_MAX_LENGTH)
   displayName!: string;
 
   @ApiProperty({ minLength: 12 })

@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, Matches, ValidateIf } from 'class-validator';
 import type { Language, OperatorCode, Role, UpdateUserRequest } from '@netduty/contracts';
-import { LANGUAGES, OPERATOR_CODES, ROLES } from '@netduty/contracts';
+import { LANGUAGES, OPERATOR_CODES, ROLES, NAME_MAX_LENGTH } from '@netduty/contracts';
 import { trimmed } from '../../http/trimmed';
 
 /** null clears a field; an absent field is left as it is. */
@@ -11,7 +11,7 @@ export class UpdateUserBody implements UpdateUserRequest {
   @IsOptional()
   @Transform(trimmed)
   @IsString()
-  @Length(1, 120)
+  @Length(1, NAME_MAX_LENGTH)
   displayName?: string;
 
   @ApiPropertyOptional({ nullable: true })

@@ -1,10 +1,12 @@
 import type {
   ClusterDto,
+  CreateClusterRequest,
   CreateUserRequest,
   OperatorCode,
   OperatorDto,
   ResetPasswordRequest,
   ResponderDto,
+  UpdateClusterRequest,
   UpdateUserRequest,
   UserDto,
 } from '@netduty/contracts';
@@ -42,17 +44,6 @@ export function renameOperator(code: OperatorCode, name: string): Promise<Operat
 
 export function fetchClusters(signal?: AbortSignal): Promise<ClusterDto[]> {
   return apiRequest<ClusterDto[]>('/clusters', { signal });
-}
-
-export interface CreateClusterRequest {
-  operatorCode: OperatorCode;
-  name: string;
-  communeCodes: string[];
-}
-
-export interface UpdateClusterRequest {
-  name?: string;
-  communeCodes?: string[];
 }
 
 export function createCluster(request: CreateClusterRequest): Promise<ClusterDto> {

@@ -10,6 +10,7 @@ import { describeFieldProblem } from '../../../lib/field-problem';
 import { useCommunes, useOperators } from '../../reference/hooks/use-reference-data';
 import { useCreateCluster, useUpdateCluster } from '../hooks/use-admin';
 import { communeOption, type CommuneOption } from '../../reference/lib/commune-option';
+import { PLACE_NAME_MAX_LENGTH } from '@netduty/contracts';
 
 export type ClusterEditing = { mode: 'create'; operator?: OperatorCode } | { mode: 'edit'; cluster: ClusterDto } | null;
 
@@ -106,10 +107,10 @@ export function ClusterDrawer({ editing, onClose }: { editing: ClusterEditing; o
           label={t('admin.clusters.name')}
           rules={[
             { required: true, whitespace: true, message: t('admin.clusters.nameRequired') },
-            { max: 160, message: t('validation.nameTooLong', { max: 160 }) },
+            { max: PLACE_NAME_MAX_LENGTH, message: t('validation.nameTooLong', { max: PLACE_NAME_MAX_LENGTH }) },
           ]}
         >
-          <Input maxLength={160} data-testid="cluster-name" />
+          <Input maxLength={PLACE_NAME_MAX_LENGTH} data-testid="cluster-name" />
         </Form.Item>
         <Form.Item name="communeCodes" label={t('admin.clusters.communes')} extra={t('admin.clusters.communesHint')}>
           <Select<string[], CommuneOption>

@@ -10,6 +10,7 @@ import { fieldErrorsFor } from '../../auth/lib/form-errors';
 import { describeFieldProblem } from '../../../lib/field-problem';
 import { useOperators } from '../../reference/hooks/use-reference-data';
 import { useRenameOperator } from '../hooks/use-admin';
+import { NAME_MAX_LENGTH } from '@netduty/contracts';
 
 interface RenameValues {
   name: string;
@@ -63,10 +64,10 @@ function RenameOperatorModal({ operator, onClose }: { operator: OperatorDto | nu
           label={t('admin.operators.name')}
           rules={[
             { required: true, whitespace: true, message: t('admin.operators.nameRequired') },
-            { max: 120, message: t('validation.nameTooLong', { max: 120 }) },
+            { max: NAME_MAX_LENGTH, message: t('validation.nameTooLong', { max: NAME_MAX_LENGTH }) },
           ]}
         >
-          <Input maxLength={120} data-testid="operator-name" />
+          <Input maxLength={NAME_MAX_LENGTH} data-testid="operator-name" />
         </Form.Item>
       </Form>
     </Modal>

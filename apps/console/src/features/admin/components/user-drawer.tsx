@@ -1,5 +1,5 @@
 import type { ResponderDto, UserDto } from '@netduty/contracts';
-import { LANGUAGES, ROLES } from '@netduty/contracts';
+import { LANGUAGES, ROLES, NAME_MAX_LENGTH } from '@netduty/contracts';
 import { foldForSearch } from '@netduty/domain';
 import { Alert, App, Button, Drawer, Form, Input, Select, Space, Switch } from 'antd';
 import { useEffect, useMemo } from 'react';
@@ -170,10 +170,10 @@ export function UserDrawer({ editing, onClose }: { editing: Editing; onClose: ()
           label={t('admin.users.fields.displayName')}
           rules={[
             { required: true, whitespace: true, message: t('admin.users.fields.displayNameRequired') },
-            { max: 120, message: t('validation.nameTooLong', { max: 120 }) },
+            { max: NAME_MAX_LENGTH, message: t('validation.nameTooLong', { max: NAME_MAX_LENGTH }) },
           ]}
         >
-          <Input maxLength={120} data-testid="user-field-displayName" />
+          <Input maxLength={NAME_MAX_LENGTH} data-testid="user-field-displayName" />
         </Form.Item>
         <Form.Item name="role" label={t('admin.users.fields.role')} rules={[{ required: true }]}>
           <Select

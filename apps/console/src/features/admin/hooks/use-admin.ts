@@ -1,4 +1,4 @@
-import type { CreateUserRequest, OperatorCode, UpdateUserRequest, UserDto } from '@netduty/contracts';
+import type { CreateClusterRequest, CreateUserRequest, OperatorCode, UpdateClusterRequest, UpdateUserRequest, UserDto } from '@netduty/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { incidentKeys } from '../../incidents/api/incidents.api';
 import { referenceKeys } from '../../reference/api/reference.api';
@@ -14,8 +14,6 @@ import {
   resetUserPassword,
   updateCluster,
   updateUser,
-  type CreateClusterRequest,
-  type UpdateClusterRequest,
 } from '../api/admin.api';
 
 export function useUsers() {

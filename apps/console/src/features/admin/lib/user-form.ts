@@ -1,13 +1,8 @@
 import type { CreateUserRequest, Language, OperatorCode, Role, UpdateUserRequest, UserDto } from '@netduty/contracts';
+import { ROLE_SCOPE_FIELDS } from '@netduty/domain';
 
-/** Which scope fields each role takes (the api refuses the others). */
-export const ROLE_SCOPE: Readonly<Record<Role, { operator: boolean; responder: boolean }>> = {
-  admin: { operator: false, responder: false },
-  duty_officer: { operator: false, responder: false },
-  leadership: { operator: false, responder: false },
-  cluster_staff: { operator: true, responder: false },
-  responder: { operator: false, responder: true },
-};
+/** Which scope fields each role takes: the api's own rule (the api refuses the others). */
+export const ROLE_SCOPE = ROLE_SCOPE_FIELDS;
 
 export interface UserFormValues {
   username: string;

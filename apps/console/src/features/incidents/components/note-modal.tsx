@@ -1,7 +1,8 @@
 import { Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { INCIDENT_TEXT_MAX_LENGTH } from '@netduty/contracts';
 
-export const NOTE_MAX_LENGTH = 4000;
+export const NOTE_MAX_LENGTH = INCIDENT_TEXT_MAX_LENGTH;
 
 interface NoteModalProps {
   open: boolean;

@@ -1,5 +1,5 @@
 import { SendOutlined } from '@ant-design/icons';
-import { INCIDENT_CATEGORIES, SEVERITIES, type IncidentCategory, type Severity } from '@netduty/contracts';
+import { INCIDENT_CATEGORIES, SEVERITIES, type IncidentCategory, type Severity, INCIDENT_TEXT_MAX_LENGTH } from '@netduty/contracts';
 import { App, Button, Card, Form, Input, Radio, Select, Space } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,7 +12,7 @@ import { useCurrentUser } from '../../auth/hooks/use-session';
 import { fieldErrorsFor } from '../../auth/lib/form-errors';
 import { SiteSelect } from './site-select';
 
-export const DESCRIPTION_MAX_LENGTH = 4000;
+export const DESCRIPTION_MAX_LENGTH = INCIDENT_TEXT_MAX_LENGTH;
 
 interface ReportFormValues {
   siteId: string;

@@ -1,0 +1,34 @@
+import type { OperatorCode } from './enums';
+
+/**
+ * Length and size limits of request fields, written once: the api's DTOs validate with them, the
+ * console's forms cap their inputs with them, and a refusal names them (too_long {max}).
+ */
+/** An incident's description, a comment, a note, a reopen reason. */
+export const INCIDENT_TEXT_MAX_LENGTH = 4000;
+/** A person's or an operator's name (reporter, display name). */
+export const NAME_MAX_LENGTH = 120;
+/** A cluster's or a site's name. */
+export const PLACE_NAME_MAX_LENGTH = 160;
+/** A commune code (e.g. 06529). */
+export const COMMUNE_CODE_MAX_LENGTH = 10;
+export const MAX_RESPONDERS_PER_ASSIGNMENT = 20;
+export const MAX_COMMUNES_PER_CLUSTER = 500;
+
+/** POST /clusters. */
+export interface CreateClusterRequest {
+  operatorCode: OperatorCode;
+  name: string;
+  communeCodes: string[];
+}
+
+/** PATCH /clusters/:id — only what changes. */
+export interface UpdateClusterRequest {
+  name?: string;
+  communeCodes?: string[];
+}
+
+/** PATCH /operators/:code. */
+export interface RenameOperatorRequest {
+  name: string;
+}
