@@ -1,4 +1,4 @@
-import { AlertOutlined, AuditOutlined, DashboardOutlined, SettingOutlined } from '@ant-design/icons';
+import { AlertOutlined, AuditOutlined, DashboardOutlined, HistoryOutlined, SettingOutlined } from '@ant-design/icons';
 import { Button, Layout, Menu } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,12 +14,14 @@ const NAV_ICON: Readonly<Record<NavKey, ReactNode>> = {
   report: <AlertOutlined />,
   admin: <SettingOutlined />,
   audit: <AuditOutlined />,
+  history: <HistoryOutlined />,
 };
 
 function activeNavKey(pathname: string): NavKey {
   if (pathname.startsWith('/report')) return 'report';
   if (pathname.startsWith('/admin')) return 'admin';
   if (pathname.startsWith('/audit')) return 'audit';
+  if (pathname.startsWith('/history')) return 'history';
   return 'board';
 }
 

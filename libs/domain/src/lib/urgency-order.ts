@@ -27,3 +27,11 @@ export function compareByUrgency(a: UrgencySubject, b: UrgencySubject): number {
 export function severityRank(severity: Severity): number {
   return SEVERITY_RANK[severity];
 }
+
+/**
+ * The board's total order, as `GET /incidents` pages it: `compareByUrgency`, then the id (compared as
+ * lower-case text, which is PostgreSQL's uuid order), so a row has one place however many tie.
+ */
+export function compareByUrgencyThenId<T extends UrgencySubject & { id: string }>(a: T, b: T): number {
+  return compareByUrgency(a, b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}

@@ -18,6 +18,7 @@ export const en: Translations = {
     report: 'Report incident',
     admin: 'Administration',
     audit: 'Audit log',
+    history: 'Incident history',
   },
   header: {
     reportButton: 'Report incident',
@@ -100,6 +101,23 @@ export const en: Translations = {
     notificationTitle: '{{reference}} — escalation level {{level}}',
     notificationBody: 'Breached the {{kind}} deadline at {{site}}',
   },
+  history: {
+    title: 'Closed incidents',
+    search: 'Reference, site code or name, commune…',
+    operator: 'Operator',
+    commune: 'Commune/ward',
+    period: 'Reported',
+    from: 'From',
+    to: 'To',
+    empty: 'No closed incident matches',
+    loadMore: 'Load more',
+    loading: 'Loading…',
+    shown: '{{count}} incidents',
+    columns: {
+      reportedAt: 'Reported',
+      closedAt: 'Closed',
+    },
+  },
   board: {
     title: 'Duty board',
     counters: {
@@ -107,9 +125,10 @@ export const en: Translations = {
       breached: 'Breached',
       unacknowledged: 'Unacknowledged',
       escalated: 'Escalated',
+      p0: 'P0 sites',
     },
     filters: {
-      search: 'Find reference, site, commune, text…',
+      search: 'Find reference, site, commune…',
       severity: 'Severity',
       operator: 'Operator',
       commune: 'Commune/ward',
@@ -132,6 +151,7 @@ export const en: Translations = {
     unassigned: 'Unassigned',
     empty: 'No open incidents',
     shown: 'Showing {{shown}} of {{total}} incidents',
+    loadingMore: 'Loading more incidents…',
     loadFailed: 'Could not load the board',
     retry: 'Retry',
   },

@@ -16,6 +16,7 @@ export const vi = {
     report: 'Báo cáo sự cố',
     admin: 'Quản trị',
     audit: 'Nhật ký hệ thống',
+    history: 'Tra cứu sự cố',
   },
   header: {
     reportButton: 'Báo cáo sự cố',
@@ -98,6 +99,23 @@ export const vi = {
     notificationTitle: '{{reference}} — chuyển cấp {{level}}',
     notificationBody: 'Quá hạn {{kind}} tại {{site}}',
   },
+  history: {
+    title: 'Tra cứu sự cố đã đóng',
+    search: 'Mã sự cố, mã/tên trạm, xã/phường…',
+    operator: 'Doanh nghiệp',
+    commune: 'Xã/phường',
+    period: 'Thời gian báo',
+    from: 'Từ ngày',
+    to: 'Đến ngày',
+    empty: 'Không có sự cố đã đóng phù hợp',
+    loadMore: 'Tải thêm',
+    loading: 'Đang tải…',
+    shown: '{{count}} sự cố',
+    columns: {
+      reportedAt: 'Thời điểm báo',
+      closedAt: 'Thời điểm đóng',
+    },
+  },
   board: {
     title: 'Bảng trực',
     counters: {
@@ -105,9 +123,10 @@ export const vi = {
       breached: 'Quá hạn',
       unacknowledged: 'Chưa tiếp nhận',
       escalated: 'Đã chuyển cấp',
+      p0: 'Trạm P0',
     },
     filters: {
-      search: 'Tìm mã sự cố, trạm, xã, mô tả…',
+      search: 'Tìm mã sự cố, trạm, xã/phường…',
       severity: 'Mức độ',
       operator: 'Doanh nghiệp',
       commune: 'Xã/phường',
@@ -130,6 +149,7 @@ export const vi = {
     unassigned: 'Chưa phân công',
     empty: 'Không có sự cố đang mở',
     shown: 'Hiển thị {{shown}} / {{total}} sự cố',
+    loadingMore: 'Đang tải thêm sự cố…',
     loadFailed: 'Không tải được bảng trực',
     retry: 'Thử lại',
   },

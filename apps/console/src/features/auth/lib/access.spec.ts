@@ -36,11 +36,11 @@ describe('canComment', () => {
 
 describe('visibleAreas and homePath', () => {
   it('opens the areas each role may use', () => {
-    expect(visibleAreas(as('duty_officer'))).toEqual(['board', 'report']);
-    expect(visibleAreas(as('cluster_staff'))).toEqual(['board', 'report']);
-    expect(visibleAreas(as('responder'))).toEqual(['board']);
-    expect(visibleAreas(as('leadership'))).toEqual(['board', 'audit']);
-    expect(visibleAreas(as('admin'))).toEqual(['board', 'admin', 'audit']);
+    expect(visibleAreas(as('duty_officer'))).toEqual(['board', 'history', 'report']);
+    expect(visibleAreas(as('cluster_staff'))).toEqual(['board', 'history', 'report']);
+    expect(visibleAreas(as('responder'))).toEqual(['board', 'history']);
+    expect(visibleAreas(as('leadership'))).toEqual(['board', 'history', 'audit']);
+    expect(visibleAreas(as('admin'))).toEqual(['board', 'history', 'admin', 'audit']);
   });
 
   it('lands incident readers on the board, others on their first area', () => {

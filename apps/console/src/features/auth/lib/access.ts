@@ -32,7 +32,7 @@ export function canComment(permissions: PermissionSet): boolean {
   return permissions.includes('incident.comment');
 }
 
-export type NavKey = 'board' | 'report' | 'admin' | 'audit';
+export type NavKey = 'board' | 'history' | 'report' | 'admin' | 'audit';
 
 /** Each area of the console and the permissions that open it (any one of them). */
 export const AREA_PERMISSIONS: Readonly<Record<NavKey, readonly Permission[]>> = {
@@ -40,6 +40,7 @@ export const AREA_PERMISSIONS: Readonly<Record<NavKey, readonly Permission[]>> =
   report: ['incident.report'],
   admin: ['user.manage', 'reference.manage'],
   audit: ['audit.read'],
+  history: ['incident.read'],
 };
 
 export const AREA_PATHS: Readonly<Record<NavKey, string>> = {
@@ -47,9 +48,10 @@ export const AREA_PATHS: Readonly<Record<NavKey, string>> = {
   report: '/report',
   admin: '/admin',
   audit: '/audit',
+  history: '/history',
 };
 
-const NAV_ORDER: readonly NavKey[] = ['board', 'report', 'admin', 'audit'];
+const NAV_ORDER: readonly NavKey[] = ['board', 'history', 'report', 'admin', 'audit'];
 
 export function visibleAreas(permissions: PermissionSet): NavKey[] {
   return NAV_ORDER.filter((key) => hasAnyPermission(permissions, AREA_PERMISSIONS[key]));

@@ -1,31 +1,26 @@
-import type { IncidentDto } from '@netduty/contracts';
-import { useMemo } from 'react';
+import type { IncidentCounts } from '@netduty/contracts';
 import { useTranslation } from 'react-i18next';
-import { useNowDerived } from '../../../lib/use-now';
-import { countBreached, countByState, type BoardCounters as Counters } from '../lib/board-counters';
 
-type CounterKey = keyof Counters;
-const COUNTER_ORDER: readonly CounterKey[] = ['open', 'breached', 'unacknowledged', 'escalated'];
+const COUNTER_ORDER = ['open', 'breached', 'unacknowledged', 'escalated', 'p0'] as const;
 
-export function BoardCounters({ incidents }: { incidents: IncidentDto[] }) {
+/** The board header, from `GET /incidents/counts`: the figures cover every open incident in scope, loaded or not. */
+export function BoardCounters({ counts }: { counts: IncidentCounts | undefined }) {
   const { t } = useTranslation();
-  // Re-renders when the number of breached incidents changes, not on every tick.
-  const breached = useNowDerived((nowMs) => countBreached(incidents, nowMs));
-  const byState = useMemo(() => countByState(incidents), [incidents]);
-  const counters: Counters = { ...byState, breached };
-
   return (
     <div className="board-counters" data-testid="board-counters">
-      {COUNTER_ORDER.map((key) => (
-        <div
-          key={key}
-          className={`board-counter board-counter--${key}${counters[key] > 0 ? ' board-counter--nonzero' : ''}`}
-          data-testid={`counter-${key}`}
-        >
-          <span className="board-counter__value">{counters[key]}</span>
-          <span className="board-counter__label">{t(`board.counters.${key}`)}</span>
-        </div>
-      ))}
+      {COUNTER_ORDER.map((key) => {
+        const value = counts?.[key];
+        return (
+          <div
+            key={key}
+            className={`board-counter board-counter--${key}${value ? ' board-counter--nonzero' : ''}`}
+            data-testid={`counter-${key}`}
+          >
+            <span className="board-counter__value">{value ?? '–'}</span>
+            <span className="board-counter__label">{t(`board.counters.${key}`)}</span>
+          </div>
+        );
+      })}
     </div>
   );
 }

@@ -3,31 +3,36 @@ import { Alert, Button } from 'antd';
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate, useParams } from 'react-router-dom';
-import { useIncidentList } from '../../incidents/hooks/use-incident-queries';
+import { useDebouncedValue } from '../../../lib/use-debounced-value';
+import { useIncidentCounts, useIncidentPages } from '../../incidents/hooks/use-incident-queries';
 import { useBoardFilters } from '../hooks/use-board-filters';
 import { toListQuery } from '../lib/board-filters';
-import { incidentHaystack, quickFind } from '../lib/quick-find';
-import { sortByUrgency } from '../lib/sort-by-urgency';
 import { BoardCounters } from './board-counters';
 import { BoardFiltersBar } from './board-filters-bar';
 import { IncidentTable } from './incident-table';
 
 const NO_INCIDENTS: IncidentDto[] = [];
+const SEARCH_DEBOUNCE_MS = 250;
 
-/** The on-duty board; the incident detail opens over it as a nested route (/incidents/:id). */
+/**
+ * The on-duty board: the server pages it in the urgency order and filters and searches it; the table
+ * fetches the next page as it nears the end. The incident detail opens over it as a nested route.
+ */
 export function BoardPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const location = useLocation();
   const { id: selectedId } = useParams();
   const [filters, setFilters] = useBoardFilters();
-  const listQuery = useMemo(() => toListQuery(filters), [filters]);
-  const list = useIncidentList(listQuery);
-  const items = list.data?.items ?? NO_INCIDENTS;
-
-  const haystacks = useMemo(() => new Map(items.map((incident) => [incident.id, incidentHaystack(incident)])), [items]);
-  const shown = useMemo(() => quickFind(items, haystacks, filters.text), [items, haystacks, filters.text]);
-  const sorted = useMemo(() => sortByUrgency(shown), [shown]);
+  const text = useDebouncedValue(filters.text, SEARCH_DEBOUNCE_MS);
+  const listQuery = useMemo(() => toListQuery({ ...filters, text }), [filters, text]);
+  const list = useIncidentPages(listQuery);
+  const counts = useIncidentCounts();
+  const items = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? NO_INCIDENTS, [list.data]);
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = list;
+  const loadMore = useCallback(() => {
+    if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
 
   const openIncident = useCallback(
     (incident: IncidentDto) => void navigate({ pathname: `/incidents/${incident.id}`, search: location.search }),
@@ -37,7 +42,7 @@ export function BoardPage() {
   return (
     <div className="board-page">
       <div className="board-toolbar">
-        <BoardCounters incidents={sorted} />
+        <BoardCounters counts={counts.data} />
         <BoardFiltersBar filters={filters} onChange={setFilters} />
       </div>
       {list.isError && (
@@ -53,10 +58,14 @@ export function BoardPage() {
           }
         />
       )}
-      {list.data && list.data.total > list.data.items.length && (
-        <div className="board-note">{t('board.shown', { shown: list.data.items.length, total: list.data.total })}</div>
-      )}
-      <IncidentTable incidents={sorted} loading={list.isLoading} onOpen={openIncident} selectedId={selectedId} />
+      <IncidentTable
+        incidents={items}
+        loading={list.isLoading}
+        loadingMore={isFetchingNextPage}
+        onEndReached={loadMore}
+        onOpen={openIncident}
+        selectedId={selectedId}
+      />
       <Outlet />
     </div>
   );

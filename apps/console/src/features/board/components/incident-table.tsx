@@ -1,7 +1,7 @@
 import type { IncidentDto } from '@netduty/contracts';
 import { Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useMemo, useRef } from 'react';
+import { useCallback, useMemo, useRef, type UIEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useElementSize } from '../../../lib/use-element-size';
 import { DeadlineCountdown } from '../../incidents/components/deadline-countdown';
@@ -12,9 +12,16 @@ import { StatusTag } from '../../incidents/components/status-tag';
 interface IncidentTableProps {
   incidents: IncidentDto[];
   loading: boolean;
+  /** A further page is being fetched. */
+  loadingMore?: boolean;
+  /** Called as the scroll nears the last rows: the list fetches its next page. */
+  onEndReached?: () => void;
   onOpen: (incident: IncidentDto) => void;
   selectedId?: string;
 }
+
+/** Fetch the next page while this many pixels (~15 rows) are still below the viewport. */
+const END_REACHED_MARGIN_PX = 800;
 
 /** Height of the header row, subtracted from the container so the body scrolls, not the page. */
 const HEADER_HEIGHT = 40;
@@ -23,7 +30,7 @@ const HEADER_HEIGHT = 40;
  * Cells use plain elements with `title` hints instead of antd Tooltip/Typography ellipsis: a virtual
  * table mounts fresh rows on every scroll frame, and those components measure the DOM on mount.
  */
-export function IncidentTable({ incidents, loading, onOpen, selectedId }: IncidentTableProps) {
+export function IncidentTable({ incidents, loading, loadingMore = false, onEndReached, onOpen, selectedId }: IncidentTableProps) {
   const { t } = useTranslation();
   const containerRef = useRef<HTMLDivElement>(null);
   const { height } = useElementSize(containerRef);
@@ -127,14 +134,23 @@ export function IncidentTable({ incidents, loading, onOpen, selectedId }: Incide
     [t],
   );
 
+  const onScroll = useCallback(
+    (event: UIEvent<HTMLDivElement>) => {
+      const { scrollTop, scrollHeight, clientHeight } = event.currentTarget;
+      if (scrollHeight - scrollTop - clientHeight < END_REACHED_MARGIN_PX) onEndReached?.();
+    },
+    [onEndReached],
+  );
+
   const scrollX = useMemo(() => columns.reduce((sum, column) => sum + Number(column.width ?? 0), 0), [columns]);
 
   return (
     <div ref={containerRef} className="board-table">
       {/*
         Virtual rather than paginated: a duty officer must be able to scroll the whole board in one
-        list during an alarm storm (2,000+ rows) without page 2 hiding a breach, and virtual rendering
-        mounts only the ~30 visible rows, so only ~30 countdowns re-render on each tick.
+        list during an alarm storm (5,000 rows) without page 2 hiding a breach, and virtual rendering
+        mounts only the ~30 visible rows, so only ~30 countdowns re-render on each tick. The server
+        pages the list; the next page is fetched as the scroll nears the end of what is loaded.
       */}
       <Table<IncidentDto>
         virtual
@@ -144,6 +160,8 @@ export function IncidentTable({ incidents, loading, onOpen, selectedId }: Incide
         dataSource={incidents}
         loading={loading}
         pagination={false}
+        onScroll={onScroll}
+        footer={loadingMore ? () => <span className="muted">{t('board.loadingMore')}</span> : undefined}
         scroll={{ x: scrollX, y: Math.max(200, height - HEADER_HEIGHT) }}
         locale={{ emptyText: t('board.empty') }}
         rowClassName={(incident) =>

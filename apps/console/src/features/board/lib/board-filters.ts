@@ -7,7 +7,7 @@ export interface BoardFilters {
   operator: OperatorCode[];
   commune: string[];
   status: IncidentStatus[];
-  /** Quick find over reference, site, commune, description and responders; applied in the console. */
+  /** Search over the reference, the site's code and name and its commune (diacritics optional); the server's `q`. */
   text: string;
 }
 
@@ -55,6 +55,8 @@ export function hasActiveFilters(filters: BoardFilters): boolean {
 /** The list query for the api: only open incidents, with the filters that are set. */
 export function toListQuery(filters: BoardFilters): IncidentListQuery {
   const query: IncidentListQuery = { open: true };
+  const q = filters.text.trim();
+  if (q) query.q = q;
   if (filters.status.length > 0) query.status = filters.status;
   if (filters.severity.length > 0) query.severity = filters.severity;
   if (filters.operator.length > 0) query.operator = filters.operator;

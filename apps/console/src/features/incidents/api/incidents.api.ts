@@ -4,9 +4,10 @@ import type {
   CommentRequest,
   IncidentAction,
   IncidentDetailDto,
+  IncidentCounts,
   IncidentDto,
   IncidentListQuery,
-  Page,
+  IncidentPage,
   ReportIncidentRequest,
   ResponderDto,
 } from '@netduty/contracts';
@@ -16,22 +17,37 @@ export const incidentKeys = {
   all: ['incidents'] as const,
   lists: () => [...incidentKeys.all, 'list'] as const,
   list: (query: IncidentListQuery) => [...incidentKeys.lists(), query] as const,
+  counts: () => [...incidentKeys.all, 'counts'] as const,
   details: () => [...incidentKeys.all, 'detail'] as const,
   detail: (id: string) => [...incidentKeys.details(), id] as const,
   candidates: (id: string) => [...incidentKeys.all, 'candidates', id] as const,
 };
 
-export function fetchIncidents(query: IncidentListQuery, signal?: AbortSignal): Promise<Page<IncidentDto>> {
-  return apiRequest<Page<IncidentDto>>('/incidents', {
+/** One page of `GET /incidents`; `cursor` is the previous page's `nextCursor`. */
+export function fetchIncidentPage(query: IncidentListQuery, cursor: string | undefined, signal?: AbortSignal): Promise<IncidentPage> {
+  return apiRequest<IncidentPage>('/incidents', {
     query: {
       open: query.open ?? true,
       status: query.status,
       severity: query.severity,
+      priority: query.priority,
+      category: query.category,
       operator: query.operator,
       commune: query.commune,
+      site: query.site,
+      from: query.from,
+      to: query.to,
+      q: query.q,
+      sort: query.sort,
+      limit: query.limit,
+      cursor,
     },
     signal,
   });
+}
+
+export function fetchIncidentCounts(signal?: AbortSignal): Promise<IncidentCounts> {
+  return apiRequest<IncidentCounts>('/incidents/counts', { signal });
 }
 
 export function fetchIncident(id: string, signal?: AbortSignal): Promise<IncidentDetailDto> {

@@ -1,16 +1,28 @@
 import type { IncidentListQuery } from '@netduty/contracts';
-import { useQuery } from '@tanstack/react-query';
-import { fetchCandidateResponders, fetchIncident, fetchIncidents, incidentKeys } from '../api/incidents.api';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { fetchCandidateResponders, fetchIncident, fetchIncidentCounts, fetchIncidentPage, incidentKeys } from '../api/incidents.api';
 
 /**
- * The board's list. Socket events keep it current, and every (re)connect invalidates it; the slow
- * poll is only a safety net for events lost while the socket looked healthy.
+ * A list of incidents (the board, the history), fetched a page at a time as it is scrolled. Socket
+ * events keep the loaded pages current, and every (re)connect invalidates them; the slow poll is only
+ * a safety net for events lost while the socket looked healthy.
  */
-export function useIncidentList(query: IncidentListQuery) {
-  return useQuery({
+export function useIncidentPages(query: IncidentListQuery) {
+  return useInfiniteQuery({
     queryKey: incidentKeys.list(query),
-    queryFn: ({ signal }) => fetchIncidents(query, signal),
+    queryFn: ({ pageParam, signal }) => fetchIncidentPage(query, pageParam, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
     refetchInterval: 5 * 60_000,
+  });
+}
+
+/** The board header's figures; refetched after live updates and every half minute (breaches come with time). */
+export function useIncidentCounts() {
+  return useQuery({
+    queryKey: incidentKeys.counts(),
+    queryFn: ({ signal }) => fetchIncidentCounts(signal),
+    refetchInterval: 30_000,
   });
 }
 

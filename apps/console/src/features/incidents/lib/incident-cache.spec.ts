@@ -1,48 +1,62 @@
-import type { IncidentDto, Page } from '@netduty/contracts';
-import { incidentFixture, isoAt } from '../../../testing/incident-fixture';
-import { applyIncidentToPage, matchesListQuery } from './incident-cache';
+import type { IncidentDto, IncidentPage } from '@netduty/contracts';
+import type { InfiniteData } from '@tanstack/react-query';
+import { deadline, incidentFixture, isoAt } from '../../../testing/incident-fixture';
+import { applyIncidentToPages, matchesListQuery } from './incident-cache';
 
-function page(...items: IncidentDto[]): Page<IncidentDto> {
-  return { items, total: items.length };
+function pages(...chunks: { items: IncidentDto[]; more?: boolean }[]): InfiniteData<IncidentPage, string | undefined> {
+  return {
+    pages: chunks.map((chunk, index) => ({ items: chunk.items, nextCursor: chunk.more ? `cursor-${index}` : null, limit: 50 })),
+    pageParams: chunks.map((_, index) => (index === 0 ? undefined : `cursor-${index - 1}`)),
+  };
 }
+const ids = (data: InfiniteData<IncidentPage, string | undefined>) => data.pages.map((page) => page.items.map((item) => item.id));
+/** A reported incident whose acknowledge deadline is `dueOffset` seconds after T0. */
+const dueIn = (dueOffset: number, overrides: Partial<IncidentDto> = {}) => {
+  const acknowledge = deadline('acknowledge', 0, dueOffset);
+  return incidentFixture({ acknowledgeDeadline: acknowledge, nextDeadline: acknowledge, ...overrides });
+};
 
-describe('applyIncidentToPage', () => {
-  it('appends a new incident that matches the filters', () => {
-    const existing = incidentFixture();
-    const created = incidentFixture();
-    const next = applyIncidentToPage(page(existing), created, { open: true });
-    expect(next.items.map((item) => item.id)).toEqual([existing.id, created.id]);
-    expect(next.total).toBe(2);
+describe('applyIncidentToPages', () => {
+  it('puts a new incident where the server orders it, on the page it falls in', () => {
+    const [a, b, c] = [dueIn(100), dueIn(300), dueIn(500)];
+    const created = dueIn(200);
+    const next = applyIncidentToPages(pages({ items: [a, b], more: true }, { items: [c] }), created, { open: true });
+    expect(ids(next)).toEqual([[a.id, created.id, b.id], [c.id]]);
   });
 
-  it('replaces an incident in place by id', () => {
-    const incident = incidentFixture();
-    const acknowledged = { ...incident, status: 'acknowledged' as const, updatedAt: isoAt(60) };
-    const next = applyIncidentToPage(page(incident), acknowledged, { open: true });
-    expect(next.items).toEqual([acknowledged]);
-    expect(next.total).toBe(1);
+  it('leaves an incident ordered past the last loaded row for the next page to bring', () => {
+    const [a, b] = [dueIn(100), dueIn(300)];
+    const later = dueIn(900);
+    const current = pages({ items: [a, b], more: true });
+    expect(applyIncidentToPages(current, later, { open: true })).toBe(current);
+    // …but appends it when every page is loaded.
+    expect(ids(applyIncidentToPages(pages({ items: [a, b] }), later, { open: true }))).toEqual([[a.id, b.id, later.id]]);
+  });
+
+  it('moves an updated incident to its new place (a deadline that changed)', () => {
+    const [a, b, c] = [dueIn(100), dueIn(300), dueIn(500)];
+    const moved = { ...a, nextDeadline: deadline('restore', 0, 400), status: 'acknowledged' as const, updatedAt: isoAt(60) };
+    expect(ids(applyIncidentToPages(pages({ items: [a, b] , more: true}, { items: [c] }), moved, { open: true }))).toEqual([[b.id], [moved.id, c.id]]);
   });
 
   it('removes an incident that no longer matches (closed, or filtered out)', () => {
-    const incident = incidentFixture();
-    const closed = { ...incident, status: 'closed' as const, updatedAt: isoAt(60) };
-    expect(applyIncidentToPage(page(incident), closed, { open: true })).toEqual({ items: [], total: 0 });
-
+    const incident = dueIn(100);
+    const closed = { ...incident, status: 'closed' as const, nextDeadline: null, updatedAt: isoAt(60) };
+    expect(ids(applyIncidentToPages(pages({ items: [incident] }), closed, { open: true }))).toEqual([[]]);
     const downgraded = { ...incident, severity: 'minor' as const, updatedAt: isoAt(60) };
-    expect(applyIncidentToPage(page(incident), downgraded, { severity: ['critical', 'major'] }).items).toEqual([]);
+    expect(ids(applyIncidentToPages(pages({ items: [incident] }), downgraded, { severity: ['critical', 'major'] }))).toEqual([[]]);
   });
 
   it('ignores an older version than the cached one (an event overtaken by a refetch)', () => {
     const fresh = incidentFixture({ status: 'acknowledged', updatedAt: isoAt(120) });
     const stale = { ...fresh, status: 'reported' as const, updatedAt: isoAt(60) };
-    const current = page(fresh);
-    expect(applyIncidentToPage(current, stale, { open: true })).toBe(current);
+    const current = pages({ items: [fresh] });
+    expect(applyIncidentToPages(current, stale, { open: true })).toBe(current);
   });
 
-  it('leaves the page alone for an incident that neither is on it nor matches it', () => {
-    const current = page(incidentFixture());
-    const elsewhere = incidentFixture({ severity: 'warning' });
-    expect(applyIncidentToPage(current, elsewhere, { severity: ['critical'] })).toBe(current);
+  it('leaves the pages alone for an incident that neither is on them nor matches them', () => {
+    const current = pages({ items: [incidentFixture()] });
+    expect(applyIncidentToPages(current, incidentFixture({ severity: 'warning' }), { severity: ['critical'] })).toBe(current);
   });
 });
 
@@ -52,5 +66,20 @@ describe('matchesListQuery', () => {
     expect(matchesListQuery(incident, { operator: ['viettel'], commune: ['05980'] })).toBe(true);
     expect(matchesListQuery(incident, { operator: ['vnpt'] })).toBe(false);
     expect(matchesListQuery(incident, { commune: ['99999'] })).toBe(false);
+  });
+
+  it('searches like the server: the reference, or the site and commune without diacritics', () => {
+    const incident = incidentFixture();
+    expect(matchesListQuery(incident, { q: incident.reference.slice(-3) })).toBe(true);
+    expect(matchesListQuery(incident, { q: 'dong kinh' })).toBe(true);
+    expect(matchesListQuery(incident, { q: 'lsn0324' })).toBe(true);
+    expect(matchesListQuery(incident, { q: 'cao loc' })).toBe(false);
+  });
+
+  it('filters by the period the incident was reported in', () => {
+    const incident = incidentFixture();
+    expect(matchesListQuery(incident, { from: isoAt(-60), to: isoAt(60) })).toBe(true);
+    expect(matchesListQuery(incident, { from: isoAt(60) })).toBe(false);
+    expect(matchesListQuery(incident, { to: incident.reportedAt })).toBe(false);
   });
 });

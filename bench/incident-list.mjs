@@ -1,0 +1,232 @@
+#!/usr/bin/env node
+// Incident lists at scale: 100,000 incidents (5,000 open) generated into a fresh database with SQL,
+// then, one request at a time over HTTP against the built api, the p50 and p95 of
+//   - the board's first page      GET /incidents?limit=50
+//   - a later page (page 41)      GET /incidents?limit=50&cursor=…
+//   - the board header's counts   GET /incidents/counts
+// each next to the same query in raw SQL (pg, the application's login, same run) and the ratio.
+// Needs PostgreSQL and Redis on the default ports and a build (npx nx run-many -t build -p api worker).
+// Usage: node bench/incident-list.mjs [samples=300]
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Redis } from 'ioredis';
+import pg from 'pg';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const SAMPLES = Number(process.argv[2] ?? 300);
+const TOTAL = 100_000;
+const OPEN = 5_000;
+const PAGE = 50;
+const LATER_PAGE = 41;
+const ADMIN_URL = process.env.BENCH_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const runId = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
+const database = `netduty_bench_${runId}`;
+const prefix = `netduty-bench-${runId}`;
+const ownerUrl = Object.assign(new URL(ADMIN_URL), { pathname: `/${database}` }).toString();
+const appRole = `netduty_bench_app_${runId}`;
+const databaseUrl = Object.assign(new URL(ownerUrl), { username: appRole, password: randomBytes(18).toString('hex') }).toString();
+
+// The board's keyset, exactly as libs/persistence/src/lib/incident-list-order.ts writes it (the index's expressions).
+const DUE = `(CASE WHEN i.status = 'reported' THEN i.ack_due_at WHEN i.status IN ('resolved', 'closed') THEN 'infinity'::timestamptz ELSE i.restore_due_at END)`;
+const RANK = `(CASE i.severity WHEN 'critical' THEN 0 WHEN 'major' THEN 1 WHEN 'minor' THEN 2 ELSE 3 END)`;
+
+/** What the api must deliver for a page, in one statement: the page's keys, then the rows with their relations. */
+const rawPageSql = (afterCondition) => `
+  WITH page AS (
+    SELECT i.id, ${DUE} AS due, ${RANK} AS rank FROM incidents i
+    WHERE i.status <> 'closed' ${afterCondition ? `AND (${DUE}, ${RANK}, i.id) > ($1::timestamptz, $2::int, $3::uuid)` : ''}
+    ORDER BY ${DUE}, ${RANK}, i.id LIMIT ${PAGE + 1}
+  )
+  SELECT i.*, s.code AS site_code, s.name AS site_name, s.kind AS site_kind, s.priority AS site_priority, s.latitude, s.longitude,
+         o.code AS operator_code, o.name AS operator_name, o.kind AS operator_kind,
+         c.code AS commune_code, c.name AS commune_name, c.division_type, c.former_district,
+         r.id AS responder_id, r.name AS responder_name, r.phone, r.cluster_id, cl.name AS cluster_name
+  FROM page p
+  JOIN incidents i ON i.id = p.id
+  JOIN sites s ON s.id = i.site_id
+  JOIN operators o ON o.code = s.operator_code
+  JOIN communes c ON c.code = s.commune_code
+  LEFT JOIN incident_responders ir ON ir.incident_id = i.id
+  LEFT JOIN responders r ON r.id = ir.responder_id
+  LEFT JOIN clusters cl ON cl.id = r.cluster_id
+  ORDER BY p.due, p.rank, p.id`;
+
+const RAW_COUNTS_SQL = `
+  SELECT count(*)::int AS open,
+         count(*) FILTER (WHERE ${DUE} <= now())::int AS breached,
+         count(*) FILTER (WHERE i.escalation_level > 0)::int AS escalated,
+         count(*) FILTER (WHERE i.priority = 'P0')::int AS p0,
+         ${['reported', 'acknowledged', 'in_progress', 'resolved', 'reopened'].map((s) => `count(*) FILTER (WHERE i.status = '${s}')::int AS status_${s}`).join(', ')},
+         ${['critical', 'major', 'minor', 'warning'].map((s) => `count(*) FILTER (WHERE i.severity = '${s}')::int AS severity_${s}`).join(', ')}
+  FROM incidents i WHERE i.status <> 'closed'`;
+
+const percentile = (values, p) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+};
+const freePort = () =>
+  new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+const run = (script, env) =>
+  new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(ROOT, script)], { env: { ...process.env, ...env }, stdio: 'ignore' });
+    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${script} exited ${code}`))));
+  });
+
+/** Times `fn` SAMPLES times, one after another, after a warm-up. */
+async function measure(fn) {
+  for (let i = 0; i < 20; i++) await fn();
+  const times = [];
+  for (let i = 0; i < SAMPLES; i++) {
+    const started = process.hrtime.bigint();
+    await fn();
+    times.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  return { p50: percentile(times, 50), p95: percentile(times, 95) };
+}
+
+async function generate(owner) {
+  // The demo's own incidents stay, closed; the generated ones make the total exactly TOTAL.
+  await owner.query(`UPDATE incidents SET status = 'closed', closed_at = now() WHERE status <> 'closed'`);
+  const [{ n: existing }] = (await owner.query(`SELECT count(*)::int AS n FROM incidents`)).rows;
+  const started = Date.now();
+  await owner.query(
+    `WITH numbered AS (SELECT s.*, row_number() OVER (ORDER BY s.id) - 1 AS n, count(*) OVER () AS total FROM sites s)
+     INSERT INTO incidents (site_id, operator_code, commune_code, category, severity, priority, status, description, reporter_name,
+                            reported_at, acknowledged_at, resolved_at, closed_at, ack_starts_at, ack_due_at, restore_starts_at, restore_due_at, escalation_level)
+     SELECT s.id, s.operator_code, s.commune_code,
+            (ARRAY['mains_failure','low_battery','generator','fibre_cut','microwave_transmission','equipment','overheating',
+                   'flooding_tower_damage','vandalism_theft','congestion','cyber_security','postal_disruption','other'])[1 + g % 13],
+            (ARRAY['critical','major','minor','warning'])[1 + (g * 7) % 4],
+            s.priority,
+            CASE WHEN g < $1 THEN (ARRAY['reported','acknowledged','in_progress','resolved','reopened'])[1 + g % 5] ELSE 'closed' END,
+            'bench incident ' || g, 'bench',
+            t.reported, t.reported + interval '5 minutes', t.reported + interval '3 hours', t.reported + interval '4 hours',
+            t.reported, t.reported + (1 + g % 4) * interval '15 minutes',
+            t.reported, t.reported + (1 + g % 3) * interval '4 hours',
+            CASE WHEN g % 11 = 0 THEN 1 ELSE 0 END
+     FROM generate_series(0, $2 - 1) g
+     JOIN numbered s ON s.n = (g * 7919) % s.total
+     CROSS JOIN LATERAL (SELECT CASE WHEN g < $1 THEN now() - (g % 900) * interval '1 minute'
+                                     ELSE now() - interval '1 day' - g * interval '5 minutes' END AS reported) t`,
+    [OPEN, TOTAL - existing],
+  );
+  // Open incidents in progress have a responder of a cluster of their operator, as on a real board.
+  await owner.query(
+    `INSERT INTO incident_responders (incident_id, responder_id)
+     SELECT i.id, r.id FROM incidents i
+     CROSS JOIN LATERAL (SELECT r.id FROM responders r JOIN clusters c ON c.id = r.cluster_id
+                         WHERE c.operator_code = i.operator_code ORDER BY r.id LIMIT 1) r
+     WHERE i.status IN ('in_progress', 'reopened')`,
+  );
+  await owner.query(`ANALYZE`);
+  return { seconds: (Date.now() - started) / 1000 };
+}
+
+const admin = new pg.Client({ connectionString: ADMIN_URL });
+await admin.connect();
+await admin.query(`CREATE DATABASE "${database}"`);
+await admin.end();
+const port = await freePort();
+const env = {
+  DATABASE_URL: databaseUrl,
+  MIGRATION_DATABASE_URL: ownerUrl,
+  REDIS_URL,
+  REDIS_PREFIX: prefix,
+  PORT: String(port),
+  LOG_LEVEL: 'error',
+  NODE_ENV: 'production',
+  JWT_SECRET: randomBytes(32).toString('hex'),
+  FORCE_PASSWORD_CHANGE: 'false',
+};
+let api;
+let exitCode = 0;
+const owner = new pg.Client({ connectionString: ownerUrl });
+const raw = new pg.Client({ connectionString: databaseUrl });
+try {
+  await run('dist/apps/api/migrate.js', env);
+  await run('dist/apps/api/seed.js', env);
+  await owner.connect();
+  const generated = await generate(owner);
+  const [{ total, open }] = (await owner.query(`SELECT count(*)::int AS total, count(*) FILTER (WHERE status <> 'closed')::int AS open FROM incidents`)).rows;
+
+  api = spawn(process.execPath, [join(ROOT, 'dist/apps/api/main.js')], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const base = `http://127.0.0.1:${port}/api/v1`;
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`${base}/health`)).ok) break;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const login = await fetch(`${base}/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'trucban', password: 'NetDuty@2026' }),
+  });
+  const headers = { authorization: `Bearer ${(await login.json()).accessToken}` };
+  const get = async (path) => {
+    const response = await fetch(`${base}${path}`, { headers });
+    if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+    return response.json();
+  };
+
+  // The cursor of the later page, reached by walking the board; the raw query gets the same key.
+  let cursor = null;
+  for (let page = 1; page < LATER_PAGE; page++) cursor = (await get(`/incidents?limit=${PAGE}${cursor ? `&cursor=${cursor}` : ''}`)).nextCursor;
+  const [, dueAt, severityRank, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  const laterPage = await get(`/incidents?limit=${PAGE}&cursor=${cursor}`);
+
+  await raw.connect();
+  const rawLater = await raw.query(rawPageSql(true), [dueAt, severityRank, id]);
+  const rawIds = [...new Set(rawLater.rows.map((row) => row.id))].slice(0, PAGE);
+  if (JSON.stringify(rawIds) !== JSON.stringify(laterPage.items.map((item) => item.id))) throw new Error('raw SQL and the api disagree on the later page');
+
+  const rows = [
+    ['board, first page', () => get(`/incidents?limit=${PAGE}`), () => raw.query(rawPageSql(false))],
+    [`board, page ${LATER_PAGE} (cursor)`, () => get(`/incidents?limit=${PAGE}&cursor=${cursor}`), () => raw.query(rawPageSql(true), [dueAt, severityRank, id])],
+    ['counts', () => get('/incidents/counts'), () => raw.query(RAW_COUNTS_SQL)],
+  ];
+  const results = [];
+  for (const [name, overHttp, overSql] of rows) {
+    const sql = await measure(overSql);
+    const http = await measure(overHttp);
+    results.push({ name, http, sql });
+  }
+
+  console.log(`incident lists: ${total.toLocaleString('en')} incidents (${open.toLocaleString('en')} open), generated in ${generated.seconds.toFixed(1)} s; ${SAMPLES} sequential samples each (ms)`);
+  const pad = (text, width) => String(text).padEnd(width);
+  const num = (value) => value.toFixed(1).padStart(7);
+  console.log(`  ${pad('query', 24)} ${pad('HTTP p50', 9)} ${pad('HTTP p95', 9)} ${pad('raw p50', 9)} ${pad('raw p95', 9)} ${pad('ratio p50', 10)} ratio p95`);
+  for (const { name, http, sql } of results) {
+    console.log(
+      `  ${pad(name, 24)} ${num(http.p50)}   ${num(http.p95)}   ${num(sql.p50)}   ${num(sql.p95)}   ${(http.p50 / sql.p50).toFixed(2).padStart(6)}x    ${(http.p95 / sql.p95).toFixed(2).padStart(6)}x`,
+    );
+  }
+  const worst = Math.max(...results.map(({ http }) => http.p95));
+  console.log(`  goal: p95 ≤ 50 ms (worst here ${worst.toFixed(1)} ms) and ≤ 1.3× raw`);
+} catch (error) {
+  console.error(error);
+  exitCode = 1;
+} finally {
+  api?.kill('SIGTERM');
+  await raw.end().catch(() => {});
+  await owner.end().catch(() => {});
+  const cleanup = new pg.Client({ connectionString: ADMIN_URL });
+  await cleanup.connect();
+  await new Promise((r) => setTimeout(r, 500));
+  await cleanup.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+  await cleanup.query(`DROP ROLE IF EXISTS "${appRole}"`);
+  await cleanup.end();
+  const redis = new Redis(REDIS_URL);
+  for (const key of await redis.keys(`${prefix}:*`)) await redis.del(key);
+  redis.disconnect();
+}
+process.exit(exitCode);
