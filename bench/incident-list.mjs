@@ -217,6 +217,10 @@ try {
   exitCode = 1;
 } finally {
   api?.kill('SIGTERM');
+  if (process.env.BENCH_KEEP_DATABASE) {
+    console.log(`  kept for inspection: ${ownerUrl} (api login ${databaseUrl}); drop it by hand`);
+    process.exit(exitCode);
+  }
   await raw.end().catch(() => {});
   await owner.end().catch(() => {});
   const cleanup = new pg.Client({ connectionString: ADMIN_URL });

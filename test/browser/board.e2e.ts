@@ -142,6 +142,19 @@ describe('on-duty board', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'detail.png') });
   });
 
+  it('finds a closed incident in the history by its reference', async () => {
+    await page.locator('[data-testid="nav-history"]').click();
+    await page.waitForURL(`${consoleUrl()}/history`);
+    const rows = page.locator('[data-testid^="history-row-"]');
+    await rows.first().waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'history.png') });
+    const reference = ((await rows.first().getAttribute('data-testid')) ?? '').replace('history-row-', '');
+    expect(reference).toMatch(/^SC-\d+$/);
+    await page.locator('[data-testid="history-search"]').fill(reference);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid^="history-row-"]').length === 1);
+    await page.locator(`[data-testid="history-row-${reference}"]`).waitFor();
+  });
+
   it('raised no uncaught errors in the page', () => {
     expect(pageErrors).toEqual([]);
   });

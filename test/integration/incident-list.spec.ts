@@ -132,6 +132,17 @@ describe('incident lists: keyset pages, filters, search, counts', () => {
     expect(items.map((item) => item.id)).toEqual(recentOrder(rows));
   });
 
+  it("delivers every row exactly as the incident's own endpoint does, responders included", async () => {
+    const items = await walk(duty, 'open=false', 200);
+    const withResponders = items.filter((item) => item.responders.length > 0);
+    expect(withResponders.length).toBeGreaterThan(0);
+    for (const item of [...withResponders.slice(0, 5), ...items.slice(0, 5)]) {
+      const { body } = await duty.request<IncidentDto & { timeline: unknown; escalations: unknown }>('GET', `/incidents/${item.id}`);
+      const { timeline: _timeline, escalations: _escalations, ...incident } = body;
+      expect(item).toEqual(incident);
+    }
+  });
+
   it('pages 50 by default and at most 200', async () => {
     const first = await duty.request<IncidentPage>('GET', '/incidents?open=false');
     expect(first.body.limit).toBe(50);
