@@ -143,6 +143,9 @@ describe('on-duty board', () => {
   });
 
   it('finds a closed incident in the history by its reference', async () => {
+    // The detail drawer is still open over the board: leave it, then take the nav link.
+    await page.keyboard.press('Escape');
+    await page.locator('.ant-drawer-mask').waitFor({ state: 'detached' });
     await page.locator('[data-testid="nav-history"]').click();
     await page.waitForURL(`${consoleUrl()}/history`);
     const rows = page.locator('[data-testid^="history-row-"]');
