@@ -24,6 +24,7 @@ const ROUTES: Record<string, Expectation> = {
   'GET /auth/me': ALL,
   'POST /auth/change-password': ALL,
   'GET /incidents': ALL,
+  'GET /incidents/counts': ALL,
   'POST /incidents': ['duty_officer', 'cluster_staff'],
   'GET /incidents/:id': ALL,
   'GET /incidents/:id/candidate-responders': ['duty_officer', 'cluster_staff'],
