@@ -163,7 +163,9 @@ try {
   for (let i = 0; i < 100; i++) {
     try {
       if ((await fetch(`${base}/health`)).ok) break;
-    } catch {}
+    } catch {
+      // not listening yet
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
   const login = await fetch(`${base}/auth/login`, {
@@ -224,8 +226,8 @@ try {
     console.log(`  kept for inspection: ${ownerUrl} (api login ${databaseUrl}); drop it by hand`);
     process.exit(exitCode);
   }
-  await raw.end().catch(() => {});
-  await owner.end().catch(() => {});
+  await raw.end().catch(() => undefined);
+  await owner.end().catch(() => undefined);
   const cleanup = new pg.Client({ connectionString: ADMIN_URL });
   await cleanup.connect();
   await new Promise((r) => setTimeout(r, 500));

@@ -70,8 +70,9 @@ describe('incident lists: keyset pages, filters, search, counts', () => {
     const items: IncidentDto[] = [];
     let cursor: string | null = null;
     for (let pages = 0; pages < 1000; pages += 1) {
-      const path: string = `/incidents?${query}&limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
-      const { status, body } = await client.request<IncidentPage>('GET', path);
+      const after: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
+      const path = `/incidents?${query}&limit=${limit}${after}`;
+      const { status, body }: { status: number; body: IncidentPage } = await client.request<IncidentPage>('GET', path);
       if (status !== 200) throw new Error(`${path} answered ${status}: ${JSON.stringify(body)}`);
       expect(body.limit).toBe(limit);
       expect(body.items.length).toBeLessThanOrEqual(limit);
@@ -138,8 +139,8 @@ describe('incident lists: keyset pages, filters, search, counts', () => {
     expect(withResponders.length).toBeGreaterThan(0);
     for (const item of [...withResponders.slice(0, 5), ...items.slice(0, 5)]) {
       const { body } = await duty.request<IncidentDto & { timeline: unknown; escalations: unknown }>('GET', `/incidents/${item.id}`);
-      const { timeline: _timeline, escalations: _escalations, ...incident } = body;
-      expect(item).toEqual(incident);
+      // toEqual counts an undefined property as absent: the detail minus its timeline and escalations.
+      expect(item).toEqual({ ...body, timeline: undefined, escalations: undefined });
     }
   });
 
