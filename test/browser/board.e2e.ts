@@ -119,6 +119,23 @@ describe('on-duty board', () => {
       .waitForFunction(() => document.querySelectorAll('.board-row').length > 1, undefined, { timeout: 5000 })
       .catch(() => undefined);
     await page.screenshot({ path: join(SCREENSHOTS, 'board.png') });
+
+    // The board's table is an ARIA table; the arrow keys move between its rows.
+    await page.getByRole('table').getByRole('row').nth(1).focus();
+    await page.keyboard.press('ArrowDown');
+    // The next row is focused on the next frame, once the virtualiser has scrolled it into view.
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-index') === '1', undefined, { timeout: 2000 });
+
+    // A wall screen and a phone: the rows render at both widths (on a phone the table scrolls sideways).
+    for (const viewport of [
+      { width: 1920, height: 1080 },
+      { width: 390, height: 844 },
+    ]) {
+      await page.setViewportSize(viewport);
+      await page.locator('.board-row').first().waitFor({ state: 'visible' });
+      await page.screenshot({ path: join(SCREENSHOTS, `board-${viewport.width}.png`) });
+    }
+    await page.setViewportSize({ width: 1600, height: 900 });
   });
 
   it('opens the detail and acknowledges the incident', async () => {

@@ -1,9 +1,8 @@
 import type { IncidentDto } from '@netduty/contracts';
-import { Table } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
-import { useCallback, useMemo, useRef, type UIEvent } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { Spin } from 'antd';
+import { useCallback, useEffect, useMemo, useRef, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useElementSize } from '../../../lib/use-element-size';
 import { DeadlineCountdown } from '../../incidents/components/deadline-countdown';
 import { EscalationBadge } from '../../incidents/components/escalation-badge';
 import { SeverityTag } from '../../incidents/components/severity-tag';
@@ -23,26 +22,36 @@ interface IncidentTableProps {
 /** Fetch the next page while this many pixels (~15 rows) are still below the viewport. */
 const END_REACHED_MARGIN_PX = 800;
 
-/** Height of the header row, subtracted from the container so the body scrolls, not the page. */
-const HEADER_HEIGHT = 40;
+/** Every row has the same height (two lines of text at most), so the virtualiser never measures. */
+const ROW_HEIGHT = 48;
+
+interface BoardColumn {
+  key: string;
+  title: string;
+  width: number;
+  /** Stays in view while the table scrolls sideways (the reference, on a phone). */
+  sticky?: boolean;
+  render: (incident: IncidentDto) => ReactNode;
+}
 
 /*
+ * A light virtual table (ARIA table/row/cell roles on divs, @tanstack/react-virtual) rather than antd's
+ * Table, which brought rc-table, rc-tree, pagination and dropdown into the first load for one list.
  * Cells use plain elements with `title` hints instead of antd Tooltip/Typography ellipsis: a virtual
  * table mounts fresh rows on every scroll frame, and those components measure the DOM on mount.
  */
 export function IncidentTable({ incidents, loading, loadingMore = false, onEndReached, onOpen, selectedId }: IncidentTableProps) {
   const { t } = useTranslation();
-  const containerRef = useRef<HTMLDivElement>(null);
-  const { height } = useElementSize(containerRef);
+  const scrollRef = useRef<HTMLDivElement>(null);
 
-  const columns = useMemo<ColumnsType<IncidentDto>>(
+  const columns = useMemo<BoardColumn[]>(
     () => [
       {
         key: 'reference',
         title: t('board.columns.reference'),
         width: 150,
-        fixed: 'left',
-        render: (_, incident) => (
+        sticky: true,
+        render: (incident) => (
           <div className="cell-stack">
             <span className="reference">{incident.reference}</span>
             <span className="cell-sub ellipsis" title={t(`category.${incident.category}`)}>
@@ -55,25 +64,25 @@ export function IncidentTable({ incidents, loading, loadingMore = false, onEndRe
         key: 'deadline',
         title: t('board.columns.deadline'),
         width: 215,
-        render: (_, incident) => <DeadlineCountdown deadline={incident.nextDeadline} />,
+        render: (incident) => <DeadlineCountdown deadline={incident.nextDeadline} />,
       },
       {
         key: 'severity',
         title: t('board.columns.severity'),
         width: 124,
-        render: (_, incident) => <SeverityTag severity={incident.severity} />,
+        render: (incident) => <SeverityTag severity={incident.severity} />,
       },
       {
         key: 'status',
         title: t('board.columns.status'),
         width: 124,
-        render: (_, incident) => <StatusTag status={incident.status} />,
+        render: (incident) => <StatusTag status={incident.status} />,
       },
       {
         key: 'site',
         title: t('board.columns.site'),
         width: 240,
-        render: (_, incident) => (
+        render: (incident) => (
           <div className="cell-stack">
             <span className="site-code">{incident.site.code}</span>
             <span className="ellipsis" title={incident.site.name}>
@@ -86,7 +95,7 @@ export function IncidentTable({ incidents, loading, loadingMore = false, onEndRe
         key: 'commune',
         title: t('board.columns.commune'),
         width: 176,
-        render: (_, incident) => (
+        render: (incident) => (
           <div className="cell-stack">
             <span className="ellipsis">{incident.site.commune.name}</span>
             {incident.site.commune.formerDistrict && (
@@ -99,13 +108,13 @@ export function IncidentTable({ incidents, loading, loadingMore = false, onEndRe
         key: 'operator',
         title: t('board.columns.operator'),
         width: 110,
-        render: (_, incident) => incident.site.operator.name,
+        render: (incident) => incident.site.operator.name,
       },
       {
         key: 'priority',
         title: t('board.columns.priority'),
         width: 80,
-        render: (_, incident) => (
+        render: (incident) => (
           <span className={`priority priority--${incident.priority}`} title={t(`priority.${incident.priority}`)}>
             {incident.priority}
           </span>
@@ -115,7 +124,7 @@ export function IncidentTable({ incidents, loading, loadingMore = false, onEndRe
         key: 'responders',
         title: t('board.columns.responders'),
         width: 180,
-        render: (_, incident) =>
+        render: (incident) =>
           incident.responders.length > 0 ? (
             <span className="responders ellipsis" title={incident.responders.map((r) => `${r.name} · ${r.phone}`).join('\n')}>
               {incident.responders.map((responder) => responder.name).join(', ')}
@@ -128,60 +137,118 @@ export function IncidentTable({ incidents, loading, loadingMore = false, onEndRe
         key: 'escalation',
         title: t('board.columns.escalation'),
         width: 130,
-        render: (_, incident) => <EscalationBadge level={incident.escalationLevel} />,
+        render: (incident) => <EscalationBadge level={incident.escalationLevel} />,
       },
     ],
     [t],
   );
 
-  const onScroll = useCallback(
-    (event: UIEvent<HTMLDivElement>) => {
-      const { scrollTop, scrollHeight, clientHeight } = event.currentTarget;
-      if (scrollHeight - scrollTop - clientHeight < END_REACHED_MARGIN_PX) onEndReached?.();
+  const virtualizer = useVirtualizer({
+    count: incidents.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+  });
+  const rows = virtualizer.getVirtualItems();
+
+  // Fetch the next page as the last rendered row comes within END_REACHED_MARGIN_PX of the viewport
+  // (also when a short first page does not fill the screen).
+  const lastIndex = rows.at(-1)?.index ?? -1;
+  useEffect(() => {
+    if (incidents.length === 0 || lastIndex < 0) return;
+    const below = (incidents.length - 1 - lastIndex) * ROW_HEIGHT;
+    if (below < END_REACHED_MARGIN_PX) onEndReached?.();
+  }, [lastIndex, incidents.length, onEndReached]);
+
+  const gridTemplateColumns = columns.map((column) => `${column.width}px`).join(' ');
+  const tableWidth = columns.reduce((sum, column) => sum + column.width, 0);
+  const rowStyle: CSSProperties = { gridTemplateColumns, width: tableWidth };
+
+  // Arrow keys move between rows (scrolling the next one into view), Enter opens the focused one.
+  const onRowKeyDown = useCallback(
+    (event: KeyboardEvent<HTMLDivElement>, index: number) => {
+      if (event.key === 'Enter') {
+        const incident = incidents[index];
+        if (incident) onOpen(incident);
+        return;
+      }
+      const step = event.key === 'ArrowDown' ? 1 : event.key === 'ArrowUp' ? -1 : 0;
+      const next = index + step;
+      if (step === 0 || next < 0 || next >= incidents.length) return;
+      event.preventDefault();
+      virtualizer.scrollToIndex(next);
+      requestAnimationFrame(() => scrollRef.current?.querySelector<HTMLElement>(`[data-index="${next}"]`)?.focus());
     },
-    [onEndReached],
+    [incidents, onOpen, virtualizer],
   );
 
-  const scrollX = useMemo(() => columns.reduce((sum, column) => sum + Number(column.width ?? 0), 0), [columns]);
-
   return (
-    <div ref={containerRef} className="board-table">
+    <div className="board-table">
       {/*
         Virtual rather than paginated: a duty officer must be able to scroll the whole board in one
         list during an alarm storm (5,000 rows) without page 2 hiding a breach, and virtual rendering
         mounts only the ~30 visible rows, so only ~30 countdowns re-render on each tick. The server
         pages the list; the next page is fetched as the scroll nears the end of what is loaded.
       */}
-      <Table<IncidentDto>
-        virtual
-        size="small"
-        rowKey="id"
-        columns={columns}
-        dataSource={incidents}
-        loading={loading}
-        pagination={false}
-        onScroll={onScroll}
-        footer={loadingMore ? () => <span className="muted">{t('board.loadingMore')}</span> : undefined}
-        scroll={{ x: scrollX, y: Math.max(200, height - HEADER_HEIGHT) }}
-        locale={{ emptyText: t('board.empty') }}
-        rowClassName={(incident) =>
-          [
-            'board-row',
-            `board-row--${incident.severity}`,
-            incident.id === selectedId ? 'board-row--selected' : '',
-          ].join(' ')
-        }
-        onRow={(incident) => ({
-          onClick: () => onOpen(incident),
-          onKeyDown: (event) => {
-            if (event.key === 'Enter') onOpen(incident);
-          },
-          tabIndex: 0,
-          'data-testid': `incident-row-${incident.reference}`,
-          'data-incident-id': incident.id,
-          'data-operator': incident.site.operator.code,
-        })}
-      />
+      <div
+        ref={scrollRef}
+        className="vtable"
+        role="table"
+        aria-label={t('board.title')}
+        aria-rowcount={incidents.length + 1}
+        aria-busy={loading || loadingMore}
+      >
+        <div role="rowgroup" className="vtable__head" style={{ width: tableWidth }}>
+          <div role="row" aria-rowindex={1} className="vtable__row" style={rowStyle}>
+            {columns.map((column) => (
+              <div key={column.key} role="columnheader" className={column.sticky ? 'vtable__cell vtable__cell--sticky' : 'vtable__cell'}>
+                {column.title}
+              </div>
+            ))}
+          </div>
+        </div>
+        <div role="rowgroup" className="vtable__body" style={{ height: virtualizer.getTotalSize(), width: tableWidth }}>
+          {rows.map((row) => {
+            const incident = incidents[row.index];
+            if (!incident) return null;
+            return (
+              <div
+                key={incident.id}
+                role="row"
+                aria-rowindex={row.index + 2}
+                aria-current={incident.id === selectedId ? true : undefined}
+                tabIndex={0}
+                data-index={row.index}
+                data-testid={`incident-row-${incident.reference}`}
+                data-incident-id={incident.id}
+                data-operator={incident.site.operator.code}
+                className={[
+                  'vtable__row',
+                  'board-row',
+                  `board-row--${incident.severity}`,
+                  incident.id === selectedId ? 'board-row--selected' : '',
+                ].join(' ')}
+                style={{ ...rowStyle, height: ROW_HEIGHT, transform: `translateY(${row.start}px)` }}
+                onClick={() => onOpen(incident)}
+                onKeyDown={(event) => onRowKeyDown(event, row.index)}
+              >
+                {columns.map((column) => (
+                  <div key={column.key} role="cell" className={column.sticky ? 'vtable__cell vtable__cell--sticky' : 'vtable__cell'}>
+                    {column.render(incident)}
+                  </div>
+                ))}
+              </div>
+            );
+          })}
+        </div>
+        {loading && incidents.length === 0 && (
+          <div className="vtable__note">
+            <Spin />
+          </div>
+        )}
+        {!loading && incidents.length === 0 && <div className="vtable__note muted">{t('board.empty')}</div>}
+        {loadingMore && <div className="vtable__note muted">{t('board.loadingMore')}</div>}
+      </div>
     </div>
   );
 }
