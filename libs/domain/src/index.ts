@@ -6,3 +6,4 @@ export * from './lib/urgency-order';
 export * from './lib/access-policy';
 export * from './lib/spreadsheet-cell';
 export * from './lib/site-kinds';
+export * from './lib/scope-filter';

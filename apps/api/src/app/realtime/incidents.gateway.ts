@@ -4,7 +4,7 @@ import type { Server, Socket } from 'socket.io';
 import { APP_CONFIG, AuthService, PasswordChangeRequiredError, RealtimePublisher, type Actor, type AppConfig } from '@netduty/application';
 import type { ClientToServerEvents, ServerToClientEvents } from '@netduty/contracts';
 import { isServerEventId, SOCKET_ROOMS } from '@netduty/contracts';
-import type { IncidentScope } from '@netduty/domain';
+import { roomsOfScope, scopeFilterOf } from '@netduty/domain';
 import { Authenticated } from '../auth/access.decorators';
 import { AccessGuard, bearerToken } from '../auth/access.guard';
 import { limitInboundEvents } from './socket-event-rate-limit';
@@ -14,20 +14,6 @@ interface SocketData {
   expiryTimer?: NodeJS.Timeout;
 }
 type ConsoleSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-
-/** The rooms a scope is entitled to; nothing else can be joined (there is no join event). */
-export function roomsForScope(scope: IncidentScope): string[] {
-  switch (scope.kind) {
-    case 'all':
-      return [SOCKET_ROOMS.all];
-    case 'operator':
-      return scope.communeCodes
-        ? scope.communeCodes.map((commune) => SOCKET_ROOMS.operatorCommune(scope.operatorCode, commune))
-        : [SOCKET_ROOMS.operator(scope.operatorCode)];
-    case 'responder':
-      return [SOCKET_ROOMS.responder(scope.responderId)];
-  }
-}
 
 /**
  * The live channel to consoles. The handshake must carry a valid access token (auth.token) and, from a
@@ -85,8 +71,10 @@ export class IncidentsGateway implements OnGatewayInit<Server>, OnGatewayConnect
       socket.disconnect(true);
       return;
     }
-    await socket.join([SOCKET_ROOMS.user(actor.userId), SOCKET_ROOMS.session(actor.sessionId), ...roomsForScope(actor.scope)]);
-    await this.replayMissedEvents(socket, roomsForScope(actor.scope));
+    // The scope's rooms come from its filter, as the publisher's targeting does: nothing else can be joined.
+    const scopeRooms = roomsOfScope(scopeFilterOf(actor.scope));
+    await socket.join([SOCKET_ROOMS.user(actor.userId), SOCKET_ROOMS.session(actor.sessionId), ...scopeRooms]);
+    await this.replayMissedEvents(socket, scopeRooms);
     this.logger.debug(`console ${socket.id} connected as ${actor.username}`);
   }
 

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { CommuneDto, OperatorDto, SiteSummaryDto } from '@netduty/contracts';
-import { foldForSearch, type IncidentScope } from '@netduty/domain';
-import { CommuneEntity, OperatorEntity, SiteEntity, likeContaining, likeStartingWith } from '@netduty/persistence';
+import { foldForSearch, scopeFilterOf, type IncidentScope } from '@netduty/domain';
+import { applyScopeFilter, CommuneEntity, OperatorEntity, SiteEntity, likeContaining, likeStartingWith } from '@netduty/persistence';
 import { toCommuneDto, toOperatorDto, toSiteSummaryDto } from '../incidents/incident-mapper';
 
 /** Reference data: operators, communes and sites. */
@@ -32,17 +32,8 @@ export class CatalogueService {
       .createQueryBuilder('site')
       .innerJoinAndSelect('site.operator', 'operator')
       .innerJoinAndSelect('site.commune', 'commune');
-    switch (scope.kind) {
-      case 'all':
-        break;
-      case 'operator':
-        builder.andWhere('site.operatorCode = :scopeOperator', { scopeOperator: scope.operatorCode });
-        if (scope.communeCodes) builder.andWhere('site.communeCode IN (:...scopeCommunes)', { scopeCommunes: scope.communeCodes.length ? scope.communeCodes : [''] });
-        break;
-      case 'responder':
-        // Responders work assigned incidents; they do not browse or report sites.
-        return [];
-    }
+    // Responders work assigned incidents; they do not browse or report sites (a site has no assignee).
+    applyScopeFilter(builder, 'site', scopeFilterOf(scope));
     words.forEach((word, index) => {
       builder.andWhere(`site.searchText LIKE :word${index}`, { [`word${index}`]: likeContaining(word) });
     });

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { ClusterDto, OperatorCode, OperatorDto, PriorityTier, ResponderDto, SiteKind, SiteSummaryDto } from '@netduty/contracts';
-import { siteKindsOf, type IncidentScope } from '@netduty/domain';
-import { ClusterEntity, CommuneEntity, OperatorEntity, ResponderEntity, SiteEntity } from '@netduty/persistence';
+import { scopeFilterOf, siteKindsOf, type IncidentScope } from '@netduty/domain';
+import { applyScopeFilter, ClusterEntity, CommuneEntity, OperatorEntity, ResponderEntity, SiteEntity } from '@netduty/persistence';
 import { AuditService } from '../audit/audit.service';
 import { AlreadyExistsError, InvalidInputError, NotFoundError, type FieldProblem } from '../errors/application-errors';
 import { toOperatorDto, toResponderDto, toSiteSummaryDto } from '../incidents/incident-mapper';
@@ -37,11 +37,16 @@ export class ReferenceService {
     private readonly audit: AuditService,
   ) {}
 
+  /** Clusters within the scope: a cluster's staff see the clusters serving one of their communes. */
   async clusters(scope: IncidentScope): Promise<ClusterDto[]> {
-    const where = scope.kind === 'operator' ? { operatorCode: scope.operatorCode } : {};
-    if (scope.kind === 'responder') return [];
-    const clusters = await this.dataSource.getRepository(ClusterEntity).find({ where, relations: { communes: true }, order: { operatorCode: 'ASC', name: 'ASC' } });
-    return clusters.map(toClusterDto);
+    const query = this.dataSource
+      .getRepository(ClusterEntity)
+      .createQueryBuilder('cluster')
+      .leftJoinAndSelect('cluster.communes', 'commune')
+      .orderBy('cluster.operatorCode', 'ASC')
+      .addOrderBy('cluster.name', 'ASC');
+    applyScopeFilter(query, 'cluster', scopeFilterOf(scope));
+    return (await query.getMany()).map(toClusterDto);
   }
 
   /** Responders within the scope, optionally of one cluster (for dispatch lists and account linking). */
@@ -53,8 +58,7 @@ export class ReferenceService {
       .orderBy('cluster.name', 'ASC')
       .addOrderBy('responder.name', 'ASC');
     if (clusterId) query.andWhere('responder.clusterId = :clusterId', { clusterId });
-    if (scope.kind === 'operator') query.andWhere('cluster.operatorCode = :operator', { operator: scope.operatorCode });
-    if (scope.kind === 'responder') query.andWhere('responder.id = :self', { self: scope.responderId });
+    applyScopeFilter(query, 'responder', scopeFilterOf(scope));
     return (await query.getMany()).map(toResponderDto);
   }
 

@@ -11,8 +11,9 @@ import {
   type IncidentStatus,
   type Severity,
 } from '@netduty/contracts';
-import { foldForSearch, type IncidentScope } from '@netduty/domain';
+import { foldForSearch, scopeFilterOf, type IncidentScope } from '@netduty/domain';
 import {
+  applyScopeFilter,
   boardDueSql,
   boardSeverityRankSql,
   IncidentEntity,
@@ -25,7 +26,6 @@ import {
 import { InvalidInputError } from '../errors/application-errors';
 import { decodeIncidentCursor, encodeIncidentCursor, type IncidentCursor } from './incident-cursor';
 import { toIncidentDto } from './incident-mapper';
-import { applyScope } from './incident.service';
 
 const PAGE_ROWS_SQL = `
   SELECT i.id, i.reference, i.category, i.severity, i.priority, i.status, i.description, i.reporter_name, i.reported_at,
@@ -132,7 +132,7 @@ interface PageKeyRow {
 /**
  * The incident lists: the board (open incidents, urgency order) and the history (any status, newest
  * first), paged with a keyset cursor so a page costs the same on the first screen and the hundredth,
- * and the board header's counts. Every query goes through `applyScope`, like every other incident query.
+ * and the board header's counts. Every query goes through `applyScopeFilter`, like every other incident query.
  */
 @Injectable()
 export class IncidentListService {
@@ -183,7 +183,7 @@ export class IncidentListService {
       .setParameter('at', at);
     for (const status of OPEN_STATUSES) query.addSelect(`count(*) FILTER (WHERE incident.status = '${status}')::int`, `status_${status}`);
     for (const severity of SEVERITIES) query.addSelect(`count(*) FILTER (WHERE incident.severity = '${severity}')::int`, `severity_${severity}`);
-    applyScope(query, scope);
+    applyScopeFilter(query, 'incident', scopeFilterOf(scope));
     const row = (await query.getRawOne<Record<string, number>>()) ?? {};
     const figure = (name: string) => row[name] ?? 0;
     const byStatus = Object.fromEntries(OPEN_STATUSES.map((status) => [status, figure(`status_${status}`)])) as IncidentCounts['byStatus'];
@@ -232,7 +232,7 @@ export class IncidentListService {
       throw new InvalidInputError([{ field: 'to', code: 'before_other_field', params: { field: 'from' } }]);
     }
     const builder = this.dataSource.getRepository(IncidentEntity).createQueryBuilder('incident');
-    applyScope(builder, scope);
+    applyScopeFilter(builder, 'incident', scopeFilterOf(scope));
     if (query.open !== false) builder.andWhere(openIncidentSql('incident'));
     if (query.status?.length) builder.andWhere('incident.status IN (:...status)', { status: query.status });
     if (query.severity?.length) builder.andWhere('incident.severity IN (:...severity)', { severity: query.severity });

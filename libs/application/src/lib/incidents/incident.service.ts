@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import type { AssignedResponder, IncidentDetailDto, IncidentDto, ResponderDto } from '@netduty/contracts';
 import type { IncidentScope } from '@netduty/domain';
 import {
@@ -10,6 +10,8 @@ import {
   deadlinesAtReport,
   decideTransition,
   restoreDeadlineAtReopen,
+  scopeFilterOf,
+  scopeSees,
 } from '@netduty/domain';
 import {
   EscalationEntity,
@@ -18,6 +20,7 @@ import {
   ResponderEntity,
   SiteEntity,
   SlaPolicyEntity,
+  applyScopeFilter,
   IDEMPOTENCY_KEY_FIELD,
   uniqueViolationField,
 } from '@netduty/persistence';
@@ -68,7 +71,7 @@ export class IncidentService {
       incidentId = await this.dataSource.transaction(async (em) => {
         const site = await em.getRepository(SiteEntity).findOne({ where: { id: command.siteId } });
         // A site outside the caller's scope is reported exactly like one that does not exist.
-        if (!site || !siteInScope(site, actor.scope)) throw new InvalidInputError([{ field: 'siteId', code: 'no_such_record' }]);
+        if (!site || !scopeSees(scopeFilterOf(actor.scope), { operatorCode: site.operatorCode, communeCodes: [site.communeCode], assigneeIds: [] })) throw new InvalidInputError([{ field: 'siteId', code: 'no_such_record' }]);
         const policy = await em
           .getRepository(SlaPolicyEntity)
           .findOneOrFail({ where: { severity: command.severity, priority: site.priority } });
@@ -268,7 +271,7 @@ export class IncidentService {
     // The all-seeing scope needs no check: a missing incident is found missing by the caller's own query.
     if (scope.kind === 'all') return true;
     const query = em.getRepository(IncidentEntity).createQueryBuilder('incident').where('incident.id = :id', { id });
-    applyScope(query, scope);
+    applyScopeFilter(query, 'incident', scopeFilterOf(scope));
     return (await query.getCount()) > 0;
   }
 
@@ -349,37 +352,6 @@ export class IncidentService {
 function reportFingerprint(command: ReportIncidentCommand): string {
   const fields = [command.siteId, command.category, command.severity, command.description, command.reporterName ?? null];
   return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
-}
-
-/** Restricts an incident query (alias `incident`) to what a scope may see. */
-export function applyScope(query: SelectQueryBuilder<IncidentEntity>, scope: IncidentScope): void {
-  switch (scope.kind) {
-    case 'all':
-      return;
-    case 'operator':
-      query.andWhere('incident.operatorCode = :scopeOperator', { scopeOperator: scope.operatorCode });
-      if (scope.communeCodes) {
-        query.andWhere('incident.communeCode IN (:...scopeCommunes)', { scopeCommunes: scope.communeCodes.length ? scope.communeCodes : [''] });
-      }
-      return;
-    case 'responder':
-      query.andWhere(
-        'EXISTS (SELECT 1 FROM incident_responders scope_assignment WHERE scope_assignment.incident_id = incident.id AND scope_assignment.responder_id = :scopeResponder)',
-        { scopeResponder: scope.responderId },
-      );
-      return;
-  }
-}
-
-export function siteInScope(site: Pick<SiteEntity, 'operatorCode' | 'communeCode'>, scope: IncidentScope): boolean {
-  switch (scope.kind) {
-    case 'all':
-      return true;
-    case 'operator':
-      return site.operatorCode === scope.operatorCode && (!scope.communeCodes || scope.communeCodes.includes(site.communeCode));
-    case 'responder':
-      return false;
-  }
 }
 
 function pickDetails(eventData: Record<string, unknown>): Record<string, unknown> {

@@ -3,6 +3,7 @@ import { Emitter } from '@socket.io/redis-emitter';
 import { Redis } from 'ioredis';
 import type { IncidentDto, ServerEventMeta, ServerEventName, ServerEventPayload, ServerToClientEvents } from '@netduty/contracts';
 import { SOCKET_ROOMS } from '@netduty/contracts';
+import { roomsOfRow } from '@netduty/domain';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { redisOptionsFromUrl } from '../config/redis-options';
 import { watchRedisClient } from '../redis/redis-outage-log';
@@ -43,16 +44,16 @@ export class RealtimePublisher implements OnModuleDestroy {
   }
 
   /**
-   * Rooms that may see an incident: the all-seeing scope, its operator (whole-operator cluster staff),
-   * its operator within its commune (cluster staff narrowed to a cluster) and each assigned responder.
+   * Rooms that may see an incident: those of every scope filter that lets it through (`roomsOfRow`, the
+   * counterpart of the rooms a console joins): all, its operator, its operator within its commune, and
+   * each assigned responder.
    */
   roomsFor(incident: Pick<IncidentDto, 'site' | 'responders'>): string[] {
-    return [
-      SOCKET_ROOMS.all,
-      SOCKET_ROOMS.operator(incident.site.operator.code),
-      SOCKET_ROOMS.operatorCommune(incident.site.operator.code, incident.site.commune.code),
-      ...incident.responders.map((responder) => SOCKET_ROOMS.responder(responder.id)),
-    ];
+    return roomsOfRow({
+      operatorCode: incident.site.operator.code,
+      communeCodes: [incident.site.commune.code],
+      assigneeIds: incident.responders.map((responder) => responder.id),
+    });
   }
 
   /** Closes every socket of a user on every api instance (disabled, re-scoped, logged out everywhere). */
