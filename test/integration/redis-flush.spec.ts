@@ -6,7 +6,8 @@ import { as, reportIncident, startApi, startWorker, type ApiClient, type Running
 
 /** 'major' on a P2 site: a tier no other suite shortens, restored afterwards. */
 const SEVERITY = 'major';
-const ACK_SECONDS = 15;
+// Long enough that 200 reports made on a busy 2-core machine are all in before the first deadline.
+const ACK_SECONDS = 30;
 const INCIDENTS = 200;
 const RECONCILE_SECONDS = 3;
 /** The requirement: after a flush, every escalation still fires, at most this long after it was due. */
@@ -93,5 +94,5 @@ describe('a flushed Redis', () => {
     expect(worst).toBeLessThanOrEqual(MAX_LATENESS_MS);
     // With a 3 s reconciliation interval the sweep re-enqueues within a few seconds, not the minute allowed.
     expect(worst).toBeLessThan(4 * RECONCILE_SECONDS * 1000 + 5000);
-  }, 180_000);
+  }, 240_000);
 });
