@@ -1,10 +1,9 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider, theme } from 'antd';
-import enUS from 'antd/locale/en_US';
-import viVN from 'antd/locale/vi_VN';
 import { useEffect, useState, type ReactNode } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { SessionCacheGuard } from '../features/auth/components/session-cache-guard';
+import { antdLocaleOf } from '../i18n/antd-locale';
 import { currentLanguage, i18n } from '../i18n/i18n';
 import { isApiError } from '../lib/api-client';
 import { dayjs } from '../lib/date-time';
@@ -20,8 +19,6 @@ function createQueryClient(): QueryClient {
     },
   });
 }
-
-const ANTD_LOCALE = { vi: viVN, en: enUS } as const;
 
 /**
  * Dense and high-contrast (compact spacing, 14 px text): the board is read at 3 a.m. on a wall screen
@@ -51,7 +48,7 @@ function LocalisedConfig({ children }: { children: ReactNode }) {
     dayjs.locale(language);
   }, [language]);
   return (
-    <ConfigProvider locale={ANTD_LOCALE[language]} theme={THEME}>
+    <ConfigProvider locale={antdLocaleOf(language)} theme={THEME}>
       <AntApp notification={{ placement: 'bottomRight', maxCount: 4 }} className="ant-app-root">
         {children}
       </AntApp>

@@ -1,7 +1,8 @@
 import i18n from 'i18next';
 import LanguageDetector from 'i18next-browser-languagedetector';
+import type { BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './locales/en';
+import { registerAntdLocale } from './antd-locale';
 import { vi } from './locales/vi';
 
 export const SUPPORTED_LANGUAGES = ['vi', 'en'] as const;
@@ -19,11 +20,34 @@ export function currentLanguage(language: string | undefined): SupportedLanguage
   return isSupportedLanguage(base) ? base : 'vi';
 }
 
+/**
+ * Vietnamese ships in the first load; English (its strings and antd's) is fetched the first time it is
+ * needed: i18next switches the language only once this has answered, so nothing renders half-English.
+ */
+const lazyLocales: BackendModule = {
+  type: 'backend',
+  init: () => undefined,
+  read: (language, _namespace, callback) => {
+    if (language !== 'en') {
+      callback(null, language === 'vi' ? vi : {});
+      return;
+    }
+    Promise.all([import('./locales/en'), import('antd/locale/en_US')])
+      .then(([strings, antd]) => {
+        registerAntdLocale('en', antd.default);
+        callback(null, strings.en);
+      })
+      .catch((error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), null));
+  },
+};
+
 void i18n
+  .use(lazyLocales)
   .use(LanguageDetector)
   .use(initReactI18next)
   .init({
-    resources: { vi: { translation: vi }, en: { translation: en } },
+    resources: { vi: { translation: vi } },
+    partialBundledLanguages: true,
     // Vietnamese first: the browser's own language is deliberately not consulted, because duty
     // officers' machines are often set to English while the department works in Vietnamese.
     fallbackLng: 'vi',

@@ -1,13 +1,28 @@
 import { ClearOutlined, SearchOutlined } from '@ant-design/icons';
 import { INCIDENT_STATUSES, SEVERITIES } from '@netduty/contracts';
 import { foldForSearch } from '@netduty/domain';
-import { Button, Input, Select } from 'antd';
-import { useMemo } from 'react';
+import { Button, Input } from 'antd';
+import { lazy, Suspense, useMemo } from 'react';
+import type { BoardFilterSelect as BoardFilterSelectType } from './board-filter-select';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../auth/hooks/use-session';
 import { useCommunes, useOperators } from '../../reference/hooks/use-reference-data';
 import { EMPTY_BOARD_FILTERS, hasActiveFilters, type BoardFilters } from '../lib/board-filters';
 import { communeOption, type CommuneOption } from '../../reference/lib/commune-option';
+
+// The four Selects (rc-select with its virtual list) load just after the first frame; until then each
+// shows a same-sized placeholder with its label, so the bar does not move when they arrive.
+const BoardFilterSelect = lazy(() =>
+  import('./board-filter-select').then((module) => ({ default: module.BoardFilterSelect })),
+) as unknown as typeof BoardFilterSelectType;
+
+function SelectPlaceholder({ label, wide = false }: { label: string; wide?: boolean }) {
+  return (
+    <span className={`board-filter board-filter-placeholder${wide ? ' board-filter--wide' : ''}`} aria-hidden="true">
+      {label}
+    </span>
+  );
+}
 
 interface BoardFiltersBarProps {
   filters: BoardFilters;
@@ -46,60 +61,56 @@ export function BoardFiltersBar({ filters, onChange }: BoardFiltersBarProps) {
         onChange={(event) => onChange({ ...filters, text: event.target.value })}
         data-testid="board-search"
       />
-      <Select
-        mode="multiple"
-        allowClear
-        className="board-filter"
-        placeholder={t('board.filters.severity')}
-        aria-label={t('board.filters.severity')}
-        maxTagCount="responsive"
-        options={severityOptions}
-        value={filters.severity}
-        onChange={(severity) => onChange({ ...filters, severity })}
-        data-testid="filter-severity"
-      />
-      <Select
-        mode="multiple"
-        allowClear
-        className="board-filter"
-        placeholder={t('board.filters.status')}
-        aria-label={t('board.filters.status')}
-        maxTagCount="responsive"
-        options={statusOptions}
-        value={filters.status}
-        onChange={(status) => onChange({ ...filters, status })}
-        data-testid="filter-status"
-      />
+      <Suspense fallback={<SelectPlaceholder label={t('board.filters.severity')} />}>
+        <BoardFilterSelect
+          className="board-filter"
+          placeholder={t('board.filters.severity')}
+          aria-label={t('board.filters.severity')}
+          options={severityOptions}
+          value={filters.severity}
+          onChange={(severity) => onChange({ ...filters, severity })}
+          data-testid="filter-severity"
+        />
+      </Suspense>
+      <Suspense fallback={<SelectPlaceholder label={t('board.filters.status')} />}>
+        <BoardFilterSelect
+          className="board-filter"
+          placeholder={t('board.filters.status')}
+          aria-label={t('board.filters.status')}
+          options={statusOptions}
+          value={filters.status}
+          onChange={(status) => onChange({ ...filters, status })}
+          data-testid="filter-status"
+        />
+      </Suspense>
       {/* Cluster staff see one operator only: nothing to filter. */}
       {!singleOperator && (
-        <Select
-          mode="multiple"
-          allowClear
-          className="board-filter"
-          placeholder={t('board.filters.operator')}
-          aria-label={t('board.filters.operator')}
-          maxTagCount="responsive"
-          loading={operators.isLoading}
-          options={operatorOptions}
-          value={filters.operator}
-          onChange={(operator) => onChange({ ...filters, operator })}
-          data-testid="filter-operator"
-        />
+        <Suspense fallback={<SelectPlaceholder label={t('board.filters.operator')} />}>
+          <BoardFilterSelect
+            className="board-filter"
+            placeholder={t('board.filters.operator')}
+            aria-label={t('board.filters.operator')}
+            loading={operators.isLoading}
+            options={operatorOptions}
+            value={filters.operator}
+            onChange={(operator) => onChange({ ...filters, operator })}
+            data-testid="filter-operator"
+          />
+        </Suspense>
       )}
-      <Select<string[], CommuneOption>
-        mode="multiple"
-        allowClear
-        className="board-filter board-filter--wide"
-        placeholder={t('board.filters.commune')}
-        aria-label={t('board.filters.commune')}
-        maxTagCount="responsive"
-        loading={communes.isLoading}
-        options={communeOptions}
-        showSearch={{ filterOption: (input, option) => (option?.search ?? '').includes(foldForSearch(input)) }}
-        value={filters.commune}
-        onChange={(commune) => onChange({ ...filters, commune })}
-        data-testid="filter-commune"
-      />
+      <Suspense fallback={<SelectPlaceholder label={t('board.filters.commune')} wide />}>
+        <BoardFilterSelect<string, CommuneOption>
+          className="board-filter board-filter--wide"
+          placeholder={t('board.filters.commune')}
+          aria-label={t('board.filters.commune')}
+          loading={communes.isLoading}
+          options={communeOptions}
+          showSearch={{ filterOption: (input, option) => (option?.search ?? '').includes(foldForSearch(input)) }}
+          value={filters.commune}
+          onChange={(commune) => onChange({ ...filters, commune })}
+          data-testid="filter-commune"
+        />
+      </Suspense>
       {hasActiveFilters(filters) && (
         <Button icon={<ClearOutlined />} onClick={() => onChange(EMPTY_BOARD_FILTERS)}>
           {t('board.filters.clear')}
