@@ -19,7 +19,6 @@ import { IncidentService } from './incidents/incident.service';
 import { IncidentListService } from './incidents/incident-list.service';
 import { SlaScheduler } from './queue/sla-scheduler';
 import { RealtimePublisher } from './realtime/realtime-publisher';
-import { DemoSeeder } from './seed/demo-seeder';
 import { UserAdminService } from './users/user-admin.service';
 
 const SERVICES = [
@@ -30,7 +29,6 @@ const SERVICES = [
   SlaPolicyService,
   SlaScheduler,
   RealtimePublisher,
-  DemoSeeder,
   AuditService,
   AuthService,
   PasswordHasher,
