@@ -6,5 +6,6 @@ module.exports = {
     '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }]
   },
   moduleFileExtensions: ['ts', 'js', 'html'],
+  passWithNoTests: true,
   coverageDirectory: '../../coverage/libs/application'
 };

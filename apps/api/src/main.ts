@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { ConfigError, loadAppConfig } from '@netduty/application';
+import { ConfigError, loadAppConfig } from '@netduty/platform-config';
 import { createApiApp } from './app/bootstrap';
 import { explainStartupFailure } from './app/startup-failure';
 

@@ -1,4 +1,4 @@
-import { ConfigError, loadAppConfig } from '@netduty/application';
+import { ConfigError, loadAppConfig } from '@netduty/platform-config';
 import { createDatabaseIfMissing, DEFAULT_MIGRATION_DATABASE_URL, provisionApplicationLogin, runMigrations } from '@netduty/persistence';
 import { explainStartupFailure } from './app/startup-failure';
 

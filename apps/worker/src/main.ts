@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { ConfigError, loadAppConfig } from '@netduty/application';
+import { ConfigError, loadAppConfig } from '@netduty/platform-config';
 import { createWorker } from './app/bootstrap';
 
 async function main(): Promise<void> {

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
 import { DataSource } from 'typeorm';
-import { loadAppConfig, type AppConfig } from '@netduty/application';
+import { loadAppConfig, type AppConfig } from '@netduty/platform-config';
 import type {
   ClientToServerEvents,
   IncidentDto,

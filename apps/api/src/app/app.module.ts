@@ -2,7 +2,9 @@ import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis'
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
-import { AnonymousRefusalAudit, ApplicationCoreModule, redisOptionsFromUrl, watchRedisClient, type AppConfig } from '@netduty/application';
+import { AnonymousRefusalAudit, ApplicationCoreModule } from '@netduty/application';
+import { redisOptionsFromUrl, type AppConfig } from '@netduty/platform-config';
+import { watchRedisClient } from '@netduty/platform-redis';
 import { AuditModule } from './audit/audit.module';
 import { AccessGuard } from './auth/access.guard';
 import { AuthModule } from './auth/auth.module';

@@ -1,6 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { AppConfig } from '@netduty/application';
+import type { AppConfig } from '@netduty/platform-config';
 import { WorkerModule } from './worker.module';
 
 /** The worker: a Nest application context with no HTTP server, running the BullMQ processors. */

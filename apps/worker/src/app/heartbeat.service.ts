@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { writeFile } from 'node:fs/promises';
-import { APP_CONFIG, type AppConfig } from '@netduty/application';
+import { APP_CONFIG, type AppConfig } from '@netduty/platform-config';
 
 /** Touches a file every 5 s so a container healthcheck can tell a live worker from a hung one. */
 @Injectable()

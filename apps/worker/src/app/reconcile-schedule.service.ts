@@ -1,7 +1,9 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import { APP_CONFIG, EscalationService, SlaScheduler, type AppConfig } from '@netduty/application';
+import { APP_CONFIG, type AppConfig } from '@netduty/platform-config';
+import { EscalationService } from '@netduty/application';
+import { SlaScheduler } from '@netduty/platform-queue';
 import { SLA_QUEUE } from '@netduty/contracts';
 
 /**

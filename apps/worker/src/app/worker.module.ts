@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { ApplicationCoreModule, type AppConfig } from '@netduty/application';
+import { ApplicationCoreModule } from '@netduty/application';
+import { type AppConfig } from '@netduty/platform-config';
 import { HeartbeatService } from './heartbeat.service';
 import { ReconcileScheduleService } from './reconcile-schedule.service';
 import { SlaProcessor } from './sla.processor';

@@ -1,7 +1,7 @@
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import { Redis } from 'ioredis';
-import { APP_CONFIG, redisOptionsFromUrl, type AppConfig } from '@netduty/application';
+import { APP_CONFIG, redisOptionsFromUrl, type AppConfig } from '@netduty/platform-config';
 
 @Injectable()
 export class RedisHealthIndicator implements OnModuleDestroy {

@@ -4,19 +4,21 @@ import type { Socket } from 'socket.io';
 import {
   AccountLockedError,
   AnonymousRefusalAudit,
-  AlreadyExistsError,
-  IdempotencyKeyReusedError,
-  ApplicationError,
   AuditService,
   ForbiddenError,
   InvalidCursorError,
-  InvalidInputError,
-  InvalidTransitionError,
   NotAuthenticatedError,
-  NotFoundError,
   PasswordChangeRequiredError,
   requestContext,
 } from '@netduty/application';
+import {
+  AlreadyExistsError,
+  IdempotencyKeyReusedError,
+  ApplicationError,
+  InvalidInputError,
+  InvalidTransitionError,
+  NotFoundError,
+} from '@netduty/platform-errors';
 import type { ApiErrorBody, ApiErrorCode } from '@netduty/contracts';
 import { uniqueViolationField } from '@netduty/persistence';
 import { apiError, preferredLanguage } from './api-error';

@@ -3,7 +3,9 @@ import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
 import type { Server, ServerOptions } from 'socket.io';
-import { redisOptionsFromUrl, socketIoRedisKey, watchRedisClient, type AppConfig } from '@netduty/application';
+import { redisOptionsFromUrl, type AppConfig } from '@netduty/platform-config';
+import { socketIoRedisKey } from '@netduty/platform-realtime';
+import { watchRedisClient } from '@netduty/platform-redis';
 
 /**
  * socket.io over the Redis adapter: a broadcast from any api instance, or from the worker's emitter,

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { Redis } from 'ioredis';
-import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { redisOptionsFromUrl } from '../config/redis-options';
+import { APP_CONFIG, redisOptionsFromUrl, type AppConfig } from '@netduty/platform-config';
 import { AuditService } from './audit.service';
 
 /** Refusals of one (address, method, route) are counted per window of this length. */

@@ -1,4 +1,4 @@
-import { ApplicationError } from '../errors/application-errors';
+import { ApplicationError } from '@netduty/platform-errors';
 
 /** Wrong credentials, an expired or revoked token: the caller is not (or no longer) anyone. */
 export class NotAuthenticatedError extends ApplicationError {

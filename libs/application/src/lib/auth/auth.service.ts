@@ -7,12 +7,12 @@ import type { SessionDto, UserDto } from '@netduty/contracts';
 import { passwordProblems, permissionsOf, scopeOf } from '@netduty/domain';
 import { ClusterEntity, RefreshTokenEntity, SessionFamilyEntity, UserEntity } from '@netduty/persistence';
 import { AuditService } from '../audit/audit.service';
-import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { InvalidInputError } from '../errors/application-errors';
+import { APP_CONFIG, type AppConfig } from '@netduty/platform-config';
+import { InvalidInputError } from '@netduty/platform-errors';
 import type { Actor } from './actor';
 import { AccountLockedError, NotAuthenticatedError } from './auth-errors';
 import { LoginLockout } from './login-lockout';
-import { RealtimePublisher } from '../realtime/realtime-publisher';
+import { RealtimePublisher } from '@netduty/platform-realtime';
 import { PasswordHasher } from './password-hasher';
 import { toUserDto } from './user-mapper';
 

@@ -1,8 +1,7 @@
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { Redis } from 'ioredis';
-import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { redisOptionsFromUrl } from '../config/redis-options';
-import { watchRedisClient } from '../redis/redis-outage-log';
+import { APP_CONFIG, redisOptionsFromUrl, type AppConfig } from '@netduty/platform-config';
+import { watchRedisClient } from '@netduty/platform-redis';
 
 /** How long an address the user logged in from stays "known" (exempt from the account-wide limit). */
 const KNOWN_ADDRESS_SECONDS = 30 * 24 * 3600;

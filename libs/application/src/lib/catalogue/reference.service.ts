@@ -5,7 +5,7 @@ import type { ClusterDto, OperatorCode, OperatorDto, PriorityTier, ResponderDto,
 import { scopeFilterOf, siteKindsOf, type IncidentScope } from '@netduty/domain';
 import { applyScopeFilter, ClusterEntity, CommuneEntity, OperatorEntity, ResponderEntity, SiteEntity } from '@netduty/persistence';
 import { AuditService } from '../audit/audit.service';
-import { AlreadyExistsError, InvalidInputError, NotFoundError, type FieldProblem } from '../errors/application-errors';
+import { AlreadyExistsError, InvalidInputError, NotFoundError, type FieldProblem } from '@netduty/platform-errors';
 import { toOperatorDto, toResponderDto, toSiteSummaryDto } from '../incidents/incident-mapper';
 import { siteSearchText } from './catalogue.service';
 

@@ -6,7 +6,7 @@ import { PRIORITY_TIERS, SEVERITIES } from '@netduty/contracts';
 import { slaWindowProblems } from '@netduty/domain';
 import { SlaPolicyEntity } from '@netduty/persistence';
 import { AuditService } from '../audit/audit.service';
-import { InvalidInputError, NotFoundError } from '../errors/application-errors';
+import { InvalidInputError, NotFoundError } from '@netduty/platform-errors';
 
 function toDto(policy: SlaPolicyEntity): SlaPolicyDto {
   return {

@@ -11,12 +11,12 @@ import {
   nextEscalationLevel,
 } from '@netduty/domain';
 import { EscalationEntity, IncidentEntity } from '@netduty/persistence';
-import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { APP_CONFIG, type AppConfig } from '@netduty/platform-config';
 import { toEscalationDto } from '../incidents/incident-mapper';
 import { IncidentService } from '../incidents/incident.service';
 import { appendTimelineEvent } from '../incidents/timeline';
-import { SlaScheduler, type ScheduledDeadline } from '../queue/sla-scheduler';
-import { RealtimePublisher } from '../realtime/realtime-publisher';
+import { SlaScheduler, type ScheduledDeadline } from '@netduty/platform-queue';
+import { RealtimePublisher } from '@netduty/platform-realtime';
 
 export type DeadlineOutcome = 'escalated' | 'already_escalated' | 'condition_cleared' | 'stale_cycle' | 'not_due' | 'missing';
 

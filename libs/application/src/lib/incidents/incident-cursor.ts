@@ -1,5 +1,5 @@
 import type { IncidentListSort } from '@netduty/contracts';
-import { ApplicationError } from '../errors/application-errors';
+import { ApplicationError } from '@netduty/platform-errors';
 
 /** A cursor that this server did not make, or made for another order. */
 export class InvalidCursorError extends ApplicationError {

@@ -23,7 +23,7 @@ import {
   type ResponderEntity,
   type SiteEntity,
 } from '@netduty/persistence';
-import { InvalidInputError } from '../errors/application-errors';
+import { InvalidInputError } from '@netduty/platform-errors';
 import { decodeIncidentCursor, encodeIncidentCursor, type IncidentCursor } from './incident-cursor';
 import { toIncidentDto } from './incident-mapper';
 

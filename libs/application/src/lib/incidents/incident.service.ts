@@ -26,9 +26,9 @@ import {
 } from '@netduty/persistence';
 import { AuditService } from '../audit/audit.service';
 import { SYSTEM_SCOPE, type Actor } from '../auth/actor';
-import { IdempotencyKeyReusedError, InvalidInputError, InvalidTransitionError, NotFoundError } from '../errors/application-errors';
-import { SlaScheduler } from '../queue/sla-scheduler';
-import { RealtimePublisher } from '../realtime/realtime-publisher';
+import { IdempotencyKeyReusedError, InvalidInputError, InvalidTransitionError, NotFoundError } from '@netduty/platform-errors';
+import { SlaScheduler } from '@netduty/platform-queue';
+import { RealtimePublisher } from '@netduty/platform-realtime';
 import {
   type CommentCommand,
   type IncidentActionCommand,

@@ -8,8 +8,8 @@ import { AuditService } from '../audit/audit.service';
 import { AuthService } from '../auth/auth.service';
 import { PasswordHasher } from '../auth/password-hasher';
 import { auditableUser, toUserDto } from '../auth/user-mapper';
-import { AlreadyExistsError, InvalidInputError, NotFoundError, type FieldProblem } from '../errors/application-errors';
-import { RealtimePublisher } from '../realtime/realtime-publisher';
+import { AlreadyExistsError, InvalidInputError, NotFoundError, type FieldProblem } from '@netduty/platform-errors';
+import { RealtimePublisher } from '@netduty/platform-realtime';
 
 type ScopeFields = Pick<UserEntity, 'role' | 'operatorCode' | 'clusterId' | 'responderId'>;
 

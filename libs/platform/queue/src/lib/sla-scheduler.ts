@@ -4,7 +4,7 @@ import type { JobsOptions, Queue } from 'bullmq';
 import type { DeadlineDueJob, DeadlineKind, SlaJobName } from '@netduty/contracts';
 import { SLA_QUEUE, deadlineJobId } from '@netduty/contracts';
 import { MAX_ESCALATION_LEVEL } from '@netduty/domain';
-import { watchRedisClient } from '../redis/redis-outage-log';
+import { watchRedisClient } from '@netduty/platform-redis';
 
 export interface ScheduledDeadline {
   job: DeadlineDueJob;

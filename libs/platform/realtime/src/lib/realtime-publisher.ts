@@ -4,9 +4,8 @@ import { Redis } from 'ioredis';
 import type { IncidentDto, ServerEventMeta, ServerEventName, ServerEventPayload, ServerToClientEvents } from '@netduty/contracts';
 import { SOCKET_ROOMS } from '@netduty/contracts';
 import { roomsOfRow } from '@netduty/domain';
-import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { redisOptionsFromUrl } from '../config/redis-options';
-import { watchRedisClient } from '../redis/redis-outage-log';
+import { APP_CONFIG, redisOptionsFromUrl, type AppConfig } from '@netduty/platform-config';
+import { watchRedisClient } from '@netduty/platform-redis';
 
 /** The key prefix shared by the socket.io Redis adapter (api) and this emitter (api and worker). */
 export function socketIoRedisKey(prefix: string): string {
@@ -35,6 +34,7 @@ export class RealtimePublisher implements OnModuleDestroy {
   private readonly redis: Redis;
   private readonly emitter: Emitter<ServerToClientEvents>;
   private readonly eventLogKey: string;
+  private closing = false;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.eventLogKey = `${config.REDIS_PREFIX}:console-events`;
@@ -58,11 +58,13 @@ export class RealtimePublisher implements OnModuleDestroy {
 
   /** Closes every socket of a user on every api instance (disabled, re-scoped, logged out everywhere). */
   disconnectUser(userId: string): void {
+    if (this.closing) return;
     this.emitter.in(SOCKET_ROOMS.user(userId)).disconnectSockets(true);
   }
 
   /** Closes the user's sockets of every session but one (a password change keeps the session making it). */
   disconnectOtherSessions(userId: string, keptSessionId: string): void {
+    if (this.closing) return;
     this.emitter.in(SOCKET_ROOMS.user(userId)).except(SOCKET_ROOMS.session(keptSessionId)).disconnectSockets(true);
   }
 
@@ -72,8 +74,12 @@ export class RealtimePublisher implements OnModuleDestroy {
    * connected to died (kill -9) and could not save anything about it.
    */
   publish<E extends ServerEventName>(rooms: string[], event: E, payload: ServerEventPayload<E>): void {
+    // The emitter does not await its PUBLISH: after quit() it would be an unhandled rejection. At
+    // shutdown the event is simply not broadcast; consoles refetch on reconnect and Postgres has it.
+    if (this.closing) return;
     // The emitter's typing is per event; the map guarantees payload matches the event name.
     const emit = (meta: ServerEventMeta) =>
+      !this.closing &&
       (this.emitter.to(rooms).emit as (event: E, payload: ServerEventPayload<E>, meta: ServerEventMeta) => boolean)(event, payload, meta);
     // One connection, commands in order: events of one process are logged and broadcast in order.
     void this.redis
@@ -107,6 +113,7 @@ export class RealtimePublisher implements OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
+    this.closing = true;
     await this.redis.quit().catch(() => undefined);
   }
 }

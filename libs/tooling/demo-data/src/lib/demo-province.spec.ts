@@ -5,7 +5,7 @@ import {
   communeShortName,
   pointInMultiPolygon,
   type DemoProvince,
-} from '../index';
+} from './demo-province';
 
 describe('pointInMultiPolygon', () => {
   const square = [[[[0, 0], [10, 0], [10, 10], [0, 10], [0, 0]]]];

@@ -1,10 +1,11 @@
 module.exports = {
-  displayName: 'demo-data',
+  displayName: 'platform-config',
   preset: '../../../jest.preset.js',
   testEnvironment: 'node',
   transform: {
     '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }]
   },
   moduleFileExtensions: ['ts', 'js', 'html'],
-  coverageDirectory: '../../../coverage/libs/tooling/demo-data'
+  passWithNoTests: true,
+  coverageDirectory: '../../../coverage/libs/platform/config'
 };

@@ -1,0 +1,2 @@
+export * from './lib/sla-scheduler';
+export * from './lib/sla-queue.module';

@@ -1,0 +1,2 @@
+export * from './lib/realtime-publisher';
+export * from './lib/realtime.module';
