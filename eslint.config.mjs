@@ -22,7 +22,28 @@ export default [
             { sourceTag: 'scope:backend', onlyDependOnLibsWithTags: ['scope:backend', 'scope:shared'] },
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:contracts'] },
             { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [] },
+            // The demo province generator (type:tooling) is for the seed command only: no lib may import it;
+            // among the apps, the rule below narrows it to apps/api/src/seed.ts.
+            { sourceTag: 'type:persistence', notDependOnLibsWithTags: ['type:tooling'] },
+            { sourceTag: 'type:application', notDependOnLibsWithTags: ['type:tooling'] },
+            { sourceTag: 'type:platform', notDependOnLibsWithTags: ['type:tooling'] },
+            { sourceTag: 'type:tooling', notDependOnLibsWithTags: ['type:app'] },
           ],
+        },
+      ],
+    },
+  },
+  {
+    // Nx tags cannot tell one entry of an app from another: only the api's seed entry may build the demo data,
+    // so that neither the api's main bundle nor the worker's carries it (the test support imports it too).
+    files: ['apps/**/*.ts', 'apps/**/*.tsx'],
+    ignores: ['apps/api/src/seed.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: '@netduty/demo-data', message: 'Only the seed command (apps/api/src/seed.ts) imports the demo data.' }],
+          patterns: [{ group: ['**/tooling/demo-data/**'], message: 'Only the seed command (apps/api/src/seed.ts) imports the demo data.' }],
         },
       ],
     },

@@ -1,13 +1,26 @@
+import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ApplicationCoreModule, ConfigError, DemoSeeder, loadAppConfig } from '@netduty/application';
+import { ApplicationCoreModule, ConfigError, loadAppConfig } from '@netduty/application';
+import { DemoDataModule, DemoSeeder } from '@netduty/demo-data';
 import { explainStartupFailure } from './app/startup-failure';
+
+/** The seed command's own context: the application's modules plus the demo data, which only it builds. */
+@Module({})
+class SeedCommandModule {}
 
 /** One-shot: loads the Lạng Sơn demo province into an empty database, then exits. */
 async function main(): Promise<void> {
   const config = loadAppConfig();
-  const app = await NestFactory.createApplicationContext(ApplicationCoreModule.forRoot(config, 'api'), {
-    logger: ['error', 'warn'],
-  });
+  const app = await NestFactory.createApplicationContext(
+    {
+      module: SeedCommandModule,
+      imports: [
+        ApplicationCoreModule.forRoot(config, 'api'),
+        DemoDataModule.forRoot({ forcePasswordChange: config.FORCE_PASSWORD_CHANGE }),
+      ],
+    },
+    { logger: ['error', 'warn'] },
+  );
   try {
     const summary = await app.get(DemoSeeder).seed();
     console.log(

@@ -1,9 +1,15 @@
+import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Redis } from 'ioredis';
 import { Client } from 'pg';
-import { ApplicationCoreModule, DemoSeeder, loadAppConfig } from '@netduty/application';
+import { ApplicationCoreModule, loadAppConfig } from '@netduty/application';
+import { DemoDataModule, DemoSeeder } from '@netduty/demo-data';
 import { dropApplicationLogin, provisionApplicationLogin, runMigrations } from '@netduty/persistence';
 import { currentTestEnvironment, newTestEnvironment, type TestEnvironment } from './test-environment';
+
+/** The seed command's context, built here for each test run's database. */
+@Module({})
+class TestSeedModule {}
 
 /**
  * A fresh database and Redis prefix for one test run: created, migrated and loaded with the demo
@@ -29,7 +35,13 @@ export async function createTestEnvironment(): Promise<TestEnvironment> {
     REDIS_PREFIX: environment.redisPrefix,
     JWT_SECRET: environment.jwtSecret,
   });
-  const app = await NestFactory.createApplicationContext(ApplicationCoreModule.forRoot(config, 'api'), { logger: false });
+  const app = await NestFactory.createApplicationContext(
+    {
+      module: TestSeedModule,
+      imports: [ApplicationCoreModule.forRoot(config, 'api'), DemoDataModule.forRoot({ forcePasswordChange: config.FORCE_PASSWORD_CHANGE })],
+    },
+    { logger: false },
+  );
   try {
     await app.get(DemoSeeder).seed({ enqueueDeadlines: false });
   } finally {

@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
-"""One-off preparation of libs/persistence/src/seed/data/lang-son.json.
+"""One-off preparation of libs/tooling/demo-data/src/lib/data/lang-son.json.
 
 Not used at run time. Reads the reference data set (vn-admin-units-2025.json,
 lang-son-units-pre2025.json, lang-son-boundaries.geojson) from the directory given as the first
 argument and writes the compact seed file next to demo-province.ts:
 
-    python3 libs/persistence/src/seed/scripts/prepare-lang-son.py /path/to/shared/data
+    python3 libs/tooling/demo-data/scripts/prepare-lang-son.py /path/to/shared/data
 
 Former district of each 2025 unit:
   * the 4 wards → Thành phố Lạng Sơn (the provincial capital, by decision of the seed's brief);
@@ -23,7 +23,7 @@ import unicodedata
 from pathlib import Path
 
 SRC = Path(sys.argv[1] if len(sys.argv) > 1 else '/work/shared/data')
-OUT = Path(__file__).resolve().parent.parent / 'data' / 'lang-son.json'
+OUT = Path(__file__).resolve().parent.parent / 'src' / 'lib' / 'data' / 'lang-son.json'
 DISTRICT_TARGET = 110  # points per former district (whole MultiPolygon)
 PROVINCE_TARGET = 260
 DECIMALS = 4

@@ -5,7 +5,7 @@ import {
   communeShortName,
   pointInMultiPolygon,
   type DemoProvince,
-} from './demo-province';
+} from '../index';
 
 describe('pointInMultiPolygon', () => {
   const square = [[[[0, 0], [10, 0], [10, 10], [0, 10], [0, 0]]]];

@@ -3,8 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { IncidentStatus, TimelineEventType } from '@netduty/contracts';
 import { deadlinesAtReport, restoreDeadlineAtReopen } from '@netduty/domain';
+import { EscalationService, insertIncident, siteSearchText, UserAdminService } from '@netduty/application';
 import {
-  buildDemoProvince,
   ClusterEntity,
   CommuneEntity,
   IncidentEventEntity,
@@ -13,14 +13,10 @@ import {
   ResponderEntity,
   SiteEntity,
   SlaPolicyEntity,
-  type DemoIncidentSpec,
-  type DemoProvince,
 } from '@netduty/persistence';
-import { siteSearchText } from '../catalogue/catalogue.service';
-import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { UserAdminService } from '../users/user-admin.service';
-import { EscalationService } from '../escalation/escalation.service';
-import { insertIncident } from '../incidents/insert-incident';
+import { buildDemoProvince } from './demo-province';
+import { DEMO_SEED_OPTIONS, type DemoSeedOptions } from './demo-seed-options';
+import type { DemoIncidentSpec, DemoProvince } from './types';
 
 export interface SeedSummary {
   communes: number;
@@ -68,7 +64,7 @@ export class DemoSeeder {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly escalations: EscalationService,
     private readonly users: UserAdminService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(DEMO_SEED_OPTIONS) private readonly seedOptions: DemoSeedOptions,
   ) {}
 
   /**
@@ -164,7 +160,7 @@ export class DemoSeeder {
           operatorCode: 'operatorCode' in demo ? demo.operatorCode : undefined,
           responderId: demo.role === 'responder' ? assigned.id : undefined,
         },
-        { mustChangePassword: this.config.FORCE_PASSWORD_CHANGE },
+        { mustChangePassword: this.seedOptions.forcePasswordChange },
         em,
       );
     }
