@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ApplicationCoreModule, ConfigError, loadAppConfig } from '@netduty/application';
+import { ApplicationCoreModule } from '@netduty/application';
 import { DemoDataModule, DemoSeeder } from '@netduty/demo-data';
+import { ConfigError, loadAppConfig } from '@netduty/platform-config';
 import { explainStartupFailure } from './app/startup-failure';
 
 /** The seed command's own context: the application's modules plus the demo data, which only it builds. */

@@ -2,8 +2,9 @@ import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Redis } from 'ioredis';
 import { Client } from 'pg';
-import { ApplicationCoreModule, loadAppConfig } from '@netduty/application';
+import { ApplicationCoreModule } from '@netduty/application';
 import { DemoDataModule, DemoSeeder } from '@netduty/demo-data';
+import { loadAppConfig } from '@netduty/platform-config';
 import { dropApplicationLogin, provisionApplicationLogin, runMigrations } from '@netduty/persistence';
 import { currentTestEnvironment, newTestEnvironment, type TestEnvironment } from './test-environment';
 
