@@ -1,5 +1,5 @@
 import { AlertOutlined, AuditOutlined, DashboardOutlined, HistoryOutlined, SettingOutlined } from '@ant-design/icons';
-import { Button, Layout, Menu } from 'antd';
+import { Button, Layout } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
@@ -41,21 +41,27 @@ export function AppShell() {
           <span className="app-brand__name">{t('app.name')}</span>
           <span className="app-brand__tagline">— {t('app.tagline')}</span>
         </Link>
-        <Menu
-          theme="dark"
-          mode="horizontal"
-          className="app-nav"
-          selectedKeys={[activeNavKey(location.pathname)]}
-          items={areas.map((key) => ({
-            key,
-            icon: NAV_ICON[key],
-            label: (
-              <Link to={AREA_PATHS[key]} data-testid={`nav-${key}`}>
-                {t(`nav.${key}`)}
+        {/* Plain links, not antd's Menu: the header is in the first load. The current area is marked for
+            assistive technology with aria-current. */}
+        <nav className="app-nav" aria-label={t('nav.label')}>
+          {areas.map((key) => {
+            const active = activeNavKey(location.pathname) === key;
+            return (
+              <Link
+                key={key}
+                to={AREA_PATHS[key]}
+                className={`app-nav__item${active ? ' app-nav__item--active' : ''}`}
+                aria-current={active ? 'page' : undefined}
+                aria-label={t(`nav.${key}`)}
+                title={t(`nav.${key}`)}
+                data-testid={`nav-${key}`}
+              >
+                {NAV_ICON[key]}
+                <span className="app-nav__label">{t(`nav.${key}`)}</span>
               </Link>
-            ),
-          }))}
-        />
+            );
+          })}
+        </nav>
         <div className="app-header__tools">
           {hasPermission(permissions, 'incident.report') && (
             <Button

@@ -35,7 +35,6 @@ const THEME = {
   },
   components: {
     Layout: { headerBg: '#0b1a2e', headerHeight: 52, headerPadding: '0 16px', bodyBg: '#eef1f5' },
-    Menu: { darkItemBg: '#0b1a2e', darkItemSelectedBg: '#1668dc' },
     Tag: { fontSizeSM: 13 },
     Table: { headerBg: '#e3e8ef', rowHoverBg: '#e6f0ff' },
   },

@@ -14,6 +14,7 @@ export const en: Translations = {
     ownerAgency: 'Lạng Sơn Department of Science and Technology',
   },
   nav: {
+    label: 'Areas',
     board: 'Duty board',
     report: 'Report incident',
     admin: 'Administration',

@@ -12,6 +12,7 @@ export const vi = {
     ownerAgency: 'Sở Khoa học và Công nghệ tỉnh Lạng Sơn',
   },
   nav: {
+    label: 'Các khu vực',
     board: 'Bảng trực',
     report: 'Báo cáo sự cố',
     admin: 'Quản trị',

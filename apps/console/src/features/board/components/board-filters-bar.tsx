@@ -1,7 +1,9 @@
 import { ClearOutlined, SearchOutlined } from '@ant-design/icons';
 import { INCIDENT_STATUSES, SEVERITIES } from '@netduty/contracts';
 import { foldForSearch } from '@netduty/domain';
-import { Button, Input } from 'antd';
+import { Button } from 'antd';
+// The plain Input only: `Input` from 'antd' carries TextArea, Password, Search and OTP with it.
+import Input from 'antd/es/input/Input';
 import { lazy, Suspense, useMemo } from 'react';
 import type { BoardFilterSelect as BoardFilterSelectType } from './board-filter-select';
 import { useTranslation } from 'react-i18next';
