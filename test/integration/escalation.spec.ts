@@ -2,7 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
-import { EscalationService } from '@netduty/application';
+import { EscalationService } from '@netduty/escalation';
 import { SlaProcessor } from '../../apps/worker/src/app/sla.processor';
 import { SLA_WORKER_SETTINGS } from '../../apps/worker/src/app/worker-settings';
 import { deadlineJobId, SLA_QUEUE, type IncidentDto, type SiteSummaryDto } from '@netduty/contracts';

@@ -2,7 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { APP_CONFIG, type AppConfig } from '@netduty/platform-config';
-import { EscalationService } from '@netduty/application';
+import { EscalationService } from '@netduty/escalation';
 import { SlaScheduler } from '@netduty/platform-queue';
 import { SLA_QUEUE } from '@netduty/contracts';
 

@@ -2,7 +2,7 @@ import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DelayedError, Job } from 'bullmq';
 import { APP_CONFIG, type AppConfig } from '@netduty/platform-config';
-import { EscalationService } from '@netduty/application';
+import { EscalationService } from '@netduty/escalation';
 import { watchRedisClient } from '@netduty/platform-redis';
 import type { SlaJobName, SlaJobs } from '@netduty/contracts';
 import { SLA_QUEUE } from '@netduty/contracts';

@@ -10,8 +10,6 @@ import { LoginLockout } from './auth/login-lockout';
 import { PasswordHasher } from './auth/password-hasher';
 import { CatalogueService } from './catalogue/catalogue.service';
 import { ReferenceService } from './catalogue/reference.service';
-import { SlaPolicyService } from './catalogue/sla-policy.service';
-import { EscalationService } from './escalation/escalation.service';
 import { IncidentService } from './incidents/incident.service';
 import { IncidentListService } from './incidents/incident-list.service';
 import { UserAdminService } from './users/user-admin.service';
@@ -19,9 +17,7 @@ import { UserAdminService } from './users/user-admin.service';
 const SERVICES = [
   IncidentService,
   IncidentListService,
-  EscalationService,
   CatalogueService,
-  SlaPolicyService,
   AuditService,
   AuthService,
   PasswordHasher,

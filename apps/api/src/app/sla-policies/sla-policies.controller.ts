@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { SlaPolicyService } from '@netduty/application';
+import { SlaPolicyService } from '@netduty/escalation';
 import type { SlaPolicyDto } from '@netduty/contracts';
 import { RequirePermission } from '../auth/access.decorators';
 import { SlaPolicyParams } from './sla-policy.params';

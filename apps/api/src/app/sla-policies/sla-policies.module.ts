@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { EscalationModule } from '@netduty/escalation';
 import { SlaPoliciesController } from './sla-policies.controller';
 
-@Module({ controllers: [SlaPoliciesController] })
+@Module({ imports: [EscalationModule], controllers: [SlaPoliciesController] })
 export class SlaPoliciesModule {}

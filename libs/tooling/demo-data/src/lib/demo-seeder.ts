@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { IncidentStatus, TimelineEventType } from '@netduty/contracts';
 import { deadlinesAtReport, restoreDeadlineAtReopen } from '@netduty/domain';
-import { EscalationService, insertIncident, siteSearchText, UserAdminService } from '@netduty/application';
+import { insertIncident, siteSearchText, UserAdminService } from '@netduty/application';
+import { EscalationService } from '@netduty/escalation';
 import {
   ClusterEntity,
   CommuneEntity,

@@ -12,9 +12,7 @@ import {
 } from '@netduty/domain';
 import { EscalationEntity, IncidentEntity } from '@netduty/persistence';
 import { APP_CONFIG, type AppConfig } from '@netduty/platform-config';
-import { toEscalationDto } from '../incidents/incident-mapper';
-import { IncidentService } from '../incidents/incident.service';
-import { appendTimelineEvent } from '../incidents/timeline';
+import { appendTimelineEvent, IncidentService, toEscalationDto } from '@netduty/application';
 import { SlaScheduler, type ScheduledDeadline } from '@netduty/platform-queue';
 import { RealtimePublisher } from '@netduty/platform-realtime';
 

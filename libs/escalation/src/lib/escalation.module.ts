@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { SlaQueueModule } from '@netduty/platform-queue';
+import { RealtimeModule } from '@netduty/platform-realtime';
+import { EscalationService } from './escalation.service';
+import { SlaPolicyService } from './sla-policy.service';
+
+/** Deadlines and their escalations, and the SLA policies they are computed from. */
+@Module({
+  imports: [SlaQueueModule, RealtimeModule],
+  providers: [EscalationService, SlaPolicyService],
+  exports: [EscalationService, SlaPolicyService],
+})
+export class EscalationModule {}
