@@ -6,52 +6,29 @@
 // and prints percentiles and the ratio netduty/raw. Needs PostgreSQL and Redis on the default ports and
 // a build (npx nx run-many -t build -p api worker).
 // Usage: node bench/escalation-latency.mjs [incidents=200] [parallel reports=10]
-import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { io } from 'socket.io-client';
+import { benchStack, percentile, REDIS_URL } from './support/bench-stack.mjs';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const COUNT = Number(process.argv[2] ?? 200);
 // Reports in flight at once: 1 spreads deadlines out; more bunches them like an alarm storm.
 const PARALLEL = Number(process.argv[3] ?? 10);
 const DELAY_MS = 2000;
-const ADMIN_URL = process.env.BENCH_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
-const runId = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
-const database = `netduty_bench_${runId}`;
-const prefix = `netduty-bench-${runId}`;
-const ownerUrl = Object.assign(new URL(ADMIN_URL), { pathname: `/${database}` }).toString();
-// The api and the worker run as their own login, as in production (migrate creates it; dropped at the end).
-const appRole = `netduty_bench_app_${runId}`;
-const databaseUrl = Object.assign(new URL(ownerUrl), { username: appRole, password: randomBytes(18).toString('hex') }).toString();
 
-const percentile = (values, p) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-};
 const summary = (values) => ({
   p50: percentile(values, 50),
   p95: percentile(values, 95),
   p99: percentile(values, 99),
   max: Math.max(...values),
 });
-const freePort = () =>
-  new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
 
 async function rawBullmq() {
-  const connection = { host: '127.0.0.1', port: 6379, maxRetriesPerRequest: null };
-  const queue = new Queue('raw', { connection, prefix: `${prefix}:raw` });
+  const { hostname, port } = new URL(REDIS_URL);
+  const connection = { host: hostname, port: Number(port || 6379), maxRetriesPerRequest: null };
+  const prefix = `netduty-bench-raw-${process.pid}`;
+  const queue = new Queue('raw', { connection, prefix });
   const lateness = [];
   let done;
   const finished = new Promise((resolve) => (done = resolve));
@@ -61,7 +38,7 @@ async function rawBullmq() {
       lateness.push(Date.now() - job.data.dueAt);
       if (lateness.length === COUNT) done();
     },
-    { connection, prefix: `${prefix}:raw`, concurrency: 20, lockDuration: 5000, stalledInterval: 2000 },
+    { connection, prefix, concurrency: 20, lockDuration: 5000, stalledInterval: 2000 },
   );
   const now = Date.now();
   await queue.addBulk(
@@ -74,59 +51,22 @@ async function rawBullmq() {
   return lateness;
 }
 
-function startProcess(script, env) {
-  const child = spawn(process.execPath, [join(ROOT, script)], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
-  return child;
-}
-
 async function netduty() {
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${database}"`);
-  await admin.end();
-  const port = await freePort();
-  const env = {
-    DATABASE_URL: databaseUrl,
-    MIGRATION_DATABASE_URL: ownerUrl,
-    REDIS_URL,
-    REDIS_PREFIX: prefix,
-    PORT: String(port),
-    LOG_LEVEL: 'error',
-    NODE_ENV: 'production',
-    JWT_SECRET: randomBytes(32).toString('hex'),
-    FORCE_PASSWORD_CHANGE: 'false',
-  };
-  await new Promise((resolve, reject) => {
-    const migrate = spawn(process.execPath, [join(ROOT, 'dist/apps/api/migrate.js')], { env: { ...process.env, ...env }, stdio: 'ignore' });
-    migrate.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`migrate exited ${code}`))));
-  });
-  await new Promise((resolve, reject) => {
-    const seed = spawn(process.execPath, [join(ROOT, 'dist/apps/api/seed.js')], { env: { ...process.env, ...env }, stdio: 'ignore' });
-    seed.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`seed exited ${code}`))));
-  });
+  const stack = await benchStack();
   // The demo's own overdue incidents would escalate during the run; resolve them away first.
-  const db = new pg.Client({ connectionString: databaseUrl });
+  const db = new pg.Client({ connectionString: stack.databaseUrl });
   await db.connect();
   await db.query(`UPDATE incidents SET status = 'closed' WHERE status <> 'closed'`);
   await db.query(`UPDATE sla_policies SET acknowledge_seconds = ${DELAY_MS / 1000} WHERE severity = 'warning'`);
   const redis = new Redis(REDIS_URL);
-  for (const key of await redis.keys(`${prefix}:bull:*`)) await redis.del(key);
+  for (const key of await redis.keys(`${stack.prefix}:bull:*`)) await redis.del(key);
+  redis.disconnect();
 
-  const api = startProcess('dist/apps/api/main.js', env);
-  const worker = startProcess('dist/apps/worker/main.js', env);
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`${base}/api/v1/health`)).ok) break;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  const login = await fetch(`${base}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'trucban', password: 'NetDuty@2026' }),
-  });
-  const token = (await login.json()).accessToken;
+  stack.start('dist/apps/api/main.js');
+  stack.start('dist/apps/worker/main.js');
+  const { base } = stack;
+  await stack.waitHealthy();
+  const token = await stack.login();
   const socket = io(base, { transports: ['websocket'], auth: { token } });
   await new Promise((resolve) => socket.once('connect', resolve));
   const sites = await (await fetch(`${base}/api/v1/sites?limit=50`, { headers: { authorization: `Bearer ${token}` } })).json();
@@ -164,17 +104,8 @@ async function netduty() {
   await finished;
   clearTimeout(timeout);
   socket.disconnect();
-  api.kill('SIGTERM');
-  worker.kill('SIGTERM');
   await db.end();
-  const cleanup = new pg.Client({ connectionString: ADMIN_URL });
-  await cleanup.connect();
-  await new Promise((r) => setTimeout(r, 500));
-  await cleanup.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-  await cleanup.query(`DROP ROLE IF EXISTS "${appRole}"`);
-  await cleanup.end();
-  for (const key of await redis.keys(`${prefix}:*`)) await redis.del(key);
-  redis.disconnect();
+  await stack.cleanup();
   return { lateness, reportRate: COUNT / reportSeconds, missing: COUNT - lateness.length };
 }
 

@@ -7,28 +7,14 @@
 // each next to the same query in raw SQL (pg, the application's login, same run) and the ratio.
 // Needs PostgreSQL and Redis on the default ports and a build (npx nx run-many -t build -p api worker).
 // Usage: node bench/incident-list.mjs [samples=300]
-import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Redis } from 'ioredis';
 import pg from 'pg';
+import { benchStack, percentile } from './support/bench-stack.mjs';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SAMPLES = Number(process.argv[2] ?? 300);
 const TOTAL = 100_000;
 const OPEN = 5_000;
 const PAGE = 50;
 const LATER_PAGE = 41;
-const ADMIN_URL = process.env.BENCH_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
-const runId = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
-const database = `netduty_bench_${runId}`;
-const prefix = `netduty-bench-${runId}`;
-const ownerUrl = Object.assign(new URL(ADMIN_URL), { pathname: `/${database}` }).toString();
-const appRole = `netduty_bench_app_${runId}`;
-const databaseUrl = Object.assign(new URL(ownerUrl), { username: appRole, password: randomBytes(18).toString('hex') }).toString();
 
 // The board's keyset, exactly as libs/persistence/src/lib/incident-list-order.ts writes it (the index's expressions).
 const DUE = `(CASE WHEN i.status = 'reported' THEN i.ack_due_at WHEN i.status IN ('resolved', 'closed') THEN 'infinity'::timestamptz ELSE i.restore_due_at END)`;
@@ -63,23 +49,6 @@ const RAW_COUNTS_SQL = `
          ${['reported', 'acknowledged', 'in_progress', 'resolved', 'reopened'].map((s) => `count(*) FILTER (WHERE i.status = '${s}')::int AS status_${s}`).join(', ')},
          ${['critical', 'major', 'minor', 'warning'].map((s) => `count(*) FILTER (WHERE i.severity = '${s}')::int AS severity_${s}`).join(', ')}
   FROM incidents i WHERE i.status <> 'closed'`;
-
-const percentile = (values, p) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-};
-const freePort = () =>
-  new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-const run = (script, env) =>
-  new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, script)], { env: { ...process.env, ...env }, stdio: 'ignore' });
-    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${script} exited ${code}`))));
-  });
 
 /** Times `fn` SAMPLES times, one after another, after a warm-up. */
 async function measure(fn) {
@@ -131,49 +100,19 @@ async function generate(owner) {
   return { seconds: (Date.now() - started) / 1000 };
 }
 
-const admin = new pg.Client({ connectionString: ADMIN_URL });
-await admin.connect();
-await admin.query(`CREATE DATABASE "${database}"`);
-await admin.end();
-const port = await freePort();
-const env = {
-  DATABASE_URL: databaseUrl,
-  MIGRATION_DATABASE_URL: ownerUrl,
-  REDIS_URL,
-  REDIS_PREFIX: prefix,
-  PORT: String(port),
-  LOG_LEVEL: 'error',
-  NODE_ENV: 'production',
-  JWT_SECRET: randomBytes(32).toString('hex'),
-  FORCE_PASSWORD_CHANGE: 'false',
-};
-let api;
+const stack = await benchStack();
 let exitCode = 0;
-const owner = new pg.Client({ connectionString: ownerUrl });
-const raw = new pg.Client({ connectionString: databaseUrl });
+const owner = new pg.Client({ connectionString: stack.ownerUrl });
+const raw = new pg.Client({ connectionString: stack.databaseUrl });
 try {
-  await run('dist/apps/api/migrate.js', env);
-  await run('dist/apps/api/seed.js', env);
   await owner.connect();
   const generated = await generate(owner);
   const [{ total, open }] = (await owner.query(`SELECT count(*)::int AS total, count(*) FILTER (WHERE status <> 'closed')::int AS open FROM incidents`)).rows;
 
-  api = spawn(process.execPath, [join(ROOT, 'dist/apps/api/main.js')], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
-  const base = `http://127.0.0.1:${port}/api/v1`;
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`${base}/health`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  const login = await fetch(`${base}/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'trucban', password: 'NetDuty@2026' }),
-  });
-  const headers = { authorization: `Bearer ${(await login.json()).accessToken}` };
+  stack.start('dist/apps/api/main.js');
+  const base = `${stack.base}/api/v1`;
+  await stack.waitHealthy();
+  const headers = { authorization: `Bearer ${await stack.login()}` };
   const get = async (path) => {
     const response = await fetch(`${base}${path}`, { headers });
     if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
@@ -221,21 +160,13 @@ try {
   console.error(error);
   exitCode = 1;
 } finally {
-  api?.kill('SIGTERM');
   if (process.env.BENCH_KEEP_DATABASE) {
-    console.log(`  kept for inspection: ${ownerUrl} (api login ${databaseUrl}); drop it by hand`);
+    stack.stop();
+    console.log(`  kept for inspection: ${stack.ownerUrl} (api login ${stack.databaseUrl}); drop it by hand`);
     process.exit(exitCode);
   }
   await raw.end().catch(() => undefined);
   await owner.end().catch(() => undefined);
-  const cleanup = new pg.Client({ connectionString: ADMIN_URL });
-  await cleanup.connect();
-  await new Promise((r) => setTimeout(r, 500));
-  await cleanup.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-  await cleanup.query(`DROP ROLE IF EXISTS "${appRole}"`);
-  await cleanup.end();
-  const redis = new Redis(REDIS_URL);
-  for (const key of await redis.keys(`${prefix}:*`)) await redis.del(key);
-  redis.disconnect();
+  await stack.cleanup();
 }
 process.exit(exitCode);
