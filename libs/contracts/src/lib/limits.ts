@@ -1,4 +1,4 @@
-import type { OperatorCode } from './enums';
+import type { OperatorCode, PriorityTier, SiteKind } from './enums';
 
 /**
  * Length and size limits of request fields, written once: the api's DTOs validate with them, the
@@ -20,6 +20,18 @@ export interface CreateClusterRequest {
   operatorCode: OperatorCode;
   name: string;
   communeCodes: string[];
+}
+
+/** POST /sites: a site of the register (PATCH /sites/:id takes any part of it). */
+export interface CreateSiteRequest {
+  code: string;
+  name: string;
+  kind: SiteKind;
+  operatorCode: OperatorCode;
+  communeCode: string;
+  latitude: number;
+  longitude: number;
+  priority: PriorityTier;
 }
 
 /** PATCH /clusters/:id — only what changes. */

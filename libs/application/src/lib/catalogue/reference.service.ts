@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import type { ClusterDto, OperatorCode, OperatorDto, PriorityTier, ResponderDto, SiteKind, SiteSummaryDto } from '@netduty/contracts';
+import type { ClusterDto, CreateSiteRequest, OperatorCode, OperatorDto, ResponderDto, SiteSummaryDto } from '@netduty/contracts';
 import { scopeFilterOf, siteKindsOf, type IncidentScope } from '@netduty/domain';
 import { applyScopeFilter, ClusterEntity, CommuneEntity, OperatorEntity, ResponderEntity, SiteEntity } from '@netduty/persistence';
 import { AuditService } from '../audit/audit.service';
@@ -9,16 +9,7 @@ import { AlreadyExistsError, InvalidInputError, NotFoundError, type FieldProblem
 import { toOperatorDto, toResponderDto, toSiteSummaryDto } from '../incidents/incident-mapper';
 import { siteSearchText } from './catalogue.service';
 
-export interface SiteInput {
-  code: string;
-  name: string;
-  kind: SiteKind;
-  operatorCode: OperatorCode;
-  communeCode: string;
-  latitude: number;
-  longitude: number;
-  priority: PriorityTier;
-}
+export type SiteInput = CreateSiteRequest;
 
 function toClusterDto(cluster: ClusterEntity): ClusterDto {
   return {

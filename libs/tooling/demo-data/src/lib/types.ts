@@ -1,5 +1,5 @@
 /** Shapes of the demo province and its size limits. */
-import type { IncidentCategory, IncidentStatus, OperatorCode, OperatorKind, PriorityTier, Severity, SiteKind } from '@netduty/contracts';
+import type { CreateSiteRequest, IncidentCategory, IncidentStatus, OperatorCode, OperatorKind, Severity } from '@netduty/contracts';
 import type { MultiPolygonCoordinates } from './geo';
 import type { Random } from './random';
 
@@ -39,16 +39,8 @@ export interface DemoFormerDistrict {
   polygon: MultiPolygonCoordinates;
 }
 
-export interface DemoSite {
-  code: string;
-  name: string;
-  kind: SiteKind;
-  operatorCode: OperatorCode;
-  communeCode: string;
-  latitude: number;
-  longitude: number;
-  priority: PriorityTier;
-}
+/** A demo site is exactly what an administrator would POST to /sites. */
+export type DemoSite = CreateSiteRequest;
 
 export interface DemoCluster {
   /** Stable key, e.g. 'viettel-trang-dinh', 'vnpt-tp-lang-son-cao-loc'. */

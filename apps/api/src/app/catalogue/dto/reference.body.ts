@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsLatitude, IsLongitude, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
-import type { CreateClusterRequest, OperatorCode, PriorityTier, RenameOperatorRequest, SiteKind, UpdateClusterRequest } from '@netduty/contracts';
+import type { CreateClusterRequest, CreateSiteRequest, OperatorCode, PriorityTier, RenameOperatorRequest, SiteKind, UpdateClusterRequest } from '@netduty/contracts';
 import { OPERATOR_CODES, PRIORITY_TIERS, SITE_KINDS, NAME_MAX_LENGTH, PLACE_NAME_MAX_LENGTH, MAX_COMMUNES_PER_CLUSTER, COMMUNE_CODE_MAX_LENGTH } from '@netduty/contracts';
 import { trimmed } from '../../http/trimmed';
 
@@ -62,7 +62,7 @@ export class ResponderQuery {
   clusterId?: string;
 }
 
-export class CreateSiteBody {
+export class CreateSiteBody implements CreateSiteRequest {
   @ApiProperty({ example: 'LSN0324-11' })
   @IsString()
   @Matches(/^[A-Za-z0-9_.-]{2,40}$/, { message: 'code must be 2-40 of letters, digits, _ . -' })
@@ -100,7 +100,7 @@ export class CreateSiteBody {
   priority!: PriorityTier;
 }
 
-export class UpdateSiteBody {
+export class UpdateSiteBody implements Partial<CreateSiteRequest> {
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
