@@ -9,3 +9,5 @@ export * from './lib/limits';
 // Generated from apps/api/openapi.json (`npm run openapi`): the REST surface for typed clients (openapi-fetch).
 export type { paths as ApiPaths, components as ApiComponents, operations as ApiOperations } from './lib/openapi';
 export * from './lib/incident-list';
+export * from './lib/escalation-policy';
+export * from './lib/event-period';

@@ -7,3 +7,6 @@ export * from './lib/access-policy';
 export * from './lib/spreadsheet-cell';
 export * from './lib/site-kinds';
 export * from './lib/scope-filter';
+export * from './lib/escalation-policy';
+export * from './lib/event-period';
+export * from './lib/assignment';

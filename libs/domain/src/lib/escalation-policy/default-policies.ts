@@ -1,0 +1,36 @@
+import { DEPARTMENT_DUTY_GROUP_ID, type EscalationPolicyDefinition } from '@netduty/contracts';
+
+const MINUTE = 60;
+
+/**
+ * The department's chains, seeded into the editable policy table (copy them literally). Any operator:
+ * L1 the assigned responders at the deadline, L2 the cluster lead 15 min later, L3 the duty officer on
+ * shift in the department's on-duty group 15 min after that, L4 department leadership 30 min after that;
+ * then once more. P0 (venues, government offices) runs the same chain at 5/5/10 minutes, twice more.
+ */
+export const DEFAULT_ESCALATION_POLICIES: readonly EscalationPolicyDefinition[] = [
+  {
+    name: 'Mặc định / Default',
+    operatorCode: null,
+    priority: null,
+    levels: [
+      { waitSeconds: 0, recipients: [{ kind: 'assigned_responders' }] },
+      { waitSeconds: 15 * MINUTE, recipients: [{ kind: 'cluster_lead' }] },
+      { waitSeconds: 15 * MINUTE, recipients: [{ kind: 'on_shift', groupId: DEPARTMENT_DUTY_GROUP_ID }] },
+      { waitSeconds: 30 * MINUTE, recipients: [{ kind: 'role', role: 'leadership' }] },
+    ],
+    repeat: 1,
+  },
+  {
+    name: 'P0 (trạm trọng yếu) / P0 (key sites)',
+    operatorCode: null,
+    priority: 'P0',
+    levels: [
+      { waitSeconds: 0, recipients: [{ kind: 'assigned_responders' }] },
+      { waitSeconds: 5 * MINUTE, recipients: [{ kind: 'cluster_lead' }] },
+      { waitSeconds: 5 * MINUTE, recipients: [{ kind: 'on_shift', groupId: DEPARTMENT_DUTY_GROUP_ID }] },
+      { waitSeconds: 10 * MINUTE, recipients: [{ kind: 'role', role: 'leadership' }] },
+    ],
+    repeat: 2,
+  },
+];
