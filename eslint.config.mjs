@@ -20,14 +20,19 @@ export default [
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
             { sourceTag: 'scope:frontend', onlyDependOnLibsWithTags: ['scope:shared'] },
             { sourceTag: 'scope:backend', onlyDependOnLibsWithTags: ['scope:backend', 'scope:shared'] },
-            { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:contracts'] },
+            // Layers, bottom up: contracts and domain; platform (configuration, Redis, queue, realtime, errors,
+            // and the core that opens the database); data-access (entities, migrations, the scope filter);
+            // areas (one Nest module each); apps. Data-access is reached only from the areas, the platform
+            // core that opens it and the demo seeder; the apps reach it only through those.
             { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [] },
+            { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:contracts'] },
+            { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:platform', 'type:data-access'] },
+            { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain'] },
+            { sourceTag: 'type:area', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:platform', 'type:data-access', 'type:area'] },
             // The demo province generator (type:tooling) is for the seed command only: no lib may import it;
             // among the apps, the rule below narrows it to apps/api/src/seed.ts.
-            { sourceTag: 'type:persistence', notDependOnLibsWithTags: ['type:tooling'] },
-            { sourceTag: 'type:application', notDependOnLibsWithTags: ['type:tooling'] },
-            { sourceTag: 'type:platform', notDependOnLibsWithTags: ['type:tooling'] },
-            { sourceTag: 'type:tooling', notDependOnLibsWithTags: ['type:app'] },
+            { sourceTag: 'type:tooling', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:platform', 'type:data-access', 'type:area'] },
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:platform', 'type:area', 'type:tooling'] },
           ],
         },
       ],

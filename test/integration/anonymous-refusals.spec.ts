@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AnonymousRefusalAudit } from '@netduty/application';
+import { AnonymousRefusalAudit } from '@netduty/identity';
 import { createApiApp } from '../../apps/api/src/app/bootstrap';
 import { http, testConfig } from './support/stack';
 import { currentTestEnvironment } from './support/test-environment';

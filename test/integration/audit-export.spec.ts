@@ -1,4 +1,4 @@
-import { AUDIT_EXPORT_BATCH_ROWS } from '@netduty/application';
+import { AUDIT_EXPORT_BATCH_ROWS } from '@netduty/identity';
 import { as, startApi, type ApiClient, type RunningApi } from './support/stack';
 
 /** RFC 4180: quoted cells may hold commas, quotes (doubled) and line breaks. */

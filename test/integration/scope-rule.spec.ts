@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import type { ClusterDto, IncidentDto, IncidentPage, ResponderDto, SiteSummaryDto } from '@netduty/contracts';
 import { INCIDENT_PAGE_MAX_LIMIT } from '@netduty/contracts';
-import { UserAdminService } from '@netduty/application';
+import { UserAdminService } from '@netduty/identity';
 import { foldForSearch } from '@netduty/domain';
 import { as, connectConsole, DEMO_PASSWORD, nextEvent, reportIncident, startApi, type ApiClient, type ConsoleSocket, type RunningApi } from './support/stack';
 import { currentTestEnvironment } from './support/test-environment';

@@ -1,5 +1,5 @@
 import { ConfigError, loadAppConfig } from '@netduty/platform-config';
-import { createDatabaseIfMissing, DEFAULT_MIGRATION_DATABASE_URL, provisionApplicationLogin, runMigrations } from '@netduty/persistence';
+import { createDatabaseIfMissing, DEFAULT_MIGRATION_DATABASE_URL, provisionApplicationLogin, runMigrations } from '@netduty/platform';
 import { explainStartupFailure } from './app/startup-failure';
 
 /**

@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ApplicationCoreModule } from '@netduty/application';
 import { DemoDataModule, DemoSeeder } from '@netduty/demo-data';
+import { PlatformModule } from '@netduty/platform';
 import { ConfigError, loadAppConfig } from '@netduty/platform-config';
 import { explainStartupFailure } from './app/startup-failure';
 
-/** The seed command's own context: the application's modules plus the demo data, which only it builds. */
+/** The seed command's own context: the platform plus the demo data, which only it builds. */
 @Module({})
 class SeedCommandModule {}
 
@@ -16,7 +16,7 @@ async function main(): Promise<void> {
     {
       module: SeedCommandModule,
       imports: [
-        ApplicationCoreModule.forRoot(config, 'api'),
+        PlatformModule.forRoot(config, 'api'),
         DemoDataModule.forRoot({ forcePasswordChange: config.FORCE_PASSWORD_CHANGE }),
       ],
     },

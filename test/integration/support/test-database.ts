@@ -2,8 +2,8 @@ import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Redis } from 'ioredis';
 import { Client } from 'pg';
-import { ApplicationCoreModule } from '@netduty/application';
 import { DemoDataModule, DemoSeeder } from '@netduty/demo-data';
+import { PlatformModule } from '@netduty/platform';
 import { loadAppConfig } from '@netduty/platform-config';
 import { dropApplicationLogin, provisionApplicationLogin, runMigrations } from '@netduty/persistence';
 import { currentTestEnvironment, newTestEnvironment, type TestEnvironment } from './test-environment';
@@ -39,7 +39,7 @@ export async function createTestEnvironment(): Promise<TestEnvironment> {
   const app = await NestFactory.createApplicationContext(
     {
       module: TestSeedModule,
-      imports: [ApplicationCoreModule.forRoot(config, 'api'), DemoDataModule.forRoot({ forcePasswordChange: config.FORCE_PASSWORD_CHANGE })],
+      imports: [PlatformModule.forRoot(config, 'api'), DemoDataModule.forRoot({ forcePasswordChange: config.FORCE_PASSWORD_CHANGE })],
     },
     { logger: false },
   );

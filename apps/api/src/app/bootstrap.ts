@@ -5,7 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
-import { requestContext } from '@netduty/application';
+import { requestContext } from '@netduty/identity';
 import { type AppConfig } from '@netduty/platform-config';
 import { AppModule } from './app.module';
 import { useJsonBody } from './http/json-body';

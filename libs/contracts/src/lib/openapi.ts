@@ -179,7 +179,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["CatalogueController_operators"];
+        get: operations["InventoryController_listOperators"];
         put?: never;
         post?: never;
         delete?: never;
@@ -201,7 +201,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch: operations["CatalogueController_renameOperator"];
+        patch: operations["InventoryController_renameOperator"];
         trace?: never;
     };
     "/api/v1/communes": {
@@ -212,55 +212,7 @@ export interface paths {
             cookie?: never;
         };
         /** Communes and wards of the province (2025 two-tier units) */
-        get: operations["CatalogueController_communes"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/clusters": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["CatalogueController_clusters"];
-        put?: never;
-        post: operations["CatalogueController_createCluster"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/clusters/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch: operations["CatalogueController_updateCluster"];
-        trace?: never;
-    };
-    "/api/v1/responders": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["CatalogueController_responders"];
+        get: operations["InventoryController_communes"];
         put?: never;
         post?: never;
         delete?: never;
@@ -277,9 +229,9 @@ export interface paths {
             cookie?: never;
         };
         /** Find sites by code, name or commune, diacritics-insensitive (within the caller's scope) */
-        get: operations["CatalogueController_sites"];
+        get: operations["InventoryController_searchSites"];
         put?: never;
-        post: operations["CatalogueController_createSite"];
+        post: operations["InventoryController_createSite"];
         delete?: never;
         options?: never;
         head?: never;
@@ -299,7 +251,55 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch: operations["CatalogueController_updateSite"];
+        patch: operations["InventoryController_updateSite"];
+        trace?: never;
+    };
+    "/api/v1/clusters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OrganisationController_listClusters"];
+        put?: never;
+        post: operations["OrganisationController_createCluster"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clusters/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["OrganisationController_updateCluster"];
+        trace?: never;
+    };
+    "/api/v1/responders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OrganisationController_listResponders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/sla-policies": {
@@ -583,16 +583,6 @@ export interface components {
         RenameOperatorBody: {
             name: string;
         };
-        CreateClusterBody: {
-            /** @enum {string} */
-            operatorCode: "viettel" | "vnpt" | "mobifone" | "vnpost" | "viettelpost";
-            name: string;
-            communeCodes: string[];
-        };
-        UpdateClusterBody: {
-            name?: string;
-            communeCodes?: string[];
-        };
         CreateSiteBody: {
             /** @example LSN0324-11 */
             code: string;
@@ -622,6 +612,16 @@ export interface components {
             longitude?: number;
             /** @enum {string} */
             priority?: "P0" | "P1" | "P2";
+        };
+        CreateClusterBody: {
+            /** @enum {string} */
+            operatorCode: "viettel" | "vnpt" | "mobifone" | "vnpost" | "viettelpost";
+            name: string;
+            communeCodes: string[];
+        };
+        UpdateClusterBody: {
+            name?: string;
+            communeCodes?: string[];
         };
         UpdateSlaPolicyBody: {
             /** @example 300 */
@@ -942,7 +942,7 @@ export interface operations {
             };
         };
     };
-    CatalogueController_operators: {
+    InventoryController_listOperators: {
         parameters: {
             query?: never;
             header?: never;
@@ -959,7 +959,7 @@ export interface operations {
             };
         };
     };
-    CatalogueController_renameOperator: {
+    InventoryController_renameOperator: {
         parameters: {
             query?: never;
             header?: never;
@@ -982,7 +982,7 @@ export interface operations {
             };
         };
     };
-    CatalogueController_communes: {
+    InventoryController_communes: {
         parameters: {
             query?: never;
             header?: never;
@@ -999,7 +999,72 @@ export interface operations {
             };
         };
     };
-    CatalogueController_clusters: {
+    InventoryController_searchSites: {
+        parameters: {
+            query?: {
+                /** @description code, name or commune; diacritics optional ("dong kinh" finds "Đông Kinh") */
+                q?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    InventoryController_createSite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSiteBody"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    InventoryController_updateSite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSiteBody"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OrganisationController_listClusters: {
         parameters: {
             query?: never;
             header?: never;
@@ -1016,7 +1081,7 @@ export interface operations {
             };
         };
     };
-    CatalogueController_createCluster: {
+    OrganisationController_createCluster: {
         parameters: {
             query?: never;
             header?: never;
@@ -1037,7 +1102,7 @@ export interface operations {
             };
         };
     };
-    CatalogueController_updateCluster: {
+    OrganisationController_updateCluster: {
         parameters: {
             query?: never;
             header?: never;
@@ -1060,7 +1125,7 @@ export interface operations {
             };
         };
     };
-    CatalogueController_responders: {
+    OrganisationController_listResponders: {
         parameters: {
             query?: {
                 clusterId?: string;
@@ -1070,71 +1135,6 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    CatalogueController_sites: {
-        parameters: {
-            query?: {
-                /** @description code, name or commune; diacritics optional ("dong kinh" finds "Đông Kinh") */
-                q?: string;
-                limit?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    CatalogueController_createSite: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateSiteBody"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    CatalogueController_updateSite: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateSiteBody"];
-            };
-        };
         responses: {
             200: {
                 headers: {

@@ -18,11 +18,11 @@ const INCIDENT_WORK: Permission[] = [
  * the reference data, the users and the policies.
  */
 const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  admin: ['incident.read', 'catalogue.read', 'sla.read', 'sla.write', 'reference.manage', 'user.manage', 'audit.read'],
-  duty_officer: [...INCIDENT_WORK, 'catalogue.read', 'sla.read'],
-  cluster_staff: ['incident.read', 'incident.report', 'incident.acknowledge', 'incident.assign', 'incident.comment', 'incident.resolve', 'catalogue.read', 'sla.read'],
-  responder: ['incident.read', 'incident.acknowledge', 'incident.comment', 'incident.resolve', 'catalogue.read'],
-  leadership: ['incident.read', 'catalogue.read', 'sla.read', 'audit.read'],
+  admin: ['incident.read', 'inventory.read', 'organisation.read', 'sla.read', 'sla.write', 'inventory.manage', 'organisation.manage', 'user.manage', 'audit.read'],
+  duty_officer: [...INCIDENT_WORK, 'inventory.read', 'organisation.read', 'sla.read'],
+  cluster_staff: ['incident.read', 'incident.report', 'incident.acknowledge', 'incident.assign', 'incident.comment', 'incident.resolve', 'inventory.read', 'organisation.read', 'sla.read'],
+  responder: ['incident.read', 'incident.acknowledge', 'incident.comment', 'incident.resolve', 'inventory.read', 'organisation.read'],
+  leadership: ['incident.read', 'inventory.read', 'organisation.read', 'sla.read', 'audit.read'],
 };
 
 export function permissionsOf(role: Role): Permission[] {

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '@netduty/identity';
+import { IncidentsModule } from '@netduty/incidents';
 import { SlaQueueModule } from '@netduty/platform-queue';
 import { RealtimeModule } from '@netduty/platform-realtime';
 import { EscalationService } from './escalation.service';
@@ -6,7 +8,7 @@ import { SlaPolicyService } from './sla-policy.service';
 
 /** Deadlines and their escalations, and the SLA policies they are computed from. */
 @Module({
-  imports: [SlaQueueModule, RealtimeModule],
+  imports: [AuditModule, IncidentsModule, SlaQueueModule, RealtimeModule],
   providers: [EscalationService, SlaPolicyService],
   exports: [EscalationService, SlaPolicyService],
 })

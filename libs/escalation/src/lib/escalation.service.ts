@@ -12,7 +12,7 @@ import {
 } from '@netduty/domain';
 import { EscalationEntity, IncidentEntity } from '@netduty/persistence';
 import { APP_CONFIG, type AppConfig } from '@netduty/platform-config';
-import { appendTimelineEvent, IncidentService, toEscalationDto } from '@netduty/application';
+import { appendTimelineEvent, IncidentService, toEscalationDto } from '@netduty/incidents';
 import { SlaScheduler, type ScheduledDeadline } from '@netduty/platform-queue';
 import { RealtimePublisher } from '@netduty/platform-realtime';
 

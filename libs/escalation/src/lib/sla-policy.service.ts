@@ -5,7 +5,7 @@ import type { PriorityTier, Severity, SlaPolicyDto, UpdateSlaPolicyRequest } fro
 import { PRIORITY_TIERS, SEVERITIES } from '@netduty/contracts';
 import { slaWindowProblems } from '@netduty/domain';
 import { SlaPolicyEntity } from '@netduty/persistence';
-import { AuditService } from '@netduty/application';
+import { AuditService } from '@netduty/identity';
 import { InvalidInputError, NotFoundError } from '@netduty/platform-errors';
 
 function toDto(policy: SlaPolicyEntity): SlaPolicyDto {

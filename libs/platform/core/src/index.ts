@@ -1,2 +1,3 @@
 export * from './lib/platform.module';
 export * from './lib/database-role-check';
+export * from './lib/database';

@@ -2,7 +2,7 @@ import { Controller, Get, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { once } from 'node:events';
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
-import { AuditService } from '@netduty/application';
+import { AuditService } from '@netduty/identity';
 import type { AuditEntryDto, Page } from '@netduty/contracts';
 import { RequirePermission } from '../auth/access.decorators';
 import { AuditQueryParams } from './dto/audit.query';

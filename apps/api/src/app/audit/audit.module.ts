@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '@netduty/identity';
 import { AuditController } from './audit.controller';
 
-@Module({ controllers: [AuditController] })
-export class AuditModule {}
+@Module({ imports: [AuditModule], controllers: [AuditController] })
+export class AuditHttpModule {}

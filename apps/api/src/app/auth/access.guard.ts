@@ -2,14 +2,7 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import type { Socket } from 'socket.io';
-import {
-  AuthService,
-  ForbiddenError,
-  NotAuthenticatedError,
-  PasswordChangeRequiredError,
-  requestContext,
-  type Actor,
-} from '@netduty/application';
+import { AuthService, ForbiddenError, NotAuthenticatedError, PasswordChangeRequiredError, requestContext, type Actor } from '@netduty/identity';
 import { can } from '@netduty/domain';
 import { ACCESS_RULE, type AccessRule } from './access.decorators';
 import type { AuthenticatedRequest } from './current-actor.decorator';

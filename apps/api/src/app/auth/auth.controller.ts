@@ -3,14 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { APP_CONFIG, type AppConfig } from '@netduty/platform-config';
-import {
-  AuditService,
-  AuthService,
-  NotAuthenticatedError,
-  UserAdminService,
-  type Actor,
-  type IssuedSession,
-} from '@netduty/application';
+import { AuditService, AuthService, NotAuthenticatedError, UserAdminService, type Actor, type IssuedSession } from '@netduty/identity';
 import { REFRESH_COOKIE, type SessionDto, type UserDto } from '@netduty/contracts';
 import { API_PREFIX } from '../api-prefix';
 import { Authenticated, Public } from './access.decorators';

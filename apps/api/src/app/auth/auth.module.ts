@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { IdentityModule } from '@netduty/identity';
 import { AuthController } from './auth.controller';
 
-@Module({ controllers: [AuthController] })
-export class AuthModule {}
+@Module({ imports: [IdentityModule], controllers: [AuthController] })
+export class AuthHttpModule {}

@@ -1,5 +1,5 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
-import type { Actor } from '@netduty/application';
+import type { Actor } from '@netduty/identity';
 
 export type AuthenticatedRequest = { actor?: Actor & { mustChangePassword?: boolean } };
 

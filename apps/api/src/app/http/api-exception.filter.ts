@@ -1,16 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Injectable, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { Socket } from 'socket.io';
-import {
-  AccountLockedError,
-  AnonymousRefusalAudit,
-  AuditService,
-  ForbiddenError,
-  InvalidCursorError,
-  NotAuthenticatedError,
-  PasswordChangeRequiredError,
-  requestContext,
-} from '@netduty/application';
+import { AccountLockedError, AnonymousRefusalAudit, AuditService, ForbiddenError, NotAuthenticatedError, PasswordChangeRequiredError, requestContext } from '@netduty/identity';
+import { InvalidCursorError } from '@netduty/incidents';
 import {
   AlreadyExistsError,
   IdempotencyKeyReusedError,
@@ -20,7 +12,7 @@ import {
   NotFoundError,
 } from '@netduty/platform-errors';
 import type { ApiErrorBody, ApiErrorCode } from '@netduty/contracts';
-import { uniqueViolationField } from '@netduty/persistence';
+import { uniqueViolationField } from '@netduty/platform';
 import { apiError, preferredLanguage } from './api-error';
 import { RequestValidationException } from './validation';
 

@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { IncidentListService, IncidentService, type Actor } from '@netduty/application';
+import { IncidentListService, IncidentService } from '@netduty/incidents';
+import { type Actor } from '@netduty/identity';
 import type { IncidentAction, IncidentCounts, IncidentDetailDto, IncidentDto, IncidentPage, ResponderDto } from '@netduty/contracts';
 import { ActorNoteBody } from './dto/actor-note.body';
 import { AssignRespondersBody } from './dto/assign-responders.body';

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { IncidentsModule } from '@netduty/incidents';
 import { IncidentsController } from './incidents.controller';
 
-@Module({ controllers: [IncidentsController] })
-export class IncidentsModule {}
+@Module({ imports: [IncidentsModule], controllers: [IncidentsController] })
+export class IncidentsHttpModule {}

@@ -2,7 +2,7 @@ import { Inject, Logger, UseGuards } from '@nestjs/common';
 import { OnGatewayConnection, OnGatewayDisconnect, OnGatewayInit, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
 import type { Server, Socket } from 'socket.io';
 import { APP_CONFIG, type AppConfig } from '@netduty/platform-config';
-import { AuthService, PasswordChangeRequiredError, type Actor } from '@netduty/application';
+import { AuthService, PasswordChangeRequiredError, type Actor } from '@netduty/identity';
 import { RealtimePublisher } from '@netduty/platform-realtime';
 import type { ClientToServerEvents, ServerToClientEvents } from '@netduty/contracts';
 import { isServerEventId, SOCKET_ROOMS } from '@netduty/contracts';

@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
+import { IdentityModule } from '@netduty/identity';
+import { RealtimeModule } from '@netduty/platform-realtime';
 import { IncidentsGateway } from './incidents.gateway';
 
-@Module({ providers: [IncidentsGateway] })
-export class RealtimeModule {}
+/** The console's socket: authenticated by the identity area, fed by the realtime publisher through Redis. */
+@Module({ imports: [IdentityModule, RealtimeModule], providers: [IncidentsGateway] })
+export class RealtimeHttpModule {}

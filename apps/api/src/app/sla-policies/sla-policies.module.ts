@@ -3,4 +3,4 @@ import { EscalationModule } from '@netduty/escalation';
 import { SlaPoliciesController } from './sla-policies.controller';
 
 @Module({ imports: [EscalationModule], controllers: [SlaPoliciesController] })
-export class SlaPoliciesModule {}
+export class SlaPoliciesHttpModule {}

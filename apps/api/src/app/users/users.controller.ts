@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { UserAdminService } from '@netduty/application';
+import { UserAdminService } from '@netduty/identity';
 import type { UserDto } from '@netduty/contracts';
 import { RequirePermission } from '../auth/access.decorators';
 import { uuidParam } from '../http/uuid-param.pipe';

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { IdentityModule } from '@netduty/identity';
 import { UsersController } from './users.controller';
 
-@Module({ controllers: [UsersController] })
-export class UsersModule {}
+@Module({ imports: [IdentityModule], controllers: [UsersController] })
+export class UsersHttpModule {}

@@ -3,7 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { IncidentStatus, TimelineEventType } from '@netduty/contracts';
 import { deadlinesAtReport, restoreDeadlineAtReopen } from '@netduty/domain';
-import { insertIncident, siteSearchText, UserAdminService } from '@netduty/application';
+import { insertIncident } from '@netduty/incidents';
+import { siteSearchText } from '@netduty/inventory';
+import { UserAdminService } from '@netduty/identity';
 import { EscalationService } from '@netduty/escalation';
 import {
   ClusterEntity,

@@ -26,7 +26,7 @@ function tabContent(tab: AdminTab): ReactNode {
   }
 }
 
-/** /admin: accounts (user.manage) and reference data (reference.manage). The tab is kept in ?tab=. */
+/** /admin: accounts (user.manage) and the inventory and the organisation (inventory.manage, organisation.manage). The tab is kept in ?tab=. */
 export function AdminPage() {
   const { t } = useTranslation();
   const tabs = adminTabs(usePermissions());

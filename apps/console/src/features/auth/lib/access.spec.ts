@@ -56,7 +56,8 @@ describe('visibleAreas and homePath', () => {
   it('opens the admin tabs by permission', () => {
     expect(adminTabs(as('admin'))).toEqual(['users', 'operators', 'clusters']);
     expect(adminTabs(['user.manage'])).toEqual(['users']);
-    expect(adminTabs(['reference.manage'])).toEqual(['operators', 'clusters']);
+    expect(adminTabs(['inventory.manage'])).toEqual(['operators']);
+    expect(adminTabs(['organisation.manage'])).toEqual(['clusters']);
     expect(adminTabs(as('duty_officer'))).toEqual([]);
   });
 });

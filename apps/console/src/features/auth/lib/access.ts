@@ -38,7 +38,7 @@ export type NavKey = 'board' | 'history' | 'report' | 'admin' | 'audit';
 export const AREA_PERMISSIONS: Readonly<Record<NavKey, readonly Permission[]>> = {
   board: ['incident.read'],
   report: ['incident.report'],
-  admin: ['user.manage', 'reference.manage'],
+  admin: ['user.manage', 'inventory.manage', 'organisation.manage'],
   audit: ['audit.read'],
   history: ['incident.read'],
 };
@@ -68,7 +68,8 @@ export type AdminTab = 'users' | 'operators' | 'clusters';
 export function adminTabs(permissions: PermissionSet): AdminTab[] {
   const tabs: AdminTab[] = [];
   if (permissions.includes('user.manage')) tabs.push('users');
-  if (permissions.includes('reference.manage')) tabs.push('operators', 'clusters');
+  if (permissions.includes('inventory.manage')) tabs.push('operators');
+  if (permissions.includes('organisation.manage')) tabs.push('clusters');
   return tabs;
 }
 

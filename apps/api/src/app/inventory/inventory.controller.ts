@@ -1,0 +1,57 @@
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { CommuneDto, OperatorDto, SiteSummaryDto } from '@netduty/contracts';
+import type { Actor } from '@netduty/identity';
+import { OperatorsService, SitesService } from '@netduty/inventory';
+import { RequirePermission } from '../auth/access.decorators';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { uuidParam } from '../http/uuid-param.pipe';
+import { CreateSiteBody, OperatorParams, RenameOperatorBody, UpdateSiteBody } from './dto/inventory.body';
+import { SiteSearchQuery } from './site-search.query';
+
+@ApiTags('inventory')
+@Controller()
+export class InventoryController {
+  constructor(
+    private readonly operators: OperatorsService,
+    private readonly sites: SitesService,
+  ) {}
+
+  @Get('operators')
+  @RequirePermission('inventory.read')
+  listOperators(): Promise<OperatorDto[]> {
+    return this.operators.operators();
+  }
+
+  @Patch('operators/:code')
+  @RequirePermission('inventory.manage')
+  renameOperator(@Param() params: OperatorParams, @Body() body: RenameOperatorBody): Promise<OperatorDto> {
+    return this.operators.renameOperator(params.code, body.name);
+  }
+
+  @Get('communes')
+  @RequirePermission('inventory.read')
+  @ApiOperation({ summary: 'Communes and wards of the province (2025 two-tier units)' })
+  communes(): Promise<CommuneDto[]> {
+    return this.operators.communes();
+  }
+
+  @Post('sites')
+  @RequirePermission('inventory.manage')
+  createSite(@Body() body: CreateSiteBody): Promise<SiteSummaryDto> {
+    return this.sites.create(body);
+  }
+
+  @Patch('sites/:id')
+  @RequirePermission('inventory.manage')
+  updateSite(@Param('id', uuidParam('id')) id: string, @Body() body: UpdateSiteBody): Promise<SiteSummaryDto> {
+    return this.sites.update(id, body);
+  }
+
+  @Get('sites')
+  @RequirePermission('inventory.read')
+  @ApiOperation({ summary: "Find sites by code, name or commune, diacritics-insensitive (within the caller's scope)" })
+  searchSites(@Query() query: SiteSearchQuery, @CurrentActor() actor: Actor): Promise<SiteSummaryDto[]> {
+    return this.sites.search(query.q ?? '', query.limit ?? 20, actor.scope);
+  }
+}

@@ -1,0 +1,4 @@
+export * from './lib/inventory-mappers';
+export * from './lib/operators.service';
+export * from './lib/sites.service';
+export * from './lib/inventory.module';
