@@ -11,3 +11,4 @@ export type { paths as ApiPaths, components as ApiComponents, operations as ApiO
 export * from './lib/incident-list';
 export * from './lib/escalation-policy';
 export * from './lib/event-period';
+export * from './lib/rosters';

@@ -10,3 +10,4 @@ export * from './lib/scope-filter';
 export * from './lib/escalation-policy';
 export * from './lib/event-period';
 export * from './lib/assignment';
+export * from './lib/rosters';
