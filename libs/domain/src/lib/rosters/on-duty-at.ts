@@ -11,3 +11,12 @@ export function onDutyAt(group: OnDutyGroup, at: Date): ShiftOccurrence[] {
     (occurrence) => occurrence.startsAt.getTime() <= at.getTime() && at.getTime() < occurrence.endsAt.getTime(),
   );
 }
+
+/**
+ * The people on duty in the group at `at`, each once, leads first: the shape an escalation level's
+ * "whoever is on shift in group X" recipients take (built on onDutyAt, never beside it).
+ */
+export function onDutyUserIds(group: OnDutyGroup, at: Date): string[] {
+  const shifts = onDutyAt(group, at);
+  return [...new Set([...shifts.map((shift) => shift.leadId), ...shifts.flatMap((shift) => shift.memberIds)])];
+}

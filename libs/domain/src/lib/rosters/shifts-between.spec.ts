@@ -1,4 +1,4 @@
-import { onDutyAt } from './on-duty-at';
+import { onDutyAt, onDutyUserIds } from './on-duty-at';
 import type { OnDutyGroup, Rotation, ShiftOccurrence } from './roster';
 import { shiftsBetween } from './shifts-between';
 
@@ -275,5 +275,17 @@ describe('shiftsBetween: overrides, swaps and one-off shifts', () => {
       ['one_off', null, 'Q'],
       ['rotation', 'afternoon', expect.any(String)],
     ]);
+  });
+
+  it('lists the people on duty once each, leads first, across a one-off shift and the rotation', () => {
+    const at = iso('2026-12-10T09:00:00Z');
+    const rotationShift = onDutyAt(group(), at)[0] as ShiftOccurrence;
+    const roster = group({
+      oneOffShifts: [
+        { id: 'extra', startsAt: iso('2026-12-10T08:00:00Z'), endsAt: iso('2026-12-10T12:00:00Z'), memberIds: ['P', rotationShift.leadId], leadId: 'P' },
+      ],
+    });
+    expect(onDutyUserIds(roster, at)).toEqual(['P', rotationShift.leadId, ...rotationShift.memberIds.filter((id) => id !== rotationShift.leadId)]);
+    expect(onDutyUserIds(group({ rotations: [] }), at)).toEqual([]);
   });
 });
