@@ -136,4 +136,23 @@ describe('onDutyAt: properties', () => {
       { numRuns: 300 },
     );
   });
+
+  it('lists back-to-back shifts over every DST change, with handovers set inside the skipped or repeated hour', () => {
+    const nightCuts = fc.uniqueArray(fc.integer({ min: 0, max: 16 }).map((quarter) => quarter * 15), { minLength: 2, maxLength: 6 });
+    fc.assert(
+      fc.property(fc.constantFrom(...TRANSITIONS), nightCuts, (transition, cuts) => {
+        const sorted = [...cuts].sort((a, b) => a - b);
+        const templates = sorted.map((cut, index) => ({
+          id: `t${index}`,
+          startTime: formatLocalTime(cut),
+          endTime: formatLocalTime(sorted[(index + 1) % sorted.length] ?? cut),
+        }));
+        for (const timeZone of ZONES) {
+          const shifts = shiftsBetween(tilingGroup(timeZone, templates, 2, []), new Date(transition - 30 * 3600_000), new Date(transition + 36 * 3600_000));
+          shifts.slice(1).forEach((shift, index) => expect(shift.startsAt).toEqual(shifts[index]?.endsAt));
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
 });
