@@ -12,3 +12,4 @@ export * from './lib/incident-list';
 export * from './lib/escalation-policy';
 export * from './lib/event-period';
 export * from './lib/rosters';
+export * from './lib/notifications';

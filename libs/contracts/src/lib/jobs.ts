@@ -24,3 +24,29 @@ export interface DeadlineDueJob {
 export function deadlineJobId(job: DeadlineDueJob): string {
   return `incident-${job.incidentId}-${job.kind}-c${job.cycle}-l${job.level}`;
 }
+
+/**
+ * Notification deliveries. Each gateway has its own queue (its own rate limiter, shared by every
+ * worker); in-app deliveries have one queue of their own. Job priority carries the urgency.
+ */
+export const NOTIFICATION_IN_APP_QUEUE = 'notifications-in-app' as const;
+
+export function notificationGatewayQueue(gatewayId: string): string {
+  return `notifications-gateway-${gatewayId}`;
+}
+
+/** Job name → payload for every notification queue. */
+export interface NotificationJobs {
+  /** Send one outbox row (claimed atomically, so a duplicate job never sends twice). */
+  'notification.deliver': NotificationDeliverJob;
+}
+export type NotificationJobName = keyof NotificationJobs;
+
+export interface NotificationDeliverJob {
+  deliveryId: string;
+}
+
+/** The job id is the delivery's id: enqueueing a delivery twice (after commit, by a sweep) is a no-op. */
+export function notificationJobId(deliveryId: string): string {
+  return deliveryId;
+}

@@ -1,3 +1,7 @@
+import { OnDutyGroupEntity } from './on-duty-group.entity';
+import { ShiftHandoverEntity } from './shift-handover.entity';
+import { EscalationPolicyEntity } from './escalation-policy.entity';
+import { EventPeriodEntity } from './event-period.entity';
 import { AuditEntryEntity } from './audit-entry.entity';
 import { ClusterCommuneEntity } from './cluster-commune.entity';
 import { ClusterEntity } from './cluster.entity';
@@ -6,6 +10,12 @@ import { EscalationEntity } from './escalation.entity';
 import { IncidentEventEntity } from './incident-event.entity';
 import { IncidentResponderEntity } from './incident-responder.entity';
 import { IncidentEntity } from './incident.entity';
+import { NotificationAckUseEntity } from './notification-ack-use.entity';
+import { NotificationContactEntity } from './notification-contact.entity';
+import { NotificationDeliveryEntity } from './notification-delivery.entity';
+import { NotificationGatewayEntity } from './notification-gateway.entity';
+import { NotificationInAppEntity } from './notification-in-app.entity';
+import { NotificationPreferenceEntity } from './notification-preference.entity';
 import { OperatorEntity } from './operator.entity';
 import { ProvinceEntity } from './province.entity';
 import { RefreshTokenEntity } from './refresh-token.entity';
@@ -16,6 +26,16 @@ import { SlaPolicyEntity } from './sla-policy.entity';
 import { UserEntity } from './user.entity';
 
 export {
+  OnDutyGroupEntity,
+  ShiftHandoverEntity,
+  EscalationPolicyEntity,
+  EventPeriodEntity,
+  NotificationAckUseEntity,
+  NotificationContactEntity,
+  NotificationDeliveryEntity,
+  NotificationGatewayEntity,
+  NotificationInAppEntity,
+  NotificationPreferenceEntity,
   AuditEntryEntity,
   RefreshTokenEntity,
   SessionFamilyEntity,
@@ -35,6 +55,10 @@ export {
 };
 
 export const ENTITIES = [
+  OnDutyGroupEntity,
+  ShiftHandoverEntity,
+  EscalationPolicyEntity,
+  EventPeriodEntity,
   OperatorEntity,
   ProvinceEntity,
   CommuneEntity,
@@ -51,4 +75,10 @@ export const ENTITIES = [
   SessionFamilyEntity,
   RefreshTokenEntity,
   AuditEntryEntity,
+  NotificationGatewayEntity,
+  NotificationPreferenceEntity,
+  NotificationContactEntity,
+  NotificationDeliveryEntity,
+  NotificationInAppEntity,
+  NotificationAckUseEntity,
 ];

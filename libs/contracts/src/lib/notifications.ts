@@ -1,0 +1,72 @@
+import type { PriorityTier, Severity } from './enums';
+
+/** Where a person can be told: the console's notification centre, or an outside gateway. */
+export const NOTIFICATION_CHANNELS = ['in_app', 'email', 'sms', 'zalo', 'telegram'] as const;
+export type NotificationChannelName = (typeof NOTIFICATION_CHANNELS)[number];
+
+/** The kinds of outside gateway (every channel but in-app goes through one). */
+export const NOTIFICATION_GATEWAY_KINDS = ['email', 'sms', 'zalo', 'telegram'] as const;
+export type NotificationGatewayKind = (typeof NOTIFICATION_GATEWAY_KINDS)[number];
+
+/**
+ * A delivery's life: `pending` (in the outbox, or waiting for a retry) → `sending` (claimed by one
+ * worker) → `sent` (the gateway accepted it) → `delivered` (the in-app centre has it, or the gateway
+ * reported the handset/mailbox has it); `failed` holds the reason of a permanent failure.
+ */
+export const NOTIFICATION_DELIVERY_STATUSES = ['pending', 'sending', 'sent', 'delivered', 'failed'] as const;
+export type NotificationDeliveryStatus = (typeof NOTIFICATION_DELIVERY_STATUSES)[number];
+
+/** HTTP methods an HTTP gateway may be called with. */
+export const NOTIFICATION_GATEWAY_METHODS = ['POST', 'PUT'] as const;
+export type NotificationGatewayMethod = (typeof NOTIFICATION_GATEWAY_METHODS)[number];
+
+/** What a notification says, as a key the console and the message renderer word (vi first, en second). */
+export type NotificationTitleKey = 'escalation.fired' | 'incident.assigned' | 'gateway.test';
+
+export type NotificationParams = Record<string, string | number>;
+
+/** Stored with each delivery: enough to word it on any channel without reading the incident again. */
+export interface NotificationPayload {
+  titleKey: NotificationTitleKey;
+  params: NotificationParams;
+  /** The signed, single-use acknowledge link, when the recipient may acknowledge from the message. */
+  ackUrl?: string;
+}
+
+/** One line of the delivery log (per incident, per person). */
+export interface NotificationDeliveryDto {
+  id: string;
+  incidentId: string | null;
+  recipientUserId: string;
+  channel: NotificationChannelName;
+  gatewayId: string | null;
+  address: string | null;
+  status: NotificationDeliveryStatus;
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+  sentAt: string | null;
+  deliveredAt: string | null;
+}
+
+/** An entry of the in-app notification centre. */
+export interface InAppNotificationDto {
+  id: string;
+  incidentId: string | null;
+  titleKey: NotificationTitleKey;
+  params: NotificationParams;
+  createdAt: string;
+  readAt: string | null;
+}
+
+/** A person's channels for incidents of one severity (critical and P0 always use every channel). */
+export interface NotificationPreferenceDto {
+  severity: Severity;
+  channels: NotificationChannelName[];
+}
+
+/** Urgency of a delivery, as the escalation that causes it knows it. */
+export interface NotificationUrgency {
+  severity: Severity;
+  priority: PriorityTier;
+}

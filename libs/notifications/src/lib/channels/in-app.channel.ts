@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { NotificationInAppEntity } from '@netduty/persistence';
+import type { ChannelSendResult, DeliveryToSend, NotificationChannel } from './notification-channel';
+
+/**
+ * The console's notification centre. The row is unique per delivery, so a retried or duplicated job
+ * finds the entry it made before and reports it again instead of adding a second one.
+ */
+@Injectable()
+export class InAppChannel implements NotificationChannel {
+  readonly channels = ['in_app'] as const;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async send({ delivery }: DeliveryToSend): Promise<ChannelSendResult> {
+    const repository = this.dataSource.getRepository(NotificationInAppEntity);
+    await repository
+      .createQueryBuilder()
+      .insert()
+      .values({
+        userId: delivery.recipientUserId,
+        incidentId: delivery.incidentId,
+        deliveryId: delivery.id,
+        titleKey: delivery.payload.titleKey,
+        params: delivery.payload.params,
+      })
+      .orIgnore()
+      .execute();
+    const entry = await repository.findOneByOrFail({ deliveryId: delivery.id });
+    return { providerMessageId: entry.id, status: 'delivered' };
+  }
+}

@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import { randomInt } from 'node:crypto';
+import { In, type EntityManager } from 'typeorm';
+import type { NotificationGatewayKind, NotificationPayload } from '@netduty/contracts';
+import {
+  IncidentEntity,
+  NotificationContactEntity,
+  NotificationGatewayEntity,
+  NotificationPreferenceEntity,
+  UserEntity,
+} from '@netduty/persistence';
+import { planDeliveries, type DeliveryPlan, type NotificationRecipient } from './plan-deliveries';
+
+export interface IncidentNotificationRequest {
+  /** e.g. `escalation-<escalation id>`: the same on a retried transaction. */
+  sourceKey: string;
+  incidentId: string;
+  recipientUserIds: readonly string[];
+  payload: NotificationPayload;
+}
+
+/** A six-digit code a recipient replies to the SMS gateway with. */
+export function newAckCode(): string {
+  return String(randomInt(0, 1_000_000)).padStart(6, '0');
+}
+
+/**
+ * Loads what planning needs — the incident's urgency, the recipients' addresses and preferences, the
+ * enabled gateway of each kind (the oldest, when there are several) — in the caller's transaction,
+ * and returns the deliveries for NotificationOutbox.add. Inactive accounts are not notified.
+ */
+@Injectable()
+export class NotificationPlanner {
+  async planForIncident(manager: EntityManager, request: IncidentNotificationRequest): Promise<DeliveryPlan> {
+    const incident = await manager.getRepository(IncidentEntity).findOneByOrFail({ id: request.incidentId });
+    const ids = [...new Set(request.recipientUserIds)];
+    if (ids.length === 0) return { deliveries: [], skipped: [] };
+    const [users, contacts, preferences, gateways] = await Promise.all([
+      manager.getRepository(UserEntity).findBy({ id: In(ids), active: true }),
+      manager.getRepository(NotificationContactEntity).findBy({ userId: In(ids) }),
+      manager.getRepository(NotificationPreferenceEntity).findBy({ userId: In(ids) }),
+      manager.getRepository(NotificationGatewayEntity).find({ where: { enabled: true }, order: { createdAt: 'ASC' } }),
+    ]);
+    const gatewayByKind: Partial<Record<NotificationGatewayKind, string>> = {};
+    for (const gateway of gateways) gatewayByKind[gateway.kind] ??= gateway.id;
+    const recipients: NotificationRecipient[] = users.map((user) => {
+      const addresses: NotificationRecipient['addresses'] = {};
+      if (user.email) addresses.email = user.email;
+      if (user.phone) {
+        addresses.sms = user.phone;
+        addresses.zalo = user.phone;
+      }
+      for (const contact of contacts) if (contact.userId === user.id) addresses[contact.channel] = contact.address;
+      const chosen: NotificationRecipient['preferences'] = {};
+      for (const preference of preferences) if (preference.userId === user.id) chosen[preference.severity] = preference.channels;
+      return { userId: user.id, addresses, preferences: chosen };
+    });
+    return planDeliveries(
+      { sourceKey: request.sourceKey, incidentId: incident.id, severity: incident.severity, priority: incident.priority, payload: request.payload },
+      recipients,
+      gatewayByKind,
+      newAckCode,
+    );
+  }
+}

@@ -1,0 +1,76 @@
+import type { NotificationGatewayEntity } from '@netduty/persistence';
+import { startHttpSink, type HttpSink } from '../support/sinks/http-sink';
+import {
+  createHttpGateway,
+  deleteKeysUnder,
+  deliveriesFor,
+  deliveryRows,
+  demoRefs,
+  disableGateways,
+  notificationTestConfig,
+  queueOf,
+  settled,
+  startNotificationProducer,
+  startNotificationWorker,
+} from '../support/sinks/notification-stack';
+import { currentTestEnvironment } from './support/test-environment';
+
+/**
+ * Postgres is the source of truth for what is still to send. This test gets a Redis prefix of its own
+ * (under the run's, so teardown removes it) and deletes every key under it, as FLUSHALL would.
+ */
+describe('the notification sweep after Redis lost its keys', () => {
+  const environment = currentTestEnvironment();
+  const prefix = `${environment.redisPrefix}:notification-flush`;
+  let http: HttpSink;
+  let gateway: NotificationGatewayEntity | undefined;
+
+  beforeAll(async () => {
+    http = await startHttpSink();
+  });
+
+  afterAll(async () => {
+    await http.close();
+  });
+
+  it('re-sends what was pending, once, and nothing that was already sent', async () => {
+    const config = notificationTestConfig(prefix);
+    let worker = await startNotificationWorker(config);
+    try {
+      gateway = await createHttpGateway(worker.dataSource, http, { kind: 'sms' });
+      await worker.dispatcher.syncAndSweep('test');
+      const refs = await demoRefs(worker.dataSource);
+
+      const before = await worker.outbox.addAndDispatch(deliveriesFor(refs, gateway, 5));
+      await settled(worker, before.map((row) => row.id), [queueOf(gateway)]);
+      expect(http.received.messages).toHaveLength(5);
+      await worker.close();
+
+      // While no worker runs, 7 more are committed and enqueued; then Redis loses every key of the deployment.
+      const producer = await startNotificationProducer(config);
+      const pending = await producer.outbox.addAndDispatch(deliveriesFor(refs, gateway, 7));
+      expect(await producer.queues.queue(queueOf(gateway)).getJobCountByTypes('prioritized', 'wait')).toBe(7);
+      await producer.close();
+      expect(await deleteKeysUnder(environment.redisUrl, prefix)).toBeGreaterThan(0);
+
+      // A worker starting on the empty Redis sweeps the outbox at once.
+      worker = await startNotificationWorker(config);
+      const rows = await settled(worker, pending.map((row) => row.id), [queueOf(gateway)]);
+      expect(rows.map((row) => row.status)).toEqual(Array(7).fill('sent'));
+
+      // A second sweep finds nothing open and sends nothing.
+      expect(await worker.reconciler.sweep()).toBe(0);
+      await settled(worker, pending.map((row) => row.id), [queueOf(gateway)]);
+
+      expect(http.received.messages).toHaveLength(12);
+      const keys = http.received.messages.map((request) => String(request.headers['idempotency-key']));
+      expect(new Set(keys).size).toBe(12);
+      expect(keys.slice(5).sort()).toEqual(pending.map((row) => row.id).sort());
+      const sentBefore = await deliveryRows(worker.dataSource, before.map((row) => row.id));
+      expect(sentBefore.map((row) => row.attempts)).toEqual(Array(5).fill(1));
+    } finally {
+      if (gateway) await disableGateways(worker.dataSource, [gateway]);
+      await worker.close();
+    }
+  }, 40_000);
+});
