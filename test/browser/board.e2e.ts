@@ -99,17 +99,19 @@ describe('on-duty board', () => {
     await countdown.waitFor();
     expect(['normal', 'warning', 'breached']).toContain(await countdown.getAttribute('data-urgency'));
 
-    const initial = (await countdown.textContent()) ?? '';
-    expect(initial).toMatch(/\d\d:\d\d/);
+    // In words with units ("4 phút", "quá hạn 3 phút"); the seconds it counts are on data-seconds.
+    expect((await countdown.textContent()) ?? '').toMatch(/^(quá hạn )?\d+ (giây|phút|giờ \d\d phút)$/);
+    const initial = (await countdown.getAttribute('data-seconds')) ?? '';
+    expect(initial).toMatch(/^-?\d+$/);
     await page.waitForFunction(
       ([selector, before]) => {
         const element = document.querySelector(selector ?? '');
-        return element !== null && element.textContent !== before;
+        return element !== null && element.getAttribute('data-seconds') !== before;
       },
       [`[data-testid="incident-row-${reported.reference}"] [data-testid="countdown"]`, initial] as const,
       { polling: 100, timeout: 3500 },
     );
-    expect((await countdown.textContent()) ?? '').not.toBe(initial);
+    expect((await countdown.getAttribute('data-seconds')) ?? '').not.toBe(initial);
     await page.screenshot({ path: join(SCREENSHOTS, 'board-new-incident.png') });
 
     // The whole board, as the duty officer sees it.

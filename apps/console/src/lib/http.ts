@@ -34,6 +34,8 @@ export interface ApiRequestOptions {
   query?: Record<string, QueryValue>;
   body?: unknown;
   signal?: AbortSignal;
+  /** Extra request headers (e.g. Idempotency-Key). */
+  headers?: Record<string, string>;
 }
 
 export interface SendOptions extends ApiRequestOptions {
@@ -52,8 +54,9 @@ function isApiErrorBody(value: unknown): value is ApiErrorBody {
 
 /** Sends one request; network failures become ApiError `network_error`, aborts stay AbortError. */
 async function send(path: string, options: SendOptions): Promise<Response> {
-  const { method = 'GET', query, body, signal, token, credentials = 'same-origin', accept = 'application/json' } = options;
+  const { method = 'GET', query, body, signal, token, credentials = 'same-origin', accept = 'application/json', headers: extra } = options;
   const headers: Record<string, string> = {
+    ...extra,
     Accept: accept,
     // The api answers error messages in the console's language when it can.
     'Accept-Language': i18n.language || 'vi',

@@ -17,6 +17,26 @@ interface IncidentTableProps {
   onEndReached?: () => void;
   onOpen: (incident: IncidentDto) => void;
   selectedId?: string;
+  /** Incidents with an unseen alert: their rows flash. */
+  alertingIds?: ReadonlySet<string>;
+  /** Row checkboxes for bulk actions, for users who may acknowledge. */
+  selection?: BoardSelection;
+}
+
+export interface BoardSelection {
+  selectedIds: ReadonlySet<string>;
+  canSelect: (incident: IncidentDto) => boolean;
+  onToggle: (incident: IncidentDto) => void;
+  /** Selects every loaded row that can be selected, or clears them when all already are. */
+  onToggleAll: () => void;
+  allSelected: boolean;
+}
+
+const NO_IDS: ReadonlySet<string> = new Set();
+
+/** A checkbox inside a clickable, keyboard-driven row: its clicks and keys stay its own. */
+function stopRowHandlers(event: { stopPropagation: () => void }) {
+  event.stopPropagation();
 }
 
 /** Fetch the next page while this many pixels (~15 rows) are still below the viewport. */
@@ -27,7 +47,7 @@ const ROW_HEIGHT = 48;
 
 interface BoardColumn {
   key: string;
-  title: string;
+  title: ReactNode;
   width: number;
   /** Stays in view while the table scrolls sideways (the reference, on a phone). */
   sticky?: boolean;
@@ -40,7 +60,16 @@ interface BoardColumn {
  * Cells use plain elements with `title` hints instead of antd Tooltip/Typography ellipsis: a virtual
  * table mounts fresh rows on every scroll frame, and those components measure the DOM on mount.
  */
-export function IncidentTable({ incidents, loading, loadingMore = false, onEndReached, onOpen, selectedId }: IncidentTableProps) {
+export function IncidentTable({
+  incidents,
+  loading,
+  loadingMore = false,
+  onEndReached,
+  onOpen,
+  selectedId,
+  alertingIds = NO_IDS,
+  selection,
+}: IncidentTableProps) {
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
 
@@ -48,22 +77,57 @@ export function IncidentTable({ incidents, loading, loadingMore = false, onEndRe
     () => [
       {
         key: 'reference',
-        title: t('board.columns.reference'),
-        width: 150,
-        sticky: true,
-        render: (incident) => (
-          <div className="cell-stack">
-            <span className="reference">{incident.reference}</span>
-            <span className="cell-sub ellipsis" title={t(`category.${incident.category}`)}>
-              {t(`category.${incident.category}`)}
-            </span>
-          </div>
+        title: selection ? (
+          <span className="select-cell">
+            <input
+              type="checkbox"
+              className="row-check"
+              checked={selection.allSelected}
+              aria-label={t('bulk.selectAll')}
+              title={t('bulk.selectAll')}
+              onChange={selection.onToggleAll}
+              data-testid="select-all"
+            />
+            {t('board.columns.reference')}
+          </span>
+        ) : (
+          t('board.columns.reference')
         ),
+        width: selection ? 180 : 150,
+        sticky: true,
+        render: (incident) => {
+          const stack = (
+            <div className="cell-stack">
+              <span className="reference">{incident.reference}</span>
+              <span className="cell-sub ellipsis" title={t(`category.${incident.category}`)}>
+                {t(`category.${incident.category}`)}
+              </span>
+            </div>
+          );
+          if (!selection) return stack;
+          const selectable = selection.canSelect(incident);
+          return (
+            <span className="select-cell">
+              <input
+                type="checkbox"
+                className="row-check"
+                checked={selectable && selection.selectedIds.has(incident.id)}
+                disabled={!selectable}
+                aria-label={t('bulk.select', { reference: incident.reference })}
+                onClick={stopRowHandlers}
+                onKeyDown={stopRowHandlers}
+                onChange={() => selection.onToggle(incident)}
+                data-testid={`select-${incident.reference}`}
+              />
+              {stack}
+            </span>
+          );
+        },
       },
       {
         key: 'deadline',
         title: t('board.columns.deadline'),
-        width: 215,
+        width: 245,
         render: (incident) => <DeadlineCountdown deadline={incident.nextDeadline} />,
       },
       {
@@ -123,7 +187,7 @@ export function IncidentTable({ incidents, loading, loadingMore = false, onEndRe
       {
         key: 'responders',
         title: t('board.columns.responders'),
-        width: 180,
+        width: 150,
         render: (incident) =>
           incident.responders.length > 0 ? (
             <span className="responders ellipsis" title={incident.responders.map((r) => `${r.name} · ${r.phone}`).join('\n')}>
@@ -140,7 +204,7 @@ export function IncidentTable({ incidents, loading, loadingMore = false, onEndRe
         render: (incident) => <EscalationBadge level={incident.escalationLevel} />,
       },
     ],
-    [t],
+    [t, selection],
   );
 
   const virtualizer = useVirtualizer({
@@ -227,7 +291,9 @@ export function IncidentTable({ incidents, loading, loadingMore = false, onEndRe
                   'board-row',
                   `board-row--${incident.severity}`,
                   incident.id === selectedId ? 'board-row--selected' : '',
+                  alertingIds.has(incident.id) ? 'board-row--alerting' : '',
                 ].join(' ')}
+                data-alerting={alertingIds.has(incident.id) ? true : undefined}
                 style={{ ...rowStyle, height: ROW_HEIGHT, transform: `translateY(${row.start}px)` }}
                 onClick={() => onOpen(incident)}
                 onKeyDown={(event) => onRowKeyDown(event, row.index)}

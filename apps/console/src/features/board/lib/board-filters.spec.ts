@@ -1,4 +1,4 @@
-import { EMPTY_BOARD_FILTERS, parseBoardFilters, toListQuery, writeBoardFilters } from './board-filters';
+import { EMPTY_BOARD_FILTERS, isP0Only, parseBoardFilters, toListQuery, withP0Only, writeBoardFilters } from './board-filters';
 
 describe('board filters in the URL', () => {
   it('reads comma-separated and repeated parameters, dropping unknown values', () => {
@@ -8,6 +8,7 @@ describe('board filters in the URL', () => {
       operator: ['viettel'],
       commune: ['05980'],
       status: ['reported'],
+      priority: [],
       text: '',
     });
   });
@@ -29,5 +30,16 @@ describe('board filters in the URL', () => {
 
   it('asks the api for open incidents with only the filters that are set', () => {
     expect(toListQuery({ ...EMPTY_BOARD_FILTERS, operator: ['vnpt'] })).toEqual({ open: true, operator: ['vnpt'] });
+  });
+
+  it('switches to P0 sites only through the list api\'s priority filter, kept in the URL', () => {
+    const p0 = withP0Only(EMPTY_BOARD_FILTERS, true);
+    expect(isP0Only(p0)).toBe(true);
+    expect(toListQuery(p0)).toEqual({ open: true, priority: ['P0'] });
+    const written = writeBoardFilters(new URLSearchParams(), p0);
+    expect(written.toString()).toBe('priority=P0');
+    expect(parseBoardFilters(new URLSearchParams('priority=P0,P9')).priority).toEqual(['P0']);
+    expect(isP0Only(withP0Only(p0, false))).toBe(false);
+    expect(toListQuery(withP0Only(p0, false))).toEqual({ open: true });
   });
 });

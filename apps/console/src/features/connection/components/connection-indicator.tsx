@@ -1,4 +1,4 @@
-import { Badge, Tooltip } from 'antd';
+import { Badge } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLiveConnectionStatus, type LiveConnectionStatus } from '../hooks/live-connection-context';
 
@@ -9,15 +9,21 @@ const BADGE_STATUS: Record<LiveConnectionStatus, 'success' | 'processing' | 'war
   offline: 'error',
 };
 
-export function ConnectionIndicator() {
+/** The socket's state; `compact` (a narrow header) shows the dot alone, its words stay the accessible name. */
+export function ConnectionIndicator({ compact = false }: { compact?: boolean }) {
   const { t } = useTranslation();
   const status = useLiveConnectionStatus();
   const hint = status === 'live' ? t('connection.liveHint') : t('connection.reconnectingHint');
   return (
-    <Tooltip title={hint}>
-      <span className={`connection-indicator connection-indicator--${status}`} data-testid="connection-indicator" data-status={status}>
-        <Badge status={BADGE_STATUS[status]} text={t(`connection.${status}`)} />
+      <span
+        className={`connection-indicator connection-indicator--${status}${compact ? ' connection-indicator--compact' : ''}`}
+        data-testid="connection-indicator"
+        data-status={status}
+        title={hint}
+        role="status"
+        aria-label={compact ? t(`connection.${status}`) : undefined}
+      >
+        <Badge status={BADGE_STATUS[status]} text={compact ? undefined : t(`connection.${status}`)} />
       </span>
-    </Tooltip>
   );
 }

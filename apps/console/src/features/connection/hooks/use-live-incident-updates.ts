@@ -22,16 +22,19 @@ const CLOCK_SYNC_TIMEOUT_MS = 5000;
  * the token (the shared single-flight refresh) and connects again, backing off while it keeps failing;
  * a refused refresh ends the session and the console goes to the login page.
  */
-export function useLiveIncidentUpdates(
-  enabled: boolean,
-  onEscalated?: (payload: IncidentEscalatedPayload) => void,
-): LiveConnectionStatus {
+export interface LiveIncidentHandlers {
+  /** A newly reported incident, once per event (not for a replayed repeat). */
+  onCreated?: (incident: IncidentDto) => void;
+  onEscalated?: (payload: IncidentEscalatedPayload) => void;
+}
+
+export function useLiveIncidentUpdates(enabled: boolean, handlers: LiveIncidentHandlers = {}): LiveConnectionStatus {
   const queryClient = useQueryClient();
   const [status, setStatus] = useState<LiveConnectionStatus>('connecting');
-  const onEscalatedRef = useRef(onEscalated);
+  const handlersRef = useRef(handlers);
   useEffect(() => {
-    onEscalatedRef.current = onEscalated;
-  }, [onEscalated]);
+    handlersRef.current = handlers;
+  }, [handlers]);
 
   useEffect(() => {
     if (!enabled) return undefined;
@@ -104,12 +107,16 @@ export function useLiveIncidentUpdates(
       if (socket.active) setStatus('reconnecting');
       else reconnectWithFreshToken();
     });
-    socket.on('incident.created', applyIncident);
+    socket.on('incident.created', (incident, meta) => {
+      if (!ledger.accept(meta)) return;
+      applyIncidentToCache(queryClient, incident);
+      handlersRef.current.onCreated?.(incident);
+    });
     socket.on('incident.updated', applyIncident);
     socket.on('incident.escalated', (payload, meta) => {
       if (!ledger.accept(meta)) return;
       applyIncidentToCache(queryClient, payload.incident);
-      onEscalatedRef.current?.(payload);
+      handlersRef.current.onEscalated?.(payload);
     });
 
     socket.connect();

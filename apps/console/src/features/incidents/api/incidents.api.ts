@@ -74,6 +74,18 @@ export function performIncidentAction(id: string, request: IncidentActionRequest
   });
 }
 
+/**
+ * Acknowledges one incident with its own Idempotency-Key (a bulk acknowledge sends one per incident
+ * and reuses it when retrying that incident).
+ */
+export function acknowledgeIncident(id: string, idempotencyKey: string): Promise<IncidentDto> {
+  return apiRequest<IncidentDto>(`/incidents/${encodeURIComponent(id)}/acknowledge`, {
+    method: 'POST',
+    body: {},
+    headers: { 'Idempotency-Key': idempotencyKey },
+  });
+}
+
 export function addComment(id: string, request: CommentRequest): Promise<IncidentDto> {
   return apiRequest<IncidentDto>(`/incidents/${encodeURIComponent(id)}/comments`, { method: 'POST', body: request });
 }

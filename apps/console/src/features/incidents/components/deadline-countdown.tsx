@@ -1,7 +1,7 @@
 import type { DeadlineDto } from '@netduty/contracts';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { countdownState } from '../../../lib/countdown';
+import { countdownState, formatCountdown } from '../../../lib/countdown';
 import { formatDateTime } from '../../../lib/date-time';
 import { useNow } from '../../../lib/use-now';
 
@@ -37,20 +37,22 @@ export function DeadlineCountdown({ deadline, showKind = true }: DeadlineCountdo
 
   const state = countdownState(now, bounds.startsAt, bounds.dueAt);
   const kind = t(`deadlineKind.${deadline.kind}`);
-  const text = state.overdue ? t('deadline.overdue', { time: state.clock }) : t('deadline.remaining', { time: state.clock });
+  // In words with units ("12 phút", "quá hạn 3 phút"); the exact clock stays in the hint.
+  const text = formatCountdown(t, state);
   // A plain title, not an antd Tooltip: this renders in every visible board row.
   return (
-    <span className="countdown-cell" title={t('deadline.dueAt', { kind, time: bounds.dueText })}>
+    <span className="countdown-cell" title={`${t('deadline.dueAt', { kind, time: bounds.dueText })} (${state.overdue ? '−' : ''}${state.clock})`}>
         {showKind && <span className="countdown-kind">{kind}</span>}
         <span
           className={`countdown countdown--${state.urgency}`}
           data-testid="countdown"
           data-urgency={state.urgency}
           data-deadline-kind={deadline.kind}
+          data-seconds={state.overdue ? -state.seconds : state.seconds}
           role="timer"
         >
           {text}
-      </span>
+        </span>
     </span>
   );
 }

@@ -6,6 +6,7 @@ import { useLocation, useNavigate, useParams } from 'react-router-dom';
 import { isApiError } from '../../../lib/api-client';
 import { useCan } from '../../auth/hooks/use-session';
 import { formatDateTime } from '../../../lib/date-time';
+import { useLayoutSize } from '../../../lib/use-layout-size';
 import { useIncidentDetail } from '../hooks/use-incident-queries';
 import { CommentBox } from './comment-box';
 import { DeadlinePanel } from './deadline-panel';
@@ -15,14 +16,15 @@ import { IncidentTimeline } from './incident-timeline';
 import { SeverityTag } from './severity-tag';
 import { StatusTag } from './status-tag';
 
-function IncidentFacts({ incident }: { incident: IncidentDetailDto }) {
+/** Facts in two columns, or one on a phone (each spans the whole line there). */
+function IncidentFacts({ incident, columns }: { incident: IncidentDetailDto; columns: 1 | 2 }) {
   const { t } = useTranslation();
   const { site } = incident;
   const items: DescriptionsProps['items'] = [
     {
       key: 'site',
       label: t('detail.site'),
-      span: 2,
+      span: columns,
       children: (
         <span>
           <strong>{site.code}</strong> · {site.name} · {t(`siteKind.${site.kind}`)}
@@ -57,12 +59,12 @@ function IncidentFacts({ incident }: { incident: IncidentDetailDto }) {
   // Two columns: an odd number of single-width facts leaves a hole, so the last one fills its line.
   const singleWidth = items.filter((item) => item.span === undefined);
   const lastSingle = singleWidth[singleWidth.length - 1];
-  if (singleWidth.length % 2 === 1 && lastSingle) lastSingle.span = 'filled';
+  if (columns === 2 && singleWidth.length % 2 === 1 && lastSingle) lastSingle.span = 'filled';
   items.push(
     {
       key: 'responders',
       label: t('detail.responders'),
-      span: 2,
+      span: columns,
       children:
         incident.responders.length > 0 ? (
           <ul className="responder-list" data-testid="detail-responders">
@@ -80,14 +82,15 @@ function IncidentFacts({ incident }: { incident: IncidentDetailDto }) {
     {
       key: 'description',
       label: t('detail.description'),
-      span: 2,
+      span: columns,
       children: <Typography.Paragraph className="description">{incident.description}</Typography.Paragraph>,
     },
   );
-  return <Descriptions size="small" bordered column={2} items={items} />;
+  // On a phone the labels go above their values: two bordered columns side by side do not fit 390 px.
+  return <Descriptions size="small" bordered column={columns} layout={columns === 1 ? 'vertical' : 'horizontal'} items={items} />;
 }
 
-function IncidentDetailBody({ incident }: { incident: IncidentDetailDto }) {
+function IncidentDetailBody({ incident, phone }: { incident: IncidentDetailDto; phone: boolean }) {
   const { t } = useTranslation();
   const canComment = useCan('incident.comment');
   return (
@@ -96,7 +99,7 @@ function IncidentDetailBody({ incident }: { incident: IncidentDetailDto }) {
       <div className="incident-detail__actions">
         <IncidentActions incident={incident} />
       </div>
-      <IncidentFacts incident={incident} />
+      <IncidentFacts incident={incident} columns={phone ? 1 : 2} />
       <Divider titlePlacement="start">{t('detail.timeline')}</Divider>
       <IncidentTimeline events={incident.timeline} />
       {canComment && <CommentBox incident={incident} />}
@@ -115,6 +118,7 @@ export function IncidentDetailDrawer() {
   const location = useLocation();
   const detail = useIncidentDetail(id);
   const incident = detail.data;
+  const { phone } = useLayoutSize();
 
   const close = () => void navigate({ pathname: '/', search: location.search });
 
@@ -132,12 +136,21 @@ export function IncidentDetailDrawer() {
   );
 
   return (
-    <Drawer open onClose={close} size={760} title={title} destroyOnHidden closable={{ 'aria-label': t('detail.close') }}>
+    // On a phone the panel takes the whole width (a fixed 760 px opened it off screen).
+    <Drawer
+      open
+      onClose={close}
+      size={phone ? '100%' : 760}
+      title={title}
+      destroyOnHidden
+      closable={{ 'aria-label': t('detail.close') }}
+      rootClassName={phone ? 'incident-drawer incident-drawer--phone' : 'incident-drawer'}
+    >
       {detail.isLoading && <Skeleton active paragraph={{ rows: 10 }} />}
       {detail.isError && !incident && (
         <Result status={isApiError(detail.error) && detail.error.status === 404 ? '404' : 'error'} title={detail.error.message || t('detail.notFound')} />
       )}
-      {incident && <IncidentDetailBody incident={incident} />}
+      {incident && <IncidentDetailBody incident={incident} phone={phone} />}
       {!detail.isLoading && !detail.isError && !incident && <Empty description={t('detail.notFound')} />}
     </Drawer>
   );
