@@ -129,12 +129,16 @@ describe('on-duty board', () => {
     await page.waitForFunction(() => document.activeElement?.getAttribute('data-index') === '1', undefined, { timeout: 2000 });
 
     // A wall screen and a phone: the rows render at both widths (on a phone the table scrolls sideways).
+    // A laptop keeps the full header; the page never grows wider than the screen at any of them.
     for (const viewport of [
       { width: 1920, height: 1080 },
+      { width: 1024, height: 768 },
       { width: 390, height: 844 },
     ]) {
       await page.setViewportSize(viewport);
       await page.locator('.board-row').first().waitFor({ state: 'visible' });
+      expect(await page.evaluate(() => (document.scrollingElement ?? document.documentElement).scrollWidth)).toBeLessThanOrEqual(viewport.width);
+      expect(await page.locator('[data-testid="app-header"] [data-testid="user-menu"]').count()).toBe(viewport.width >= 992 ? 1 : 0);
       await page.screenshot({ path: join(SCREENSHOTS, `board-${viewport.width}.png`) });
     }
     await page.setViewportSize({ width: 1600, height: 900 });

@@ -54,7 +54,7 @@ export function AppShell() {
   const user = useCurrentUser();
   const permissions = usePermissions();
   const areas = visibleAreas(permissions);
-  const { compactHeader } = useLayoutSize();
+  const { compactHeader, navLabels } = useLayoutSize();
   const [menuOpen, setMenuOpen] = useState(false);
   const [menuWanted, setMenuWanted] = useState(false);
   const hasAlerts = useAlertSnapshot().unseen.length > 0;
@@ -84,7 +84,7 @@ export function AppShell() {
                 data-testid={`nav-${key}`}
               >
                 {NAV_ICON[key]}
-                {!compactHeader && <span className="app-nav__label">{t(`nav.${key}`)}</span>}
+                {navLabels && <span className="app-nav__label">{t(`nav.${key}`)}</span>}
               </Link>
             );
           })}
