@@ -152,6 +152,17 @@ describe('on a phone (390 px)', () => {
     const page = await openBoard('viettel.lsn', 'cluster-staff');
     const detail = await openDetail(page, workable, 'cluster-staff');
     await openDialog(page, detail, 'assign', 'cluster-staff');
+
+    // Reporting from the field: the header menu's report button, then the form, without panning.
+    await page.keyboard.press('Escape');
+    await detail.waitFor({ state: 'detached' });
+    await page.locator('[data-testid="header-menu-button"]').click();
+    await page.locator('.header-menu [data-testid="header-report-button"]').click();
+    await page.waitForURL(/\/report$/);
+    await page.locator('[data-testid="report-form"]').waitFor();
+    await settle(page);
+    await expectNoHorizontalOverflow(page);
+    await page.screenshot({ path: join(SCREENSHOTS, 'phone-cluster-staff-report.png') });
     await page.context().close();
   });
 
