@@ -11,3 +11,4 @@ export * from './lib/escalation-policy';
 export * from './lib/event-period';
 export * from './lib/assignment';
 export * from './lib/rosters';
+export * from './lib/incident-transition';

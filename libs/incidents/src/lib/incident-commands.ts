@@ -1,4 +1,4 @@
-import type { IncidentAction, IncidentCategory, Severity } from '@netduty/contracts';
+import type { IncidentCategory, Severity } from '@netduty/contracts';
 
 export interface ReportIncidentCommand {
   siteId: string;
@@ -11,11 +11,15 @@ export interface ReportIncidentCommand {
   idempotencyKey?: string;
 }
 
-export interface IncidentActionCommand {
+/** A lifecycle step other than an assignment; a reopen needs its reason. */
+export type TransitionCommand =
+  | { incidentId: string; action: 'acknowledge' | 'resolve' | 'close'; note?: string }
+  | { incidentId: string; action: 'reopen'; note: string };
+
+export interface AssignRespondersCommand {
   incidentId: string;
-  action: IncidentAction;
+  responderIds: string[];
   note?: string;
-  responderIds?: string[];
 }
 
 export interface CommentCommand {

@@ -2,13 +2,31 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '@netduty/identity';
 import { SlaQueueModule } from '@netduty/platform-queue';
 import { RealtimeModule } from '@netduty/platform-realtime';
+import { QueueAndSocketEffects } from './adapters/queue-and-socket-effects';
+import { TypeOrmUnitOfWork } from './adapters/typeorm-unit-of-work';
 import { IncidentService } from './incident.service';
 import { IncidentListService } from './incident-list.service';
+import { IncidentEffects } from './ports/incident-effects';
+import { IncidentReader } from './ports/incident-reader';
+import { UnitOfWork } from './ports/unit-of-work';
+import { AssignResponders } from './use-cases/assign-responders';
+import { CommentOnIncident } from './use-cases/comment-on-incident';
+import { ReportIncident } from './use-cases/report-incident';
+import { TransitionIncident } from './use-cases/transition-incident';
 
-/** Incidents: reporting, the lifecycle and its timeline, and the board's paged lists. */
+const USE_CASES = [ReportIncident, TransitionIncident, AssignResponders, CommentOnIncident];
+
+/** Incidents: reporting, the lifecycle and its timeline (one class per use case), and the board's paged lists. */
 @Module({
   imports: [AuditModule, SlaQueueModule, RealtimeModule],
-  providers: [IncidentService, IncidentListService],
-  exports: [IncidentService, IncidentListService],
+  providers: [
+    IncidentService,
+    IncidentListService,
+    ...USE_CASES,
+    { provide: UnitOfWork, useClass: TypeOrmUnitOfWork },
+    { provide: IncidentEffects, useClass: QueueAndSocketEffects },
+    { provide: IncidentReader, useExisting: IncidentService },
+  ],
+  exports: [IncidentService, IncidentListService, ...USE_CASES],
 })
 export class IncidentsModule {}

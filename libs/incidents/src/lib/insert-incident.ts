@@ -19,7 +19,7 @@ export interface NewIncident {
  */
 export async function insertIncident(
   em: EntityManager,
-  site: SiteEntity,
+  site: Pick<SiteEntity, 'id' | 'operatorCode' | 'communeCode' | 'priority'>,
   incident: NewIncident,
   state: Partial<Pick<IncidentEntity, 'status' | 'acknowledgedAt' | 'resolvedAt' | 'closedAt' | 'slaCycle' | 'idempotencyKey' | 'idempotencyOwner' | 'idempotencyBodyHash'>> = {},
 ): Promise<string> {

@@ -1,9 +1,16 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { IncidentListService, IncidentService } from '@netduty/incidents';
+import {
+  AssignResponders,
+  CommentOnIncident,
+  IncidentListService,
+  IncidentService,
+  ReportIncident,
+  TransitionIncident,
+} from '@netduty/incidents';
 import { type Actor } from '@netduty/identity';
-import type { IncidentAction, IncidentCounts, IncidentDetailDto, IncidentDto, IncidentPage, ResponderDto } from '@netduty/contracts';
+import type { IncidentCounts, IncidentDetailDto, IncidentDto, IncidentPage, ResponderDto } from '@netduty/contracts';
 import { ActorNoteBody } from './dto/actor-note.body';
 import { AssignRespondersBody } from './dto/assign-responders.body';
 import { CommentBody } from './dto/comment.body';
@@ -23,6 +30,10 @@ export class IncidentsController {
   constructor(
     private readonly incidents: IncidentService,
     private readonly lists: IncidentListService,
+    private readonly reportIncident: ReportIncident,
+    private readonly transitionIncident: TransitionIncident,
+    private readonly assignResponders: AssignResponders,
+    private readonly commentOnIncident: CommentOnIncident,
   ) {}
 
   @Get()
@@ -53,7 +64,7 @@ export class IncidentsController {
     @CurrentActor() actor: Actor,
   ): Promise<IncidentDto> {
     const idempotencyKey = parseIdempotencyKey(idempotencyKeyHeader);
-    const { incident, created } = await this.incidents.report({ ...body, idempotencyKey }, actor);
+    const { incident, created } = await this.reportIncident.execute({ ...body, idempotencyKey }, actor);
     response.status(created ? 201 : 200);
     return incident;
   }
@@ -75,45 +86,41 @@ export class IncidentsController {
   @HttpCode(200)
   @RequirePermission('incident.acknowledge')
   acknowledge(@Param('id', uuid) id: string, @Body() body: ActorNoteBody, @CurrentActor() actor: Actor): Promise<IncidentDto> {
-    return this.transition(id, 'acknowledge', body, actor);
+    return this.transitionIncident.execute({ incidentId: id, action: 'acknowledge', note: body.note }, actor);
   }
 
   @Post(':id/assign')
   @HttpCode(200)
   @RequirePermission('incident.assign')
   assign(@Param('id', uuid) id: string, @Body() body: AssignRespondersBody, @CurrentActor() actor: Actor): Promise<IncidentDto> {
-    return this.incidents.act({ incidentId: id, action: 'assign', responderIds: body.responderIds }, actor);
+    return this.assignResponders.execute({ incidentId: id, responderIds: body.responderIds }, actor);
   }
 
   @Post(':id/resolve')
   @HttpCode(200)
   @RequirePermission('incident.resolve')
   resolve(@Param('id', uuid) id: string, @Body() body: ActorNoteBody, @CurrentActor() actor: Actor): Promise<IncidentDto> {
-    return this.transition(id, 'resolve', body, actor);
+    return this.transitionIncident.execute({ incidentId: id, action: 'resolve', note: body.note }, actor);
   }
 
   @Post(':id/close')
   @HttpCode(200)
   @RequirePermission('incident.close')
   close(@Param('id', uuid) id: string, @Body() body: ActorNoteBody, @CurrentActor() actor: Actor): Promise<IncidentDto> {
-    return this.transition(id, 'close', body, actor);
+    return this.transitionIncident.execute({ incidentId: id, action: 'close', note: body.note }, actor);
   }
 
   @Post(':id/reopen')
   @HttpCode(200)
   @RequirePermission('incident.reopen')
   reopen(@Param('id', uuid) id: string, @Body() body: ReopenBody, @CurrentActor() actor: Actor): Promise<IncidentDto> {
-    return this.transition(id, 'reopen', body, actor);
+    return this.transitionIncident.execute({ incidentId: id, action: 'reopen', note: body.note }, actor);
   }
 
   @Post(':id/comments')
   @HttpCode(201)
   @RequirePermission('incident.comment')
   comment(@Param('id', uuid) id: string, @Body() body: CommentBody, @CurrentActor() actor: Actor): Promise<IncidentDto> {
-    return this.incidents.comment({ incidentId: id, text: body.text }, actor);
-  }
-
-  private transition(id: string, action: IncidentAction, body: ActorNoteBody, actor: Actor): Promise<IncidentDto> {
-    return this.incidents.act({ incidentId: id, action, note: body.note }, actor);
+    return this.commentOnIncident.execute({ incidentId: id, text: body.text }, actor);
   }
 }

@@ -1,0 +1,5 @@
+import type { ReportedSite } from './incident-record';
+
+export interface SiteLookup {
+  find(siteId: string): Promise<ReportedSite | null>;
+}
