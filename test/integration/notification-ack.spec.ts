@@ -1,5 +1,5 @@
-import { AckLinkService, InboundReplyService, signWebhookBody } from '@netduty/notifications';
-import { NotificationAckUseEntity, NotificationDeliveryEntity, type NotificationGatewayEntity } from '@netduty/persistence';
+import { AckLinkService, InboundReplyService, NotificationPlanner, signWebhookBody } from '@netduty/notifications';
+import { NotificationAckUseEntity, NotificationContactEntity, NotificationDeliveryEntity, NotificationGatewayEntity } from '@netduty/persistence';
 import { startHttpSink, type HttpSink } from '../support/sinks/http-sink';
 import {
   createHttpGateway,
@@ -63,6 +63,46 @@ describe('acknowledging from a notification', () => {
       claims[2] = refs.userIds[1];
       const forged = `${version}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.${signature}`;
       expect(await context.dataSource.transaction((manager) => links.redeem(manager, forged))).toEqual({ ok: false, reason: 'bad_signature' });
+    });
+
+    it('is planned into each person\'s outside messages, one link per person, redeemable once', async () => {
+      const [first = '', second = ''] = refs.userIds;
+      const gateway = await context.dataSource.getRepository(NotificationGatewayEntity).save({
+        kind: 'email', name: uniqueName('ack-link-smtp'), smtpHost: '127.0.0.1', smtpPort: 9, fromAddress: 'canhbao@netduty.test',
+      });
+      // A critical incident reaches every channel a person has, whatever their preferences.
+      const [critical] = (await context.dataSource.query(`SELECT id FROM incidents WHERE severity = 'critical' ORDER BY reported_at LIMIT 1`)) as { id: string }[];
+      const incidentId = critical?.id ?? '';
+      try {
+        await context.dataSource.getRepository(NotificationContactEntity).save([
+          { userId: first, channel: 'email', address: 'mot@netduty.test' },
+          { userId: second, channel: 'email', address: 'hai@netduty.test' },
+        ]);
+        const plan = await context.dataSource.transaction((manager) =>
+          context.app.get(NotificationPlanner).planForIncident(manager, {
+            sourceKey: uniqueName('ack-plan'),
+            incidentId,
+            recipientUserIds: [first, second],
+            payload: { titleKey: 'escalation.fired', params: { reference: 'SC-ACK' } },
+            ackLinkBaseUrl: 'https://netduty.example/ack',
+          }),
+        );
+        const emails = plan.deliveries.filter((delivery) => delivery.channel === 'email');
+        expect(emails.map((delivery) => delivery.recipientUserId).sort()).toEqual([first, second].sort());
+        expect(plan.deliveries.filter((delivery) => delivery.channel === 'in_app').every((delivery) => delivery.payload.ackUrl === undefined)).toBe(true);
+        for (const delivery of emails) {
+          const url = new URL(delivery.payload.ackUrl ?? '');
+          expect(url.origin + url.pathname).toBe('https://netduty.example/ack');
+          const token = url.searchParams.get('token') ?? '';
+          const redeemed = await context.dataSource.transaction((manager) => links.redeem(manager, token));
+          expect(redeemed).toMatchObject({ ok: true, claims: { incidentId, userId: delivery.recipientUserId } });
+          expect(await context.dataSource.transaction((manager) => links.redeem(manager, token))).toEqual({ ok: false, reason: 'already_used' });
+        }
+      } finally {
+        await disableGateways(context.dataSource, [gateway]);
+        await context.dataSource.getRepository(NotificationContactEntity).delete({ channel: 'email', address: 'mot@netduty.test' });
+        await context.dataSource.getRepository(NotificationContactEntity).delete({ channel: 'email', address: 'hai@netduty.test' });
+      }
     });
 
     it('keeps redeemed links as evidence: the application cannot update or delete them', async () => {

@@ -18,3 +18,8 @@ export * from './lib/ack/ack-token';
 export * from './lib/ack/ack-link.service';
 export * from './lib/webhook/webhook-signature';
 export * from './lib/webhook/inbound-reply.service';
+export * from './lib/gateways/gateway-problems';
+export * from './lib/gateways/gateway-mapper';
+export * from './lib/gateways/notification-gateway.service';
+export * from './lib/preferences/notification-preference.service';
+export * from './lib/inbox/in-app-notification.service';

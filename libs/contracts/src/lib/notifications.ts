@@ -70,3 +70,49 @@ export interface NotificationUrgency {
   severity: Severity;
   priority: PriorityTier;
 }
+
+/** Create or change a gateway (admin). Secrets are write-only: they never come back in NotificationGatewayDto. */
+export interface SaveNotificationGatewayRequest {
+  kind: NotificationGatewayKind;
+  name: string;
+  enabled?: boolean;
+  rateLimitPerSecond?: number;
+  smtpHost?: string | null;
+  smtpPort?: number | null;
+  smtpSecure?: boolean;
+  smtpUser?: string | null;
+  smtpPassword?: string | null;
+  fromAddress?: string | null;
+  url?: string | null;
+  method?: NotificationGatewayMethod;
+  headers?: Record<string, string>;
+  bodyTemplate?: string | null;
+  webhookSecret?: string | null;
+}
+
+export interface NotificationGatewayDto {
+  id: string;
+  kind: NotificationGatewayKind;
+  name: string;
+  enabled: boolean;
+  rateLimitPerSecond: number;
+  smtpHost: string | null;
+  smtpPort: number | null;
+  smtpSecure: boolean;
+  smtpUser: string | null;
+  fromAddress: string | null;
+  url: string | null;
+  method: NotificationGatewayMethod;
+  /** Header names only: values often hold the gateway's API key. */
+  headerNames: string[];
+  bodyTemplate: string | null;
+  hasSmtpPassword: boolean;
+  hasWebhookSecret: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The notification centre's header: how many are unread. */
+export interface InAppNotificationCountDto {
+  unread: number;
+}

@@ -9,6 +9,7 @@ import {
   NotificationPreferenceEntity,
   UserEntity,
 } from '@netduty/persistence';
+import { AckLinkService } from '../ack/ack-link.service';
 import { planDeliveries, type DeliveryPlan, type NotificationRecipient } from './plan-deliveries';
 
 export interface IncidentNotificationRequest {
@@ -17,6 +18,11 @@ export interface IncidentNotificationRequest {
   incidentId: string;
   recipientUserIds: readonly string[];
   payload: NotificationPayload;
+  /**
+   * The console's acknowledge page (e.g. `https://netduty.example/ack`): each recipient's outside
+   * messages then carry a link with a signed, single-use token of their own. Without it, no link.
+   */
+  ackLinkBaseUrl?: string;
 }
 
 /** A six-digit code a recipient replies to the SMS gateway with. */
@@ -31,6 +37,8 @@ export function newAckCode(): string {
  */
 @Injectable()
 export class NotificationPlanner {
+  constructor(private readonly ackLinks: AckLinkService) {}
+
   async planForIncident(manager: EntityManager, request: IncidentNotificationRequest): Promise<DeliveryPlan> {
     const incident = await manager.getRepository(IncidentEntity).findOneByOrFail({ id: request.incidentId });
     const ids = [...new Set(request.recipientUserIds)];
@@ -55,11 +63,25 @@ export class NotificationPlanner {
       for (const preference of preferences) if (preference.userId === user.id) chosen[preference.severity] = preference.channels;
       return { userId: user.id, addresses, preferences: chosen };
     });
-    return planDeliveries(
+    const plan = planDeliveries(
       { sourceKey: request.sourceKey, incidentId: incident.id, severity: incident.severity, priority: incident.priority, payload: request.payload },
       recipients,
       gatewayByKind,
       newAckCode,
     );
+    const base = request.ackLinkBaseUrl;
+    if (!base) return plan;
+    // One link per person (single use: whichever of their messages they open first acknowledges).
+    const links = new Map<string, string>();
+    for (const delivery of plan.deliveries) {
+      if (delivery.channel === 'in_app') continue;
+      let link = links.get(delivery.recipientUserId);
+      if (!link) {
+        link = `${base}${base.includes('?') ? '&' : '?'}token=${encodeURIComponent(this.ackLinks.issue(incident.id, delivery.recipientUserId))}`;
+        links.set(delivery.recipientUserId, link);
+      }
+      delivery.payload = { ...delivery.payload, ackUrl: link };
+    }
+    return plan;
   }
 }
