@@ -73,4 +73,30 @@ describe('the notification sweep after Redis lost its keys', () => {
       await worker.close();
     }
   }, 40_000);
+
+  it('takes over a row whose worker died after claiming it, and leaves a fresh claim alone', async () => {
+    const config = notificationTestConfig(prefix);
+    const worker = await startNotificationWorker(config);
+    const deadGateway = await createHttpGateway(worker.dataSource, http, { kind: 'sms' });
+    try {
+      await worker.dispatcher.syncAndSweep('test');
+      const refs = await demoRefs(worker.dataSource);
+      http.received.clear();
+      // Two rows claimed by workers that never finished: one two minutes ago (dead), one just now (still sending).
+      const [abandoned, inFlight] = await worker.dataSource.transaction((manager) => worker.outbox.add(manager, deliveriesFor(refs, deadGateway, 2)));
+      if (!abandoned || !inFlight) throw new Error('two rows expected');
+      await worker.dataSource.query(`UPDATE notification_deliveries SET status = 'sending', attempts = 1, claimed_at = now() - interval '2 minutes' WHERE id = $1`, [abandoned.id]);
+      await worker.dataSource.query(`UPDATE notification_deliveries SET status = 'sending', attempts = 1, claimed_at = now() WHERE id = $1`, [inFlight.id]);
+
+      expect(await worker.reconciler.sweep()).toBe(1);
+      const [taken] = await settled(worker, [abandoned.id], [queueOf(deadGateway)]);
+      expect([taken?.status, taken?.attempts]).toEqual(['sent', 2]);
+      expect(http.received.messages.map((request) => request.headers['idempotency-key'])).toEqual([abandoned.id]);
+      const [stillSending] = await deliveryRows(worker.dataSource, [inFlight.id]);
+      expect(stillSending?.status).toBe('sending');
+    } finally {
+      await disableGateways(worker.dataSource, [deadGateway]);
+      await worker.close();
+    }
+  });
 });

@@ -1,4 +1,12 @@
-import { InAppNotificationService, NotificationGatewayService, NotificationPreferenceService } from '@netduty/notifications';
+import { Injectable } from '@nestjs/common';
+import type { InAppNotificationDto } from '@netduty/contracts';
+import {
+  InAppNotificationService,
+  NotificationGatewayService,
+  NotificationPreferenceService,
+  NotificationWorkersModule,
+  type InAppAnnouncer,
+} from '@netduty/notifications';
 import { AuditEntryEntity, NotificationGatewayEntity, NotificationInAppEntity } from '@netduty/persistence';
 import { InvalidInputError } from '@netduty/platform-errors';
 import {
@@ -14,6 +22,15 @@ import {
   type NotificationWorkerContext,
 } from '../support/sinks/notification-stack';
 
+/** Stands in for the app's realtime announcer: records what the in-app channel announces. */
+@Injectable()
+class RecordingAnnouncer implements InAppAnnouncer {
+  static readonly announced: { userId: string; notification: InAppNotificationDto }[] = [];
+  announce(userId: string, notification: InAppNotificationDto): void {
+    RecordingAnnouncer.announced.push({ userId, notification });
+  }
+}
+
 async function problemsOf(promise: Promise<unknown>): Promise<string[]> {
   const error = await promise.then(() => null, (caught: unknown) => caught);
   if (!(error instanceof InvalidInputError)) throw new Error(`expected InvalidInputError, got ${String(error)}`);
@@ -25,7 +42,7 @@ describe('notification settings and the in-app centre', () => {
   let refs: DemoRefs;
 
   beforeAll(async () => {
-    context = await startNotificationWorker(notificationTestConfig());
+    context = await startNotificationWorker(notificationTestConfig(), NotificationWorkersModule.withAnnouncer(RecordingAnnouncer));
     refs = await demoRefs(context.dataSource, 2);
   });
 
@@ -102,6 +119,10 @@ describe('notification settings and the in-app centre', () => {
       expect(before).toBeGreaterThanOrEqual(3);
       const entries = await inbox.list(owner, { unreadOnly: true, limit: 3 });
       expect(entries).toHaveLength(3);
+      // Each new entry was announced once, to its owner, as the centre lists it.
+      const announced = RecordingAnnouncer.announced.filter((item) => entries.some((entry) => entry.id === item.notification.id));
+      expect(announced.map((item) => item.userId)).toEqual([owner, owner, owner]);
+      expect(announced.map((item) => item.notification).sort((a, b) => a.id.localeCompare(b.id))).toEqual([...entries].sort((a, b) => a.id.localeCompare(b.id)));
 
       const otherBefore = (await inbox.unreadCount(other)).unread;
       expect(await inbox.markRead(other, entries.map((entry) => entry.id))).toEqual({ unread: otherBefore });

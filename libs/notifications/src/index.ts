@@ -8,6 +8,7 @@ export * from './lib/planning/delivery-urgency';
 export * from './lib/planning/plan-deliveries';
 export * from './lib/planning/notification-planner';
 export * from './lib/channels/notification-channel';
+export * from './lib/channels/in-app-announcer';
 export * from './lib/channels/body-template';
 export * from './lib/channels/email.channel';
 export * from './lib/delivery/delivery-sender';

@@ -1,4 +1,4 @@
-import { Module, type INestApplicationContext } from '@nestjs/common';
+import { Module, type DynamicModule, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
@@ -65,9 +65,12 @@ export async function startNotificationProducer(config: AppConfig): Promise<Noti
 }
 
 /** What the worker builds: the same, plus the channels, the per-gateway workers and the sweep (run once at start). */
-export async function startNotificationWorker(config: AppConfig): Promise<NotificationWorkerContext> {
+export async function startNotificationWorker(
+  config: AppConfig,
+  workers: typeof NotificationWorkersModule | DynamicModule = NotificationWorkersModule,
+): Promise<NotificationWorkerContext> {
   const app = await NestFactory.createApplicationContext(
-    { module: NotificationTestModule, imports: [PlatformModule.forRoot(config, 'worker'), NotificationWorkersModule] },
+    { module: NotificationTestModule, imports: [PlatformModule.forRoot(config, 'worker'), workers] },
     { logger: ['error'] },
   );
   return {

@@ -1,6 +1,7 @@
-import { Module } from '@nestjs/common';
+import { Module, type DynamicModule, type ModuleMetadata, type Type } from '@nestjs/common';
 import { EmailChannel } from './channels/email.channel';
 import { HttpGatewayChannel } from './channels/http-gateway.channel';
+import { IN_APP_ANNOUNCER, type InAppAnnouncer } from './channels/in-app-announcer';
 import { InAppChannel } from './channels/in-app.channel';
 import { NOTIFICATION_CHANNEL_ADAPTERS, type NotificationChannel } from './channels/notification-channel';
 import { DeliveryReconciler } from './delivery/delivery-reconciler';
@@ -29,4 +30,13 @@ import { NotificationsModule } from './notifications.module';
   ],
   exports: [NotificationsModule, DeliverySender, DeliveryReconciler, NotificationDispatcher],
 })
-export class NotificationWorkersModule {}
+export class NotificationWorkersModule {
+  /** The same, with `announcer` telling consoles of each new in-app entry (`imports`: what it needs, e.g. RealtimeModule). */
+  static withAnnouncer(announcer: Type<InAppAnnouncer>, imports: ModuleMetadata['imports'] = []): DynamicModule {
+    return {
+      module: NotificationWorkersModule,
+      imports,
+      providers: [announcer, { provide: IN_APP_ANNOUNCER, useExisting: announcer }],
+    };
+  }
+}

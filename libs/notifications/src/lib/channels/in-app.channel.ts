@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { NotificationInAppEntity } from '@netduty/persistence';
+import { IN_APP_ANNOUNCER, type InAppAnnouncer } from './in-app-announcer';
 import type { ChannelSendResult, DeliveryToSend, NotificationChannel } from './notification-channel';
 
 /**
@@ -12,7 +13,10 @@ import type { ChannelSendResult, DeliveryToSend, NotificationChannel } from './n
 export class InAppChannel implements NotificationChannel {
   readonly channels = ['in_app'] as const;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Optional() @Inject(IN_APP_ANNOUNCER) private readonly announcer?: InAppAnnouncer,
+  ) {}
 
   async send({ delivery }: DeliveryToSend): Promise<ChannelSendResult> {
     const repository = this.dataSource.getRepository(NotificationInAppEntity);
@@ -29,6 +33,15 @@ export class InAppChannel implements NotificationChannel {
       .orIgnore()
       .execute();
     const entry = await repository.findOneByOrFail({ deliveryId: delivery.id });
+    // At least once, like every console event: a retried job announces the same entry (same id) again.
+    this.announcer?.announce(entry.userId, {
+      id: entry.id,
+      incidentId: entry.incidentId,
+      titleKey: entry.titleKey,
+      params: entry.params,
+      createdAt: entry.createdAt.toISOString(),
+      readAt: entry.readAt?.toISOString() ?? null,
+    });
     return { providerMessageId: entry.id, status: 'delivered' };
   }
 }

@@ -58,7 +58,9 @@ export class NotificationQueues implements OnModuleDestroy {
     const byQueue = new Map<string, EnqueuedDelivery[]>();
     for (const delivery of deliveries) {
       const name = queueNameOf(delivery);
-      byQueue.set(name, [...(byQueue.get(name) ?? []), delivery]);
+      const batch = byQueue.get(name);
+      if (batch) batch.push(delivery);
+      else byQueue.set(name, [delivery]);
     }
     const now = Date.now();
     await Promise.all(
