@@ -168,6 +168,7 @@ describe('acknowledging from a notification', () => {
       expect(await replies.resolve(gateway.id, otherNumber, signWebhookBody(otherNumber, secret))).toEqual({ ok: false, reason: 'no_match' });
       const body = reply('OK 482913');
       expect(await replies.resolve('00000000-0000-4000-8000-000000000000', body, signWebhookBody(body, secret))).toEqual({ ok: false, reason: 'unknown_gateway' });
+      expect(await replies.resolve('not-a-gateway-id', body, signWebhookBody(body, secret))).toEqual({ ok: false, reason: 'unknown_gateway' });
     });
   });
 });

@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { isUuid } from '../uuid';
 
 /** What an acknowledge link grants: one acknowledgement of one incident, as one person, until it expires. */
 export interface AckTokenClaims {
@@ -15,7 +16,6 @@ export type AckTokenCheck =
   | { ok: false; reason: 'malformed' | 'bad_signature' | 'expired' };
 
 const VERSION = 'a1';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function mac(body: string, key: Buffer): Buffer {
   return createHmac('sha256', key).update(`${VERSION}.${body}`).digest();
@@ -48,7 +48,7 @@ export function verifyAckToken(token: string, key: Buffer, now: Date = new Date(
   if (typeof tokenId !== 'string' || typeof incidentId !== 'string' || typeof userId !== 'string' || typeof expiresAt !== 'number') {
     return { ok: false, reason: 'malformed' };
   }
-  if (![tokenId, incidentId, userId].every((id) => UUID.test(id))) return { ok: false, reason: 'malformed' };
+  if (![tokenId, incidentId, userId].every(isUuid)) return { ok: false, reason: 'malformed' };
   if (now.getTime() >= expiresAt * 1000) return { ok: false, reason: 'expired' };
   return { ok: true, claims: { tokenId, incidentId, userId, expiresAt } };
 }

@@ -4,8 +4,7 @@ import { DataSource, IsNull } from 'typeorm';
 import type { InAppNotificationCountDto, InAppNotificationDto } from '@netduty/contracts';
 import { NotificationInAppEntity } from '@netduty/persistence';
 import { InvalidInputError } from '@netduty/platform-errors';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../uuid';
 
 export const INBOX_PAGE_MAX = 200;
 
@@ -47,7 +46,7 @@ export class InAppNotificationService {
       .set({ readAt: () => 'now()' })
       .where('user_id = :userId AND read_at IS NULL', { userId });
     if (ids !== null) {
-      const problems = ids.flatMap((id, index) => (UUID.test(id) ? [] : [{ field: `ids.${index}`, code: 'not_a_uuid' as const }]));
+      const problems = ids.flatMap((id, index) => (isUuid(id) ? [] : [{ field: `ids.${index}`, code: 'not_a_uuid' as const }]));
       if (problems.length > 0) throw new InvalidInputError(problems);
       if (ids.length === 0) return this.unreadCount(userId);
       query.andWhere('id IN (:...ids)', { ids });

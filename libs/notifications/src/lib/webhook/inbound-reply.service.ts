@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { NotificationGatewayEntity } from '@netduty/persistence';
+import { isUuid } from '../uuid';
 import { verifyWebhookSignature } from './webhook-signature';
 
 export type InboundReply =
@@ -27,6 +28,7 @@ export class InboundReplyService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async resolve(gatewayId: string, rawBody: Buffer, signature: string | undefined): Promise<InboundReply> {
+    if (!isUuid(gatewayId)) return { ok: false, reason: 'unknown_gateway' };
     const gateway = await this.dataSource
       .getRepository(NotificationGatewayEntity)
       .createQueryBuilder('gateway')
