@@ -3,9 +3,8 @@ import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
 import { formatDateTime } from '../../../lib/date-time';
-import { useAlertSnapshot, useAlertSoundState, useConsoleAlerts } from '../hooks/alerts-context';
+import { ALERT_BANNER_ID, useAlertSnapshot, useAlertSoundState, useConsoleAlerts } from '../hooks/alerts-context';
 import type { ConsoleAlert } from '../lib/alert-store';
-import { ALERT_BANNER_ID } from './alert-counter';
 
 /** At most this many lines; the rest are counted ("and 4 more") and still counted in the header. */
 const SHOWN = 5;

@@ -1,26 +1,14 @@
-import { BellOutlined } from '@ant-design/icons';
-import { useTranslation } from 'react-i18next';
-import { useAlertSnapshot } from '../hooks/alerts-context';
+import { lazy, Suspense } from 'react';
 
-export const ALERT_BANNER_ID = 'console-alerts';
+// The button and its icon arrive just after the first frame, behind a same-sized placeholder: alerts
+// come from the socket, which connects only after that frame.
+const AlertCounterButton = lazy(() => import('./alert-counter-button').then((module) => ({ default: module.AlertCounterButton })));
 
-/** The header's count of unseen alerts; it takes the operator to the banner that lists them. */
+/** The header's count of unseen alerts (see alert-counter-button.tsx). */
 export function AlertCounter() {
-  const { t } = useTranslation();
-  const { unseen } = useAlertSnapshot();
-  const count = unseen.length;
   return (
-    <button
-      type="button"
-      className={`alert-counter${count > 0 ? ' alert-counter--active' : ''}`}
-      aria-label={t('alerts.count', { count })}
-      title={t('alerts.count', { count })}
-      data-testid="alert-count"
-      data-unseen={count}
-      onClick={() => document.getElementById(ALERT_BANNER_ID)?.focus()}
-    >
-      <BellOutlined />
-      {count > 0 && <span className="alert-counter__value">{count > 99 ? '99+' : count}</span>}
-    </button>
+    <Suspense fallback={<span className="header-icon-button header-icon-button--placeholder" aria-hidden="true" />}>
+      <AlertCounterButton />
+    </Suspense>
   );
 }

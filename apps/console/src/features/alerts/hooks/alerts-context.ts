@@ -9,6 +9,9 @@ export interface ConsoleAlerts {
 
 export const AlertsContext = createContext<ConsoleAlerts | null>(null);
 
+/** The banner's element id: the header's count moves the focus there. */
+export const ALERT_BANNER_ID = 'console-alerts';
+
 const NO_ALERTS: AlertSnapshot = { unseen: [], alertingIncidentIds: new Set(), muted: false };
 const noop = () => () => undefined;
 

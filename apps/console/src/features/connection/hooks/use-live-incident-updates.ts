@@ -107,16 +107,17 @@ export function useLiveIncidentUpdates(enabled: boolean, handlers: LiveIncidentH
       if (socket.active) setStatus('reconnecting');
       else reconnectWithFreshToken();
     });
+    // The console's alert is raised before the cache is touched: a failure there must not silence it.
     socket.on('incident.created', (incident, meta) => {
       if (!ledger.accept(meta)) return;
-      applyIncidentToCache(queryClient, incident);
       handlersRef.current.onCreated?.(incident);
+      applyIncidentToCache(queryClient, incident);
     });
     socket.on('incident.updated', applyIncident);
     socket.on('incident.escalated', (payload, meta) => {
       if (!ledger.accept(meta)) return;
-      applyIncidentToCache(queryClient, payload.incident);
       handlersRef.current.onEscalated?.(payload);
+      applyIncidentToCache(queryClient, payload.incident);
     });
 
     socket.connect();
