@@ -26,7 +26,9 @@ async function businessRowCounts(api: RunningApi): Promise<Record<string, number
            (SELECT md5(string_agg(name, ',' ORDER BY code)) FROM operators) AS operators,
            (SELECT md5(string_agg(acknowledge_seconds || '/' || restore_seconds, ',' ORDER BY severity, priority)) FROM sla_policies) AS policies,
            (SELECT md5(string_agg(username || role || active || coalesce(operator_code, '') || token_version, ',' ORDER BY id)) FROM users) AS accounts,
-           (SELECT max(version) FROM incidents) AS versions`);
+           (SELECT max(version) FROM incidents) AS versions,
+           (SELECT md5(string_agg(id || name || version, ',' ORDER BY id)) FROM on_duty_groups) AS rosters,
+           (SELECT count(*) FROM shift_handovers)::int AS handovers`);
   return row;
 }
 
@@ -87,6 +89,28 @@ describe('property-based fuzzing of every request body: 4xx, never 5xx, nothing 
   let site: SiteSummaryDto;
   let user: UserDto;
   let clusterId: string;
+  let rosterGroupId: string;
+  /** A valid roster body naming the duty officer (a fuzz case may replace the target group's roster). */
+  const rosterBody = (name: string) => ({
+    name,
+    kind: 'department',
+    clusterId: null,
+    timeZone: 'Asia/Ho_Chi_Minh',
+    rotations: [
+      {
+        id: 'r',
+        templates: [{ id: 't', startTime: '07:00', endTime: '19:00' }],
+        weekdays: [1, 2, 3, 4, 5],
+        anchorDate: '2026-12-07',
+        crews: [{ memberIds: [duty.session.user.id], leadId: duty.session.user.id }],
+        effectiveFrom: '2026-12-07T00:00:00Z',
+        effectiveUntil: null,
+      },
+    ],
+    oneOffShifts: [{ id: 'o', startsAt: '2026-12-24T00:00:00Z', endsAt: '2026-12-24T12:00:00Z', memberIds: [duty.session.user.id], leadId: duty.session.user.id }],
+    overrides: [],
+    swaps: [],
+  });
 
   beforeAll(async () => {
     api = await startApi();
@@ -104,6 +128,8 @@ describe('property-based fuzzing of every request body: 4xx, never 5xx, nothing 
     user = created.body;
     const cluster = await admin.request<{ id: string }>('POST', '/clusters', { operatorCode: 'viettelpost', name: 'Cụm thử nghiệm fuzz', communeCodes: [] });
     clusterId = cluster.body.id;
+    const group = await admin.request<{ id: string }>('POST', '/on-duty-groups', rosterBody('Tổ trực thử nghiệm fuzz'));
+    rosterGroupId = group.body.id;
   });
 
   afterAll(() => api.close());
@@ -125,6 +151,9 @@ describe('property-based fuzzing of every request body: 4xx, never 5xx, nothing 
     ['create site', () => admin, 'POST', () => '/sites', () => ({ code: 'FUZZ-1', name: 'x', kind: 'postal_point', operatorCode: 'vnpost', communeCode: 'nope', latitude: 21.8, longitude: 106.7, priority: 'P2' })],
     ['update site', () => admin, 'PATCH', () => `/sites/${site.id}`, () => ({ communeCode: 'nope' })],
     ['update cluster', () => admin, 'PATCH', () => `/clusters/${clusterId}`, () => ({ communeCodes: ['nope'] })],
+    ['create on-duty group', () => admin, 'POST', () => '/on-duty-groups', () => rosterBody('Tổ trực fuzz mới')],
+    ['replace roster', () => admin, 'PUT', () => `/on-duty-groups/${rosterGroupId}`, () => rosterBody('Tổ trực thử nghiệm fuzz')],
+    ['hand over a shift', () => duty, 'POST', () => '/on-duty-groups/00000000-0000-4000-8000-000000000001/handovers', () => ({ notes: 'x', shiftStartsAt: '2026-12-07T00:00:00Z' })],
   ];
 
   it.each(targets)('%s', async (_name, client, method, path, valid) => {

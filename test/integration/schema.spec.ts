@@ -22,6 +22,7 @@ const STORED_IN: Record<string, string[]> = {
   ROLES: ['users.role'],
   LANGUAGES: ['users.language'],
   AUDIT_OUTCOMES: ['audit_log.outcome'],
+  ON_DUTY_GROUP_KINDS: ['on_duty_groups.kind'],
 };
 
 /** Enumerations that no column is limited to, and why. */
@@ -35,6 +36,9 @@ const NOT_A_CHECKED_COLUMN: Record<string, string> = {
   FIELD_PROBLEM_CODES: 'field problem codes of the wire, never stored',
   ESCALATION_AUDIENCES: 'kept inside incident_events.data (jsonb), typed by TimelineEventData',
   INCIDENT_LIST_SORTS: 'orders of GET /incidents, never stored',
+  SHIFT_SOURCES: 'where a computed shift occurrence comes from, never stored',
+  RECIPIENT_KINDS: 'kept inside escalation_policies.levels (jsonb), checked by the domain policyProblems',
+  CHAIN_STATES: 'computed by chainStatus for display, never stored',
 };
 
 const REGISTER_HINT = 'list it in STORED_IN or NOT_A_CHECKED_COLUMN in test/integration/schema.spec.ts';

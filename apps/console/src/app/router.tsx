@@ -18,6 +18,7 @@ const IncidentDetailDrawer = lazy(() =>
 const ReportPage = lazy(() => import('../features/report/components/report-page').then((module) => ({ default: module.ReportPage })));
 const AdminPage = lazy(() => import('../features/admin/components/admin-page').then((module) => ({ default: module.AdminPage })));
 const AuditPage = lazy(() => import('../features/audit/components/audit-page').then((module) => ({ default: module.AuditPage })));
+const RostersPage = lazy(() => import('../features/rosters/components/rosters-page').then((module) => ({ default: module.RostersPage })));
 const HistoryPage = lazy(() => import('../features/history/components/history-page').then((module) => ({ default: module.HistoryPage })));
 const NotFoundPage = lazy(() => import('./not-found-page').then((module) => ({ default: module.NotFoundPage })));
 
@@ -70,6 +71,16 @@ export const router = createBrowserRouter([
               <RequirePermission anyOf={AREA_PERMISSIONS.history}>
                 <Deferred>
                   <HistoryPage />
+                </Deferred>
+              </RequirePermission>
+            ),
+          },
+          {
+            path: '/rosters',
+            element: (
+              <RequirePermission anyOf={AREA_PERMISSIONS.rosters}>
+                <Deferred>
+                  <RostersPage />
                 </Deferred>
               </RequirePermission>
             ),

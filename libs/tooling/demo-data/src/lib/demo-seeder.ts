@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { IncidentStatus, TimelineEventType } from '@netduty/contracts';
-import { deadlinesAtReport, restoreDeadlineAtReopen } from '@netduty/domain';
+import { deadlinesAtReport, restoreDeadlineAtReopen, rosterProblems } from '@netduty/domain';
 import { insertIncident } from '@netduty/incidents';
 import { siteSearchText } from '@netduty/inventory';
 import { UserAdminService } from '@netduty/identity';
@@ -10,13 +10,18 @@ import { EscalationService } from '@netduty/escalation';
 import {
   ClusterEntity,
   CommuneEntity,
+  EventPeriodEntity,
   IncidentEventEntity,
+  OnDutyGroupEntity,
   OperatorEntity,
   ProvinceEntity,
   ResponderEntity,
   SiteEntity,
   SlaPolicyEntity,
+  UserEntity,
 } from '@netduty/persistence';
+import { DEMO_EVENT_PERIOD, demoEventPeriodWindow, EVENT_P0_SITE_KEYS } from './demo-event-period';
+import { clusterRosters, departmentRoster, leadershipRoster, type DemoRosterPeople } from './demo-rosters';
 import { buildDemoProvince } from './demo-province';
 import { DEMO_SEED_OPTIONS, type DemoSeedOptions } from './demo-seed-options';
 import type { DemoIncidentSpec, DemoProvince } from './types';
@@ -28,6 +33,8 @@ export interface SeedSummary {
   responders: number;
   incidents: number;
   users: number;
+  onDutyGroups: number;
+  eventPeriods: number;
   skipped: boolean;
 }
 
@@ -35,13 +42,24 @@ export interface SeedSummary {
 export const DEMO_PASSWORD = 'NetDuty@2026';
 export const DEMO_USERS = [
   { username: 'admin', displayName: 'Quản trị hệ thống', role: 'admin' },
-  { username: 'trucban', displayName: 'Nguyễn Thị Trực Ban', role: 'duty_officer' },
-  { username: 'lanhdao', displayName: 'Hoàng Văn Lãnh Đạo', role: 'leadership' },
-  { username: 'viettel.lsn', displayName: 'Cụm kỹ thuật Viettel Lạng Sơn', role: 'cluster_staff', operatorCode: 'viettel' },
-  { username: 'vnpt.lsn', displayName: 'Cụm kỹ thuật VNPT Lạng Sơn', role: 'cluster_staff', operatorCode: 'vnpt' },
-  { username: 'mobifone.lsn', displayName: 'Cụm kỹ thuật MobiFone Lạng Sơn', role: 'cluster_staff', operatorCode: 'mobifone' },
-  { username: 'vnpost.lsn', displayName: 'Bưu điện tỉnh Lạng Sơn', role: 'cluster_staff', operatorCode: 'vnpost' },
+  { username: 'trucban', displayName: 'Nguyễn Thị Trực Ban', role: 'duty_officer', phone: '0912 001 001' },
+  { username: 'lanhdao', displayName: 'Hoàng Văn Lãnh Đạo', role: 'leadership', phone: '0912 000 001' },
+  { username: 'viettel.lsn', displayName: 'Cụm kỹ thuật Viettel Lạng Sơn', role: 'cluster_staff', operatorCode: 'viettel', phone: '0986 100 001' },
+  { username: 'vnpt.lsn', displayName: 'Cụm kỹ thuật VNPT Lạng Sơn', role: 'cluster_staff', operatorCode: 'vnpt', phone: '0913 100 002' },
+  { username: 'mobifone.lsn', displayName: 'Cụm kỹ thuật MobiFone Lạng Sơn', role: 'cluster_staff', operatorCode: 'mobifone', phone: '0904 100 003' },
+  { username: 'vnpost.lsn', displayName: 'Bưu điện tỉnh Lạng Sơn', role: 'cluster_staff', operatorCode: 'vnpost', phone: '0915 100 004' },
   { username: 'ungcuu.viettel', displayName: '', role: 'responder' },
+  // The rest of the tổ trực (crews of two in three shifts a day), the second leader and the Viettel Post
+  // cluster's staff, so every demo roster has its people (demo-rosters.ts).
+  { username: 'trucban2', displayName: 'Hoàng Văn Thắng', role: 'duty_officer', phone: '0912 001 002' },
+  { username: 'trucban3', displayName: 'Nông Thị Hoa', role: 'duty_officer', phone: '0912 001 003' },
+  { username: 'trucban4', displayName: 'Lương Đức Minh', role: 'duty_officer', phone: '0912 001 004' },
+  { username: 'trucban5', displayName: 'Vi Thị Lan', role: 'duty_officer', phone: '0912 001 005' },
+  { username: 'trucban6', displayName: 'Chu Văn Hải', role: 'duty_officer', phone: '0912 001 006' },
+  { username: 'trucban7', displayName: 'Triệu Thị Mai', role: 'duty_officer', phone: '0912 001 007' },
+  { username: 'trucban8', displayName: 'Bế Quang Long', role: 'duty_officer', phone: '0912 001 008' },
+  { username: 'lanhdao2', displayName: 'Lăng Văn Sơn', role: 'leadership', phone: '0912 000 002' },
+  { username: 'viettelpost.lsn', displayName: 'Chi nhánh Viettel Post Lạng Sơn', role: 'cluster_staff', operatorCode: 'viettelpost', phone: '0976 100 005' },
 ] as const;
 
 /** The path each demo status takes through the lifecycle. */
@@ -80,7 +98,19 @@ export class DemoSeeder {
     const summary = await this.dataSource.transaction(async (em) => {
       const hasSites = (await em.getRepository(SiteEntity).count()) > 0;
       const hasUsers = (await em.query(`SELECT 1 FROM users LIMIT 1`)).length > 0;
-      const result: SeedSummary = { communes: 0, sites: 0, clusters: 0, responders: 0, incidents: 0, users: 0, skipped: hasSites && hasUsers };
+      const hasRosters = (await em.getRepository(OnDutyGroupEntity).count()) > 0;
+      const hasEventPeriods = (await em.getRepository(EventPeriodEntity).count()) > 0;
+      const result: SeedSummary = {
+        communes: 0,
+        sites: 0,
+        clusters: 0,
+        responders: 0,
+        incidents: 0,
+        users: 0,
+        onDutyGroups: 0,
+        eventPeriods: 0,
+        skipped: hasSites && hasUsers && hasRosters && hasEventPeriods,
+      };
       if (!hasSites) {
         await this.seedReferenceData(em, province);
         result.incidents = await this.seedIncidents(em, province, now);
@@ -92,6 +122,8 @@ export class DemoSeeder {
         });
       }
       if (!hasUsers) result.users = await this.seedUsers(em);
+      if (!hasRosters) result.onDutyGroups = await this.seedRosters(em, now);
+      if (!hasEventPeriods) result.eventPeriods = await this.seedEventPeriod(em, now);
       return result;
     });
     if (summary.skipped) this.logger.log('demo data already present; nothing seeded');
@@ -161,6 +193,7 @@ export class DemoSeeder {
           password: DEMO_PASSWORD,
           role: demo.role,
           operatorCode: 'operatorCode' in demo ? demo.operatorCode : undefined,
+          phone: 'phone' in demo ? demo.phone : undefined,
           responderId: demo.role === 'responder' ? assigned.id : undefined,
         },
         { mustChangePassword: this.seedOptions.forcePasswordChange },
@@ -168,6 +201,51 @@ export class DemoSeeder {
       );
     }
     return DEMO_USERS.length;
+  }
+
+  /** The demo rosters from the start of the seed's week, over the accounts and clusters present. */
+  private async seedRosters(em: EntityManager, now: Date): Promise<number> {
+    const users = await em.getRepository(UserEntity).find({ where: { active: true }, order: { username: 'ASC' } });
+    const byRole = (role: string) => users.filter((user) => user.role === role);
+    // trucban, trucban2, … in number order (a plain sort would put trucban10 before trucban2).
+    const numbered = (name: string) => Number(/\d+$/.exec(name)?.[0] ?? '1');
+    const people: DemoRosterPeople = {
+      dutyOfficerIds: byRole('duty_officer').sort((a, b) => numbered(a.username) - numbered(b.username)).map((user) => user.id),
+      leadershipIds: byRole('leadership').sort((a, b) => numbered(a.username) - numbered(b.username)).map((user) => user.id),
+      clusters: (await em.getRepository(ClusterEntity).find({ order: { operatorCode: 'ASC', name: 'ASC' } })).map((cluster) => ({
+        id: cluster.id,
+        name: cluster.name,
+        operatorCode: cluster.operatorCode,
+      })),
+      clusterStaff: byRole('cluster_staff').flatMap((user) => (user.operatorCode ? [{ id: user.id, operatorCode: user.operatorCode, clusterId: user.clusterId }] : [])),
+    };
+    const department = departmentRoster(people, now);
+    const leadership = leadershipRoster(people, now);
+    const groups = [...(department ? [department] : []), ...(leadership ? [leadership] : []), ...clusterRosters(people, now)];
+    for (const group of groups) {
+      const problems = rosterProblems({ id: 'demo', ...group });
+      if (problems.length) throw new Error(`demo roster ${group.name}: ${JSON.stringify(problems)}`);
+    }
+    if (groups.length) await em.getRepository(OnDutyGroupEntity).insert(groups);
+    return groups.length;
+  }
+
+  /** The congress: starting three days after the seed, for three days, the venue's sites as P0. */
+  private async seedEventPeriod(em: EntityManager, now: Date): Promise<number> {
+    const sites = await em.getRepository(SiteEntity).find({
+      select: { id: true },
+      where: EVENT_P0_SITE_KEYS.map((key) => ({ operatorCode: key.operatorCode, name: key.name })),
+    });
+    if (sites.length === 0) return 0;
+    await em.getRepository(EventPeriodEntity).insert({
+      name: DEMO_EVENT_PERIOD.name,
+      ...demoEventPeriodWindow(now),
+      p0SiteIds: sites.map((site) => site.id),
+      slaFactor: DEMO_EVENT_PERIOD.slaFactor,
+      p0LeadershipLevel: DEMO_EVENT_PERIOD.p0LeadershipLevel,
+      reportIntervalMinutes: DEMO_EVENT_PERIOD.reportIntervalMinutes,
+    });
+    return 1;
   }
 
   private async seedIncidents(em: EntityManager, province: DemoProvince, now: Date): Promise<number> {

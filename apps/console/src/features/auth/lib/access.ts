@@ -32,7 +32,7 @@ export function canComment(permissions: PermissionSet): boolean {
   return permissions.includes('incident.comment');
 }
 
-export type NavKey = 'board' | 'history' | 'report' | 'admin' | 'audit';
+export type NavKey = 'board' | 'history' | 'rosters' | 'report' | 'admin' | 'audit';
 
 /** Each area of the console and the permissions that open it (any one of them). */
 export const AREA_PERMISSIONS: Readonly<Record<NavKey, readonly Permission[]>> = {
@@ -41,6 +41,7 @@ export const AREA_PERMISSIONS: Readonly<Record<NavKey, readonly Permission[]>> =
   admin: ['user.manage', 'inventory.manage', 'organisation.manage'],
   audit: ['audit.read'],
   history: ['incident.read'],
+  rosters: ['organisation.read'],
 };
 
 export const AREA_PATHS: Readonly<Record<NavKey, string>> = {
@@ -49,9 +50,10 @@ export const AREA_PATHS: Readonly<Record<NavKey, string>> = {
   admin: '/admin',
   audit: '/audit',
   history: '/history',
+  rosters: '/rosters',
 };
 
-const NAV_ORDER: readonly NavKey[] = ['board', 'history', 'report', 'admin', 'audit'];
+const NAV_ORDER: readonly NavKey[] = ['board', 'history', 'rosters', 'report', 'admin', 'audit'];
 
 export function visibleAreas(permissions: PermissionSet): NavKey[] {
   return NAV_ORDER.filter((key) => hasAnyPermission(permissions, AREA_PERMISSIONS[key]));

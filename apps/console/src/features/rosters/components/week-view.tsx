@@ -1,0 +1,59 @@
+import type { OnDutyGroupDto } from '@netduty/contracts';
+import { Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../../lib/date-time';
+import type { StaffedShiftDto } from '../api/rosters.types';
+import { shiftsByDay, shiftTimeRange, type WeekDay } from '../lib/week';
+import { DutyPerson } from './duty-person';
+
+const WEEKDAY_KEYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+
+function isSwapped(group: OnDutyGroupDto, shift: StaffedShiftDto): boolean {
+  return group.swaps.some((swap) => swap.templateId === shift.templateId && shift.scheduledStartsAt !== null && Date.parse(swap.occurrenceStartsAt) === Date.parse(shift.scheduledStartsAt));
+}
+
+/**
+ * Seven days × the group's shifts, in the province's time. A grid on a wide screen; the same markup
+ * reads as a list of days on a phone (styles: rosters.css).
+ */
+export function WeekView({ group, days, shifts, nowMs }: { group: OnDutyGroupDto; days: WeekDay[]; shifts: StaffedShiftDto[]; nowMs: number }) {
+  const { t } = useTranslation();
+  const byDay = shiftsByDay(shifts);
+  return (
+    <div className="roster-week" data-testid="roster-week">
+      {days.map((day, index) => {
+        const dayShifts = byDay.get(day.key) ?? [];
+        const weekday = WEEKDAY_KEYS[index] ?? 'mon';
+        return (
+          <section key={day.key} className="roster-week__day" aria-label={`${t(`rosters.weekday.${weekday}`)} ${formatDateTime(day.startsAt, 'DD/MM')}`} data-testid={`roster-day-${day.key}`}>
+            <h4 className="roster-week__day-title">
+              {t(`rosters.weekday.${weekday}`)} <span className="roster-week__date">{formatDateTime(day.startsAt, 'DD/MM')}</span>
+            </h4>
+            {dayShifts.length === 0 && <p className="roster-week__none">{t('rosters.noShifts')}</p>}
+            {dayShifts.map((shift) => {
+              const current = Date.parse(shift.startsAt) <= nowMs && nowMs < Date.parse(shift.endsAt);
+              return (
+                <div
+                  key={`${shift.sourceId}-${shift.startsAt}`}
+                  className={`roster-shift roster-shift--${shift.source}${current ? ' roster-shift--current' : ''}`}
+                  data-testid="roster-shift"
+                >
+                  <div className="roster-shift__time">
+                    {shiftTimeRange(shift.startsAt, shift.endsAt)}
+                    {shift.source !== 'rotation' && <Tag color="orange">{t(`rosters.source.${shift.source}`)}</Tag>}
+                    {isSwapped(group, shift) && <Tag color="purple">{t('rosters.swapped')}</Tag>}
+                  </div>
+                  <div className="roster-shift__people">
+                    {shift.members.map((person) => (
+                      <DutyPerson key={person.id} person={person} lead={person.id === shift.leadId} compact />
+                    ))}
+                  </div>
+                </div>
+              );
+            })}
+          </section>
+        );
+      })}
+    </div>
+  );
+}

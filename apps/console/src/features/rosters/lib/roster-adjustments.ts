@@ -1,0 +1,51 @@
+import type { OnDutyGroupDto, ShiftOverrideDto, ShiftSwapDto, UserDto } from '@netduty/contracts';
+import type { HandoverShiftDto, ShiftHandoverDto, StaffedShiftDto } from '../api/rosters.types';
+
+/** An id unique within the group's list (the api checks uniqueness; this only avoids a refusal). */
+function freshId(prefix: string, taken: readonly { id: string }[]): string {
+  const ids = new Set(taken.map((item) => item.id));
+  let index = taken.length + 1;
+  while (ids.has(`${prefix}-${index}`)) index += 1;
+  return `${prefix}-${index}`;
+}
+
+export function withOverride(group: OnDutyGroupDto, override: Omit<ShiftOverrideDto, 'id'>): OnDutyGroupDto {
+  return { ...group, overrides: [...group.overrides, { id: freshId('thay-ca', group.overrides), ...override }] };
+}
+
+export function withoutOverride(group: OnDutyGroupDto, id: string): OnDutyGroupDto {
+  return { ...group, overrides: group.overrides.filter((override) => override.id !== id) };
+}
+
+/** Swaps one person of a rotation's occurrence for another (the shift must come from a rotation). */
+export function withSwap(group: OnDutyGroupDto, shift: StaffedShiftDto, outgoingUserId: string, incomingUserId: string): OnDutyGroupDto | null {
+  if (shift.templateId === null || shift.scheduledStartsAt === null) return null;
+  const swap: ShiftSwapDto = {
+    id: freshId('doi-ca', group.swaps),
+    templateId: shift.templateId,
+    occurrenceStartsAt: shift.scheduledStartsAt,
+    outgoingUserId,
+    incomingUserId,
+  };
+  return { ...group, swaps: [...group.swaps, swap] };
+}
+
+export function withoutSwap(group: OnDutyGroupDto, id: string): OnDutyGroupDto {
+  return { ...group, swaps: group.swaps.filter((swap) => swap.id !== id) };
+}
+
+/** Everyone who may stand a shift: active duty officers, leaders and cluster staff (not responders or admins). */
+export function rosterCandidates(users: readonly UserDto[]): UserDto[] {
+  return users.filter((user) => user.active && (user.role === 'duty_officer' || user.role === 'leadership' || user.role === 'cluster_staff'));
+}
+
+/** The outgoing lead, or a duty officer, writes the handover of a shift. */
+export function canHandOver(user: Pick<UserDto, 'id' | 'role'>, shift: Pick<HandoverShiftDto, 'leadId'>): boolean {
+  return user.role === 'duty_officer' || shift.leadId === user.id;
+}
+
+/** The incoming lead acknowledges; when the next shift has no lead, a duty officer does. */
+export function canAcknowledge(user: Pick<UserDto, 'id' | 'role'>, handover: Pick<ShiftHandoverDto, 'incomingLeadId' | 'acknowledgedAt'>): boolean {
+  if (handover.acknowledgedAt !== null) return false;
+  return handover.incomingLeadId === null ? user.role === 'duty_officer' : handover.incomingLeadId === user.id;
+}
