@@ -21,11 +21,14 @@ const DUE = `(CASE WHEN i.status = 'reported' THEN i.ack_due_at WHEN i.status IN
 const RANK = `(CASE i.severity WHEN 'critical' THEN 0 WHEN 'major' THEN 1 WHEN 'minor' THEN 2 ELSE 3 END)`;
 
 /** What the api must deliver for a page, in one statement: the page's keys, then the rows with their relations. */
+const BREACHED = `(CASE WHEN ${DUE} <= $1::timestamptz THEN 0 ELSE 1 END)`;
+const CLOCK = `(CASE WHEN i.status IN ('resolved', 'closed') THEN 1 ELSE 0 END)`;
+const P0 = `(CASE WHEN i.priority = 'P0' THEN 0 ELSE 1 END)`;
 const rawPageSql = (afterCondition) => `
   WITH page AS (
-    SELECT i.id, ${DUE} AS due, ${RANK} AS rank FROM incidents i
-    WHERE i.status <> 'closed' ${afterCondition ? `AND (${DUE}, ${RANK}, i.id) > ($1::timestamptz, $2::int, $3::uuid)` : ''}
-    ORDER BY ${DUE}, ${RANK}, i.id LIMIT ${PAGE + 1}
+    SELECT i.id, ${BREACHED} AS breached, ${CLOCK} AS clock, ${P0} AS p0, ${RANK} AS rank, ${DUE} AS due FROM incidents i
+    WHERE i.status <> 'closed' ${afterCondition ? `AND (${BREACHED}, ${CLOCK}, ${P0}, ${RANK}, ${DUE}, i.id) > ($2::int, $3::int, $4::int, $5::int, $6::timestamptz, $7::uuid)` : ''}
+    ORDER BY ${BREACHED}, ${CLOCK}, ${P0}, ${RANK}, ${DUE}, i.id LIMIT ${PAGE + 1}
   )
   SELECT i.*, s.code AS site_code, s.name AS site_name, s.kind AS site_kind, s.priority AS site_priority, s.latitude, s.longitude,
          o.code AS operator_code, o.name AS operator_name, o.kind AS operator_kind,
@@ -39,7 +42,7 @@ const rawPageSql = (afterCondition) => `
   LEFT JOIN incident_responders ir ON ir.incident_id = i.id
   LEFT JOIN responders r ON r.id = ir.responder_id
   LEFT JOIN clusters cl ON cl.id = r.cluster_id
-  ORDER BY p.due, p.rank, p.id`;
+  ORDER BY p.breached, p.clock, p.p0, p.rank, p.due, p.id`;
 
 const RAW_COUNTS_SQL = `
   SELECT count(*)::int AS open,
@@ -122,17 +125,18 @@ try {
   // The cursor of the later page, reached by walking the board; the raw query gets the same key.
   let cursor = null;
   for (let page = 1; page < LATER_PAGE; page++) cursor = (await get(`/incidents?limit=${PAGE}${cursor ? `&cursor=${cursor}` : ''}`)).nextCursor;
-  const [, dueAt, severityRank, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  // The cursor carries the first page's instant and the last row's key (breached, clock, P0, severity, due, id).
+  const [, asOf, ...key] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   const laterPage = await get(`/incidents?limit=${PAGE}&cursor=${cursor}`);
 
   await raw.connect();
-  const rawLater = await raw.query(rawPageSql(true), [dueAt, severityRank, id]);
+  const rawLater = await raw.query(rawPageSql(true), [asOf, ...key]);
   const rawIds = [...new Set(rawLater.rows.map((row) => row.id))].slice(0, PAGE);
   if (JSON.stringify(rawIds) !== JSON.stringify(laterPage.items.map((item) => item.id))) throw new Error('raw SQL and the api disagree on the later page');
 
   const rows = [
-    ['board, first page', () => get(`/incidents?limit=${PAGE}`), () => raw.query(rawPageSql(false))],
-    [`board, page ${LATER_PAGE} (cursor)`, () => get(`/incidents?limit=${PAGE}&cursor=${cursor}`), () => raw.query(rawPageSql(true), [dueAt, severityRank, id])],
+    ['board, first page', () => get(`/incidents?limit=${PAGE}`), () => raw.query(rawPageSql(false), [new Date().toISOString()])],
+    [`board, page ${LATER_PAGE} (cursor)`, () => get(`/incidents?limit=${PAGE}&cursor=${cursor}`), () => raw.query(rawPageSql(true), [asOf, ...key])],
     ['counts', () => get('/incidents/counts'), () => raw.query(RAW_COUNTS_SQL)],
   ];
   const results = [];

@@ -1,6 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import type { SiteSummaryDto } from '@netduty/contracts';
-import { escalationDueAt, MAX_ESCALATION_LEVEL } from '@netduty/domain';
+import type { EscalationPolicyDefinition, EscalationPolicyDto, SiteSummaryDto } from '@netduty/contracts';
+import { chainSchedule } from '@netduty/domain';
 import { startPrivateRedis, type PrivateRedis } from './support/private-redis';
 import { as, reportIncident, startApi, startWorker, type ApiClient, type RunningApi } from './support/stack';
 
@@ -12,6 +12,8 @@ const INCIDENTS = 200;
 const RECONCILE_SECONDS = 3;
 /** The requirement: after a flush, every escalation still fires, at most this long after it was due. */
 const MAX_LATENESS_MS = 60_000;
+/** A three-level chain for the site's operator and tier, each level one deadline window after the last. */
+const LEVELS = 3;
 
 describe('a flushed Redis', () => {
   let redis: PrivateRedis;
@@ -20,6 +22,8 @@ describe('a flushed Redis', () => {
   let admin: ApiClient;
   let duty: ApiClient;
   let site: SiteSummaryDto;
+  let policy: EscalationPolicyDto;
+  let defaultPolicy: EscalationPolicyDto;
 
   beforeAll(async () => {
     redis = await startPrivateRedis();
@@ -33,10 +37,32 @@ describe('a flushed Redis', () => {
     if (!p2) throw new Error('no P2 site in the demo data');
     site = p2;
     expect((await admin.request('PUT', `/sla-policies/${SEVERITY}/P2`, { acknowledgeSeconds: ACK_SECONDS, restoreSeconds: 3600 })).status).toBe(200);
+    const definition: EscalationPolicyDefinition = {
+      name: 'redis-flush test chain',
+      operatorCode: site.operator.code,
+      priority: 'P2',
+      repeat: 0,
+      levels: Array.from({ length: LEVELS }, (_, index) => ({ waitSeconds: index === 0 ? 0 : ACK_SECONDS, recipients: [{ kind: 'role', role: 'duty_officer' }] })),
+    };
+    const { body: policies } = await admin.request<EscalationPolicyDto[]>('GET', '/escalation-policies');
+    const existing = policies.find((candidate) => candidate.operatorCode === site.operator.code && candidate.priority === 'P2');
+    const found = policies.find((candidate) => candidate.operatorCode === null && candidate.priority === null);
+    if (!found) throw new Error('no default escalation policy');
+    defaultPolicy = found;
+    const saved = existing
+      ? await admin.request<EscalationPolicyDto>('PUT', `/escalation-policies/${existing.id}`, definition)
+      : await admin.request<EscalationPolicyDto>('POST', '/escalation-policies', definition);
+    expect([200, 201]).toContain(saved.status);
+    policy = saved.body;
   }, 60_000);
 
   afterAll(async () => {
     await admin?.request('PUT', `/sla-policies/${SEVERITY}/P2`, { acknowledgeSeconds: 1800, restoreSeconds: 43_200 });
+    // Later suites see this operator and tier escalate as the default chain does.
+    if (policy && defaultPolicy) {
+      const { levels, repeat } = defaultPolicy;
+      await admin.request('PUT', `/escalation-policies/${policy.id}`, { name: policy.name, operatorCode: policy.operatorCode, priority: 'P2', levels, repeat });
+    }
     await worker?.close();
     await api?.close();
     await redis?.destroy();
@@ -63,8 +89,8 @@ describe('a flushed Redis', () => {
     const [{ count: before }] = await api.dataSource.query(`SELECT count(*)::int AS count FROM escalations WHERE incident_id = ANY($1)`, [ids]);
     expect(before).toBe(0);
 
-    const expected = INCIDENTS * MAX_ESCALATION_LEVEL;
-    const lastLevelDue = lastDue + (MAX_ESCALATION_LEVEL - 1) * ACK_SECONDS * 1000;
+    const expected = INCIDENTS * LEVELS;
+    const lastLevelDue = lastDue + (LEVELS - 1) * ACK_SECONDS * 1000;
     let stored = 0;
     while (stored < expected && Date.now() < lastLevelDue + MAX_LATENESS_MS) {
       await new Promise((resolve) => setTimeout(resolve, 500));
@@ -82,12 +108,9 @@ describe('a flushed Redis', () => {
     for (const row of rows) {
       const incident = byIncident.get(row.incident_id);
       if (!incident) throw new Error(`unexpected escalation for ${row.incident_id}`);
-      const deadline = {
-        kind: 'acknowledge' as const,
-        startsAt: new Date(incident.acknowledgeDeadline.startsAt),
-        dueAt: new Date(incident.acknowledgeDeadline.dueAt),
-      };
-      const lateness = new Date(row.fired_at).getTime() - escalationDueAt(deadline, row.level, 0).getTime();
+      const step = chainSchedule(policy, new Date(incident.acknowledgeDeadline.dueAt))[row.level - 1];
+      if (!step) throw new Error(`step ${row.level} is not in the chain`);
+      const lateness = new Date(row.fired_at).getTime() - step.dueAt.getTime();
       expect(lateness).toBeGreaterThanOrEqual(0);
       worst = Math.max(worst, lateness);
     }

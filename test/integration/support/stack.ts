@@ -30,7 +30,6 @@ export function testEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
     REDIS_PREFIX: environment.redisPrefix,
     JWT_SECRET: environment.jwtSecret,
     PORT: '0',
-    ESCALATION_MIN_STEP_SECONDS: '0',
     RECONCILE_INTERVAL_SECONDS: '3600',
     DATABASE_POOL_SIZE: '5',
     LOG_LEVEL: 'warn',

@@ -15,7 +15,8 @@ import { IncidentsHttpModule } from './incidents/incidents.module';
 import { InventoryHttpModule } from './inventory/inventory.module';
 import { OrganisationHttpModule } from './organisation/organisation.module';
 import { RealtimeHttpModule } from './realtime/realtime.module';
-import { SlaPoliciesHttpModule } from './sla-policies/sla-policies.module';
+import { EscalationHttpModule } from './escalation/escalation.module';
+import { EventPeriodsHttpModule } from './event-periods/event-periods.module';
 import { UsersHttpModule } from './users/users.module';
 
 /** Rate-limit counters in Redis; its client, like every other, reports outages through one listener. */
@@ -43,7 +44,8 @@ export class AppModule {
         IncidentsHttpModule,
         InventoryHttpModule,
         OrganisationHttpModule,
-        SlaPoliciesHttpModule,
+        EscalationHttpModule,
+        EventPeriodsHttpModule,
         AuthHttpModule,
         UsersHttpModule,
         AuditHttpModule,

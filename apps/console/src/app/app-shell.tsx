@@ -1,4 +1,4 @@
-import { AlertOutlined, AuditOutlined, DashboardOutlined, HistoryOutlined, SettingOutlined } from '@ant-design/icons';
+import { AlertOutlined, AuditOutlined, DashboardOutlined, HistoryOutlined, ScheduleOutlined, SettingOutlined } from '@ant-design/icons';
 import { Button, Layout } from 'antd';
 import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -37,6 +37,7 @@ const NAV_ICON: Readonly<Record<NavKey, ReactNode>> = {
   admin: <SettingOutlined />,
   audit: <AuditOutlined />,
   history: <HistoryOutlined />,
+  rosters: <ScheduleOutlined />,
 };
 
 function activeNavKey(pathname: string): NavKey {
@@ -44,6 +45,7 @@ function activeNavKey(pathname: string): NavKey {
   if (pathname.startsWith('/admin')) return 'admin';
   if (pathname.startsWith('/audit')) return 'audit';
   if (pathname.startsWith('/history')) return 'history';
+  if (pathname.startsWith('/rosters')) return 'rosters';
   return 'board';
 }
 

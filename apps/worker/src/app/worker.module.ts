@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { EscalationModule } from '@netduty/escalation';
+import { NotificationWorkersModule } from '@netduty/notifications';
 import { PlatformModule } from '@netduty/platform';
 import { type AppConfig } from '@netduty/platform-config';
 import { SlaQueueModule } from '@netduty/platform-queue';
@@ -12,8 +13,9 @@ export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      // Escalation brings what it uses (incidents, the audit trail); the worker has no login, users or seeder.
-      imports: [PlatformModule.forRoot(config, 'worker'), SlaQueueModule, EscalationModule],
+      // Escalation brings what it uses (incidents, rosters, the outbox, the audit trail); the notification
+      // workers send what the outbox holds. The worker has no login, users or seeder.
+      imports: [PlatformModule.forRoot(config, 'worker'), SlaQueueModule, EscalationModule, NotificationWorkersModule],
       providers: [SlaProcessor, HeartbeatService, ReconcileScheduleService],
     };
   }

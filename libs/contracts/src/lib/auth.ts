@@ -17,6 +17,7 @@ export const PERMISSIONS = [
   'incident.resolve',
   'incident.close',
   'incident.reopen',
+  'incident.escalate',
   'inventory.read',
   'organisation.read',
   'sla.read',

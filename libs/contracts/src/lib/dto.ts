@@ -1,3 +1,4 @@
+import type { EscalationRecipientDto } from './escalation-policy';
 import type {
   DeadlineKind,
   IncidentAction,
@@ -94,9 +95,19 @@ export interface EscalationDto {
   incidentId: string;
   kind: DeadlineKind;
   cycle: number;
+  /** The chain step, 1-based across rounds (a policy may repeat its levels). */
   level: number;
+  /** 1 for the chain's first pass, 2 for the first repeat, … */
+  round: number;
+  /** The policy's level this step fired, 1-based within a round. */
+  chainLevel: number;
   deadlineAt: IsoInstant;
   firedAt: IsoInstant;
+  /** Who it reached, resolved when it fired. */
+  recipients: EscalationRecipientDto[];
+  /** Escalated by a person ("escalate now"), with the reason. */
+  manual: boolean;
+  reason: string | null;
 }
 
 export interface IncidentDetailDto extends IncidentDto {

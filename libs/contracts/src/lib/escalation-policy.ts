@@ -57,6 +57,13 @@ export const ESCALATION_POLICY_LIMITS = {
  */
 export const DEPARTMENT_DUTY_GROUP_ID = '00000000-0000-4000-8000-000000000001';
 
+/** Someone a fired step reached, resolved when it fired, and the rules of the level that named them. */
+export interface EscalationRecipientDto {
+  userId: string;
+  displayName: string;
+  rules: RecipientKind[];
+}
+
 /** waiting: no level fired yet; running: a level fired, more to come; stopped: acknowledged/resolved; exhausted: every step fired. */
 export const CHAIN_STATES = ['waiting', 'running', 'stopped', 'exhausted'] as const;
 export type ChainState = (typeof CHAIN_STATES)[number];

@@ -12,8 +12,9 @@ export const INCIDENT_FILTER_MAX_VALUES = 200;
 
 /**
  * The orders `GET /incidents` can page in:
- * - `urgency`: the board's order (the domain's `compareByUrgency`: nearest — i.e. most overdue — next
- *   deadline first, then severity; no running clock last), ties broken by id;
+ * - `urgency`: the board's order (the domain's `compareByUrgency`): breached first, then P0, then severity,
+ *   then the time left (most overdue first); no running clock last; ties broken by id. "Breached" is as of
+ *   the first page, which the cursor carries;
  * - `recent`: newest report first, for the history of closed incidents.
  */
 export const INCIDENT_LIST_SORTS = ['urgency', 'recent'] as const;

@@ -302,6 +302,102 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/on-duty-groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RostersController_list"];
+        put?: never;
+        post: operations["RostersController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/on-duty-groups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RostersController_get"];
+        put: operations["RostersController_replace"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/on-duty-groups/{id}/shifts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RostersController_shifts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/on-duty/now": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RostersController_now"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/on-duty-groups/{id}/handovers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HandoversController_list"];
+        put?: never;
+        post: operations["HandoversController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/handovers/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["HandoversController_acknowledge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sla-policies": {
         parameters: {
             query?: never;
@@ -328,6 +424,140 @@ export interface paths {
         get?: never;
         /** Change one window; applies to incidents reported or reopened from now on */
         put: operations["SlaPoliciesController_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/escalation-policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["EscalationPoliciesController_listPolicies"];
+        put?: never;
+        post: operations["EscalationPoliciesController_createPolicy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/escalation-policies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Replace a chain; running chains continue under it from their next step */
+        put: operations["EscalationPoliciesController_replacePolicy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/chain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where the running escalation chain stands: current level, next level and when */
+        get: operations["EscalationPoliciesController_chainStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/escalate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Escalate now to a level of the running chain, with a reason */
+        post: operations["EscalationPoliciesController_escalateNow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/de-escalate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hand the incident back to a lower level, with a reason; the chain continues from the level above */
+        post: operations["EscalationPoliciesController_deEscalate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/event-periods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["EventPeriodsController_list"];
+        put?: never;
+        post: operations["EventPeriodsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/event-periods/current": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The period in force now and the next one: the console's banner and countdown */
+        get: operations["EventPeriodsController_current"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/event-periods/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Replace a period; live deadlines only ever tighten when it starts */
+        put: operations["EventPeriodsController_replace"];
         post?: never;
         delete?: never;
         options?: never;
@@ -623,11 +853,136 @@ export interface components {
             name?: string;
             communeCodes?: string[];
         };
+        ShiftTemplateBody: {
+            id: string;
+            /** @example 07:00 */
+            startTime: string;
+            /** @example 15:00 */
+            endTime: string;
+        };
+        CrewBody: {
+            memberIds: string[];
+            /** Format: uuid */
+            leadId: string;
+        };
+        RotationBody: {
+            id: string;
+            templates: components["schemas"]["ShiftTemplateBody"][];
+            weekdays: (1 | 2 | 3 | 4 | 5 | 6 | 7)[];
+            /** @example 2026-12-07 */
+            anchorDate: string;
+            crews: components["schemas"]["CrewBody"][];
+            /** Format: date-time */
+            effectiveFrom: string;
+            /** Format: date-time */
+            effectiveUntil: Record<string, never> | null;
+        };
+        CrewIntervalBody: {
+            id: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            memberIds: string[];
+            /** Format: uuid */
+            leadId: string;
+        };
+        ShiftSwapBody: {
+            id: string;
+            templateId: string;
+            /** Format: date-time */
+            occurrenceStartsAt: string;
+            /** Format: uuid */
+            outgoingUserId: string;
+            /** Format: uuid */
+            incomingUserId: string;
+        };
+        OnDutyGroupBody: {
+            name: string;
+            /** @enum {string} */
+            kind: "department" | "cluster" | "leadership";
+            /**
+             * Format: uuid
+             * @description required for kind 'cluster', null otherwise
+             */
+            clusterId: Record<string, never> | null;
+            /** @default Asia/Ho_Chi_Minh */
+            timeZone: string;
+            rotations: components["schemas"]["RotationBody"][];
+            oneOffShifts: components["schemas"]["CrewIntervalBody"][];
+            overrides: components["schemas"]["CrewIntervalBody"][];
+            swaps: components["schemas"]["ShiftSwapBody"][];
+        };
+        CreateHandoverBody: {
+            notes: string;
+            /**
+             * Format: date-time
+             * @description the outgoing shift's start; by default the shift covering now
+             */
+            shiftStartsAt?: string;
+        };
         UpdateSlaPolicyBody: {
             /** @example 300 */
             acknowledgeSeconds: number;
             /** @example 7200 */
             restoreSeconds: number;
+        };
+        RecipientRuleBody: {
+            /** @enum {string} */
+            kind: "person" | "on_shift" | "role" | "assigned_responders" | "cluster_lead";
+            /**
+             * Format: uuid
+             * @description kind 'person'
+             */
+            userId?: string;
+            /**
+             * Format: uuid
+             * @description kind 'on_shift'
+             */
+            groupId?: string;
+            /**
+             * @description kind 'role'
+             * @enum {string}
+             */
+            role?: "admin" | "duty_officer" | "cluster_staff" | "responder" | "leadership";
+        };
+        EscalationLevelBody: {
+            waitSeconds: number;
+            recipients: components["schemas"]["RecipientRuleBody"][];
+        };
+        EscalationPolicyBody: {
+            name: string;
+            /** @enum {string|null} */
+            operatorCode: "viettel" | "vnpt" | "mobifone" | "vnpost" | "viettelpost" | null;
+            /** @enum {string|null} */
+            priority: "P0" | "P1" | "P2" | null;
+            levels: components["schemas"]["EscalationLevelBody"][];
+            repeat: number;
+        };
+        ChainChangeBody: {
+            targetLevel: number;
+            reason: string;
+        };
+        EventSlaOverrideBody: {
+            acknowledgeSeconds: number;
+            restoreSeconds: number;
+        };
+        EventSlaOverridesBody: {
+            P0?: components["schemas"]["EventSlaOverrideBody"];
+            P1?: components["schemas"]["EventSlaOverrideBody"];
+            P2?: components["schemas"]["EventSlaOverrideBody"];
+        };
+        EventPeriodBody: {
+            name: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            p0SiteIds: string[];
+            slaFactor: Record<string, never> | null;
+            slaOverrides: components["schemas"]["EventSlaOverridesBody"];
+            p0LeadershipLevel: Record<string, never> | null;
+            reportIntervalMinutes: number;
         };
         LoginBody: {
             /** @example trucban */
@@ -1144,6 +1499,186 @@ export interface operations {
             };
         };
     };
+    RostersController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RostersController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OnDutyGroupBody"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RostersController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RostersController_replace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OnDutyGroupBody"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RostersController_shifts: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RostersController_now: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    HandoversController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    HandoversController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateHandoverBody"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    HandoversController_acknowledge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     SlaPoliciesController_list: {
         parameters: {
             query?: never;
@@ -1174,6 +1709,210 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["UpdateSlaPolicyBody"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    EscalationPoliciesController_listPolicies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    EscalationPoliciesController_createPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EscalationPolicyBody"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    EscalationPoliciesController_replacePolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EscalationPolicyBody"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    EscalationPoliciesController_chainStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    EscalationPoliciesController_escalateNow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChainChangeBody"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    EscalationPoliciesController_deEscalate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChainChangeBody"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    EventPeriodsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    EventPeriodsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventPeriodBody"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    EventPeriodsController_current: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    EventPeriodsController_replace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventPeriodBody"];
             };
         };
         responses: {

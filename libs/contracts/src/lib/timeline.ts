@@ -1,4 +1,5 @@
 import type { IsoInstant } from './dto';
+import type { EscalationRecipientDto } from './escalation-policy';
 import type { DeadlineKind, IncidentCategory, Severity, TimelineEventType } from './enums';
 
 /** The actor recorded for what nobody did by hand (escalations); the console shows it as "system". */
@@ -20,7 +21,22 @@ export interface TimelineEventData {
   acknowledged: { note?: string };
   assigned: { responders: AssignedResponder[]; note?: string };
   commented: { text: string };
-  escalated: { kind: DeadlineKind; level: number; cycle: number; audience: EscalationAudience; deadlineAt: IsoInstant };
+  /**
+   * A chain step fired. `level` is the step (1-based across rounds), `chainLevel` the policy's level and
+   * `recipients` who it reached; steps stored before escalation policies carry `audience` instead.
+   */
+  escalated: {
+    kind: DeadlineKind;
+    level: number;
+    cycle: number;
+    deadlineAt: IsoInstant;
+    round?: number;
+    chainLevel?: number;
+    recipients?: EscalationRecipientDto[];
+    manual?: boolean;
+    reason?: string;
+    audience?: EscalationAudience;
+  };
   resolved: { note?: string };
   closed: { note?: string };
   /** The reason is required to reopen. */

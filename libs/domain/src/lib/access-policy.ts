@@ -10,6 +10,7 @@ const INCIDENT_WORK: Permission[] = [
   'incident.resolve',
   'incident.close',
   'incident.reopen',
+  'incident.escalate',
 ];
 
 /**

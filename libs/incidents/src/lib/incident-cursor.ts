@@ -11,7 +11,7 @@ export class InvalidCursorError extends ApplicationError {
 
 /** The sort key of the last row of a page; the next page starts strictly after it. */
 export type IncidentCursor =
-  | { sort: 'urgency'; dueAt: string; severityRank: number; id: string }
+  | { sort: 'urgency'; asOf: string; breachedRank: number; clockRank: number; p0Rank: number; severityRank: number; dueAt: string; id: string }
   | { sort: 'recent'; reportedAt: string; id: string };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -26,7 +26,10 @@ function isTimestamp(value: unknown): value is string {
 
 /** Opaque to clients: base64url of the key, so nobody builds one by hand and the format may change. */
 export function encodeIncidentCursor(cursor: IncidentCursor): string {
-  const key = cursor.sort === 'urgency' ? ['u', cursor.dueAt, cursor.severityRank, cursor.id] : ['r', cursor.reportedAt, cursor.id];
+  const key =
+    cursor.sort === 'urgency'
+      ? ['u2', cursor.asOf, cursor.breachedRank, cursor.clockRank, cursor.p0Rank, cursor.severityRank, cursor.dueAt, cursor.id]
+      : ['r', cursor.reportedAt, cursor.id];
   return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
 }
 
@@ -40,20 +43,27 @@ export function decodeIncidentCursor(text: string, sort: IncidentListSort): Inci
   }
   if (!Array.isArray(key)) throw new InvalidCursorError('is not a cursor this server made');
   const [kind, ...rest] = key as unknown[];
-  const expected = sort === 'urgency' ? 'u' : 'r';
+  // 'u2': the order with breached, clock and P0 first (a cursor of the older 'u' order is refused).
+  const expected = sort === 'urgency' ? 'u2' : 'r';
   if (kind !== expected) throw new InvalidCursorError(`was made for another sort than ${sort}`);
   if (sort === 'urgency') {
-    const [dueAt, severityRank, id] = rest;
+    const [asOf, breachedRank, clockRank, p0Rank, severityRank, dueAt, id] = rest;
+    const flag = (value: unknown): value is number => value === 0 || value === 1;
     if (
-      rest.length === 3 &&
-      (dueAt === 'infinity' || isTimestamp(dueAt)) &&
+      rest.length === 7 &&
+      typeof asOf === 'string' &&
+      !Number.isNaN(Date.parse(asOf)) &&
+      flag(breachedRank) &&
+      flag(clockRank) &&
+      flag(p0Rank) &&
       Number.isInteger(severityRank) &&
       (severityRank as number) >= 0 &&
       (severityRank as number) <= 3 &&
+      (dueAt === 'infinity' || isTimestamp(dueAt)) &&
       typeof id === 'string' &&
       UUID.test(id)
     ) {
-      return { sort, dueAt: dueAt as string, severityRank: severityRank as number, id };
+      return { sort, asOf, breachedRank, clockRank, p0Rank, severityRank: severityRank as number, dueAt: dueAt as string, id };
     }
   } else {
     const [reportedAt, id] = rest;

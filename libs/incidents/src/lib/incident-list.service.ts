@@ -14,7 +14,10 @@ import {
 import { foldForSearch, scopeFilterOf, type IncidentScope } from '@netduty/domain';
 import {
   applyScopeFilter,
+  boardBreachedRankSql,
+  boardClockRankSql,
   boardDueSql,
+  boardP0RankSql,
   boardSeverityRankSql,
   IncidentEntity,
   likeContaining,
@@ -125,6 +128,9 @@ const SEARCH_WORDS_MAX = 8;
 interface PageKeyRow {
   id: string;
   due_at?: string;
+  breached_rank?: number;
+  clock_rank?: number;
+  p0_rank?: number;
   severity_rank?: number;
   reported_at?: string;
 }
@@ -145,13 +151,22 @@ export class IncidentListService {
 
     // First the page's ids in order, straight off the index; then the rows with their relations.
     const keys = this.filtered(query, scope).select('incident.id', 'id');
+    // Breached is as of the first page's instant, carried in the cursor, so every page of one walk agrees.
+    const asOf = after?.sort === 'urgency' ? after.asOf : new Date().toISOString();
     if (sort === 'urgency') {
       keys
-        .addSelect(`${boardDueSql('incident')}::text`, 'due_at')
+        .addSelect(boardBreachedRankSql('incident'), 'breached_rank')
+        .addSelect(boardClockRankSql('incident'), 'clock_rank')
+        .addSelect(boardP0RankSql('incident'), 'p0_rank')
         .addSelect(boardSeverityRankSql('incident'), 'severity_rank')
-        .orderBy(boardDueSql('incident'), 'ASC')
+        .addSelect(`${boardDueSql('incident')}::text`, 'due_at')
+        .orderBy(boardBreachedRankSql('incident'), 'ASC')
+        .addOrderBy(boardClockRankSql('incident'), 'ASC')
+        .addOrderBy(boardP0RankSql('incident'), 'ASC')
         .addOrderBy(boardSeverityRankSql('incident'), 'ASC')
-        .addOrderBy('incident.id', 'ASC');
+        .addOrderBy(boardDueSql('incident'), 'ASC')
+        .addOrderBy('incident.id', 'ASC')
+        .setParameter('asOf', asOf);
     } else {
       keys.addSelect('incident.reported_at::text', 'reported_at').orderBy('incident.reported_at', 'DESC').addOrderBy('incident.id', 'DESC');
     }
@@ -165,7 +180,7 @@ export class IncidentListService {
       return incident ? [toIncidentDto(incident)] : [];
     });
     const last = pageRows[pageRows.length - 1];
-    const nextCursor = rows.length > limit && last ? encodeIncidentCursor(cursorOf(last, sort)) : null;
+    const nextCursor = rows.length > limit && last ? encodeIncidentCursor(cursorOf(last, sort, asOf)) : null;
     return { items, nextCursor, limit };
   }
 
@@ -270,8 +285,16 @@ function applySearch(builder: SelectQueryBuilder<IncidentEntity>, text: string):
 function applyKeyset(builder: SelectQueryBuilder<IncidentEntity>, after: IncidentCursor): void {
   if (after.sort === 'urgency') {
     builder.andWhere(
-      `(${boardDueSql('incident')}, ${boardSeverityRankSql('incident')}, incident.id) > (:afterDue::timestamptz, :afterRank::int, :afterId::uuid)`,
-      { afterDue: after.dueAt, afterRank: after.severityRank, afterId: after.id },
+      `(${boardBreachedRankSql('incident')}, ${boardClockRankSql('incident')}, ${boardP0RankSql('incident')}, ${boardSeverityRankSql('incident')}, ${boardDueSql('incident')}, incident.id)` +
+        ` > (:afterBreached::int, :afterClock::int, :afterP0::int, :afterRank::int, :afterDue::timestamptz, :afterId::uuid)`,
+      {
+        afterBreached: after.breachedRank,
+        afterClock: after.clockRank,
+        afterP0: after.p0Rank,
+        afterRank: after.severityRank,
+        afterDue: after.dueAt,
+        afterId: after.id,
+      },
     );
   } else {
     builder.andWhere('(incident.reported_at, incident.id) < (:afterReported::timestamptz, :afterId::uuid)', {
@@ -281,8 +304,17 @@ function applyKeyset(builder: SelectQueryBuilder<IncidentEntity>, after: Inciden
   }
 }
 
-function cursorOf(row: PageKeyRow, sort: 'urgency' | 'recent'): IncidentCursor {
+function cursorOf(row: PageKeyRow, sort: 'urgency' | 'recent', asOf: string): IncidentCursor {
   return sort === 'urgency'
-    ? { sort, dueAt: row.due_at ?? 'infinity', severityRank: Number(row.severity_rank), id: row.id }
+    ? {
+        sort,
+        asOf,
+        breachedRank: Number(row.breached_rank),
+        clockRank: Number(row.clock_rank),
+        p0Rank: Number(row.p0_rank),
+        severityRank: Number(row.severity_rank),
+        dueAt: row.due_at ?? 'infinity',
+        id: row.id,
+      }
     : { sort, reportedAt: row.reported_at ?? '', id: row.id };
 }

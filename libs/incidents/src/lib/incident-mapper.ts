@@ -59,7 +59,12 @@ export function toEscalationDto(escalation: EscalationEntity): EscalationDto {
     kind: escalation.kind,
     cycle: escalation.cycle,
     level: escalation.level,
+    round: escalation.round,
+    chainLevel: escalation.chainLevel,
     deadlineAt: escalation.deadlineAt.toISOString(),
     firedAt: escalation.firedAt.toISOString(),
+    recipients: escalation.recipients,
+    manual: escalation.manual,
+    reason: escalation.reason,
   };
 }

@@ -2,13 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { CreateSiteRequest, SiteSummaryDto } from '@netduty/contracts';
-import { foldForSearch, scopeFilterOf, siteKindsOf, type IncidentScope } from '@netduty/domain';
+import { foldForSearch, scopeFilterOf, siteKindsOf, siteSearchRank, type IncidentScope } from '@netduty/domain';
 import { AuditService } from '@netduty/identity';
 import { applyScopeFilter, CommuneEntity, OperatorEntity, SiteEntity, likeContaining, likeStartingWith } from '@netduty/persistence';
 import { AlreadyExistsError, InvalidInputError, NotFoundError, type FieldProblem } from '@netduty/platform-errors';
 import { siteSearchText, toSiteSummaryDto } from './inventory-mappers';
 
 export type SiteInput = CreateSiteRequest;
+
+/** How many matches are ranked before the limit cuts: enough that an exact name is never cut off first. */
+const SEARCH_CANDIDATES = 400;
 
 /** The site register: BTS, broadband and transmission nodes, postal points. Kept by administrators, found by everyone in scope. */
 @Injectable()
@@ -19,8 +22,10 @@ export class SitesService {
   ) {}
 
   /**
-   * Diacritics-insensitive search over code, name and commune: every word of the query must occur.
-   * Matches on the code's start rank first, so typing a code finds that site at the top.
+   * Diacritics-insensitive search over code, name, commune and former district: every word of the query
+   * must occur somewhere. The order is the domain's siteSearchRank: the name or code matching the query
+   * as whole words first ("chi lang" finds the sites named Chi Lăng before a site in another commune of
+   * the former Chi Lăng district), then a code starting with it, then the rest; then P0 before P1, the code.
    */
   async search(query: string, limit: number, scope: IncidentScope): Promise<SiteSummaryDto[]> {
     const words = foldForSearch(query).split(' ').filter(Boolean).slice(0, 8);
@@ -35,15 +40,21 @@ export class SitesService {
       builder.andWhere(`site.searchText LIKE :word${index}`, { [`word${index}`]: likeContaining(word) });
     });
     const folded = words.join(' ');
+    // Candidates in the register's order, ranked by the domain (the name is folded in JavaScript, like
+    // the search text), then cut to the limit: a few hundred rows at most for any query of two letters.
     builder
       .addSelect(`CASE WHEN site.search_text LIKE :prefix THEN 0 ELSE 1 END`, 'rank')
       .setParameter('prefix', likeStartingWith(folded))
       .orderBy('rank', 'ASC')
       .addOrderBy('site.priority', 'ASC')
       .addOrderBy('site.code', 'ASC')
-      .limit(limit);
+      .limit(Math.max(limit, SEARCH_CANDIDATES));
     const sites = await builder.getMany();
-    return sites.map(toSiteSummaryDto);
+    return sites
+      .map((site, order) => ({ site, order, rank: siteSearchRank(query, site) }))
+      .sort((a, b) => a.rank - b.rank || a.order - b.order)
+      .slice(0, limit)
+      .map(({ site }) => toSiteSummaryDto(site));
   }
 
   async create(input: SiteInput): Promise<SiteSummaryDto> {

@@ -1,11 +1,10 @@
 /**
- * The board's keyset, as SQL over an incidents alias. These are the expressions of the
- * `incidents_board_order` index (migration IncidentListOrder1763791200000), so a query ordering or
- * comparing by them reads the index in order; change one only together with a new migration.
- *
- * They are the domain's urgency order (`compareByUrgency` with `nextDeadline`): the next deadline
- * ascending — which puts every breached incident first, most overdue at the top, at any instant —
- * no running clock (resolved) as infinity, then the severity's rank, then the id for a total order.
+ * The board's keyset, as SQL over an incidents alias: the domain's urgency order (`urgencyKey` with
+ * `nextDeadline`) as of an instant — breached first, then a running clock, then P0, then the severity's
+ * rank, then the time left (the next deadline ascending: most overdue first among the breached), then the
+ * id for a total order. The deadline expression is the `incidents_board_order` index's, which still
+ * narrows the board to its open rows; the first keys depend on the instant, so a page is sorted from the
+ * (few thousand) open rows rather than read off the index.
  */
 export function boardDueSql(alias: string): string {
   return `(CASE WHEN ${alias}.status = 'reported' THEN ${alias}.ack_due_at WHEN ${alias}.status IN ('resolved', 'closed') THEN 'infinity'::timestamptz ELSE ${alias}.restore_due_at END)`;
@@ -18,4 +17,18 @@ export function boardSeverityRankSql(alias: string): string {
 /** The partial index covers only these rows; the board's default list is exactly them. */
 export function openIncidentSql(alias: string): string {
   return `${alias}.status <> 'closed'`;
+}
+
+/** 0 when the next deadline has passed at `:asOf` (the parameter the query binds), else 1. */
+export function boardBreachedRankSql(alias: string, asOfParameter = 'asOf'): string {
+  return `(CASE WHEN ${boardDueSql(alias)} <= :${asOfParameter}::timestamptz THEN 0 ELSE 1 END)`;
+}
+
+/** 0 while a clock runs, 1 for none (resolved): they sink below every running one. */
+export function boardClockRankSql(alias: string): string {
+  return `(CASE WHEN ${alias}.status IN ('resolved', 'closed') THEN 1 ELSE 0 END)`;
+}
+
+export function boardP0RankSql(alias: string): string {
+  return `(CASE WHEN ${alias}.priority = 'P0' THEN 0 ELSE 1 END)`;
 }

@@ -5,6 +5,7 @@ import { AccountLockedError, AnonymousRefusalAudit, AuditService, ForbiddenError
 import { InvalidCursorError } from '@netduty/incidents';
 import {
   AlreadyExistsError,
+  ConflictError,
   IdempotencyKeyReusedError,
   ApplicationError,
   InvalidInputError,
@@ -149,6 +150,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
         detailMessage: error.message,
         details: { currentStatus: error.currentStatus, attempted: error.attempted, allowedActions: error.allowedActions },
       });
+    }
+    if (error instanceof ConflictError) {
+      return apiError(409, error.code, language, { detailMessage: error.message, details: { reason: error.reason } });
     }
     return apiError(400, error.code, language, { detailMessage: error.message });
   }

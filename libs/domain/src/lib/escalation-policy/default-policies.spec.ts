@@ -9,12 +9,12 @@ describe('default escalation policies', () => {
     for (const policy of DEFAULT_ESCALATION_POLICIES) expect(policyProblems(policy)).toEqual([]);
   });
 
-  it('reach the assigned responders, the cluster lead, the duty officer on shift and leadership, in that order', () => {
+  it('reach the assigned responders with the cluster lead (an unassigned incident still reaches someone at L1), the cluster lead, the duty officer on shift and leadership, in that order', () => {
     const general = selectPolicy(DEFAULT_ESCALATION_POLICIES, { operatorCode: 'vnpt', priority: 'P2' });
     if (!general) throw new Error('expected a default for any operator and tier');
     expect(general.priority).toBeNull();
     expect(general.levels.map((level) => level.recipients)).toEqual([
-      [{ kind: 'assigned_responders' }],
+      [{ kind: 'assigned_responders' }, { kind: 'cluster_lead' }],
       [{ kind: 'cluster_lead' }],
       [{ kind: 'on_shift', groupId: DEPARTMENT_DUTY_GROUP_ID }],
       [{ kind: 'role', role: 'leadership' }],

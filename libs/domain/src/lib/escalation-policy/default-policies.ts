@@ -4,7 +4,8 @@ const MINUTE = 60;
 
 /**
  * The department's chains, seeded into the editable policy table (copy them literally). Any operator:
- * L1 the assigned responders at the deadline, L2 the cluster lead 15 min later, L3 the duty officer on
+ * L1 the assigned responders and the cluster lead at the deadline (an unacknowledged incident has no
+ * responders yet, so L1 must reach someone else too), L2 the cluster lead 15 min later, L3 the duty officer on
  * shift in the department's on-duty group 15 min after that, L4 department leadership 30 min after that;
  * then once more. P0 (venues, government offices) runs the same chain at 5/5/10 minutes, twice more.
  */
@@ -14,7 +15,7 @@ export const DEFAULT_ESCALATION_POLICIES: readonly EscalationPolicyDefinition[] 
     operatorCode: null,
     priority: null,
     levels: [
-      { waitSeconds: 0, recipients: [{ kind: 'assigned_responders' }] },
+      { waitSeconds: 0, recipients: [{ kind: 'assigned_responders' }, { kind: 'cluster_lead' }] },
       { waitSeconds: 15 * MINUTE, recipients: [{ kind: 'cluster_lead' }] },
       { waitSeconds: 15 * MINUTE, recipients: [{ kind: 'on_shift', groupId: DEPARTMENT_DUTY_GROUP_ID }] },
       { waitSeconds: 30 * MINUTE, recipients: [{ kind: 'role', role: 'leadership' }] },
@@ -26,7 +27,7 @@ export const DEFAULT_ESCALATION_POLICIES: readonly EscalationPolicyDefinition[] 
     operatorCode: null,
     priority: 'P0',
     levels: [
-      { waitSeconds: 0, recipients: [{ kind: 'assigned_responders' }] },
+      { waitSeconds: 0, recipients: [{ kind: 'assigned_responders' }, { kind: 'cluster_lead' }] },
       { waitSeconds: 5 * MINUTE, recipients: [{ kind: 'cluster_lead' }] },
       { waitSeconds: 5 * MINUTE, recipients: [{ kind: 'on_shift', groupId: DEPARTMENT_DUTY_GROUP_ID }] },
       { waitSeconds: 10 * MINUTE, recipients: [{ kind: 'role', role: 'leadership' }] },

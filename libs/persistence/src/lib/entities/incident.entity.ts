@@ -19,6 +19,7 @@ import {
   INCIDENT_STATUSES,
   PRIORITY_TIERS,
   SEVERITIES,
+  type DeadlineKind,
   type IncidentCategory,
   type IncidentStatus,
   type OperatorCode,
@@ -30,6 +31,7 @@ import { oneOf } from './one-of-check';
 import { OperatorEntity } from './operator.entity';
 import { ResponderEntity } from './responder.entity';
 import { SiteEntity } from './site.entity';
+import { UserEntity } from './user.entity';
 
 @Entity({ name: 'incidents' })
 @Check('incidents_category_check', oneOf('category', INCIDENT_CATEGORIES))
@@ -97,6 +99,15 @@ export class IncidentEntity {
 
   @Column({ name: 'reporter_name', type: 'text' })
   reporterName!: string;
+
+  /** The account that reported it (cluster staff act under their own name); null for older or system reports. */
+  @Column({ name: 'reported_by', type: 'uuid', nullable: true })
+  @ForeignKey(() => UserEntity, { name: 'incidents_reported_by_fkey' })
+  reportedBy!: string | null;
+
+  /** After a de-escalation: where the running chain of `kind` in `cycle` continues (step, re-timed from `at`). */
+  @Column({ name: 'chain_resume', type: 'jsonb', nullable: true })
+  chainResume!: { kind: DeadlineKind; cycle: number; step: number; at: string } | null;
 
   @Column({ name: 'reported_at', type: 'timestamptz' })
   reportedAt!: Date;

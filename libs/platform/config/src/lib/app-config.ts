@@ -69,8 +69,6 @@ const schema = z.object({
   WORKER_HEARTBEAT_FILE: z.string().optional(),
   /** Seconds between the reconciliation sweeps that re-enqueue lost deadline jobs. */
   RECONCILE_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
-  /** Minimum gap between escalation levels; tests shorten it to keep the real queue fast. */
-  ESCALATION_MIN_STEP_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   /**
    * HMAC secret of access tokens, required in every environment: there is no default, so no start can
    * sign with a value readable in the source. `npm start` generates one into tmp/local-secrets.env.

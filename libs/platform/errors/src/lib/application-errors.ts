@@ -50,3 +50,11 @@ export class IdempotencyKeyReusedError extends ApplicationError {
     super('this Idempotency-Key was already used with a different request body');
   }
 }
+
+/** The request is well-formed but the record's state refuses it (409), with a machine-readable reason. */
+export class ConflictError extends ApplicationError {
+  readonly code = 'conflict';
+  constructor(readonly reason: string, message: string) {
+    super(message);
+  }
+}

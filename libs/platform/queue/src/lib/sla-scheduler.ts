@@ -2,8 +2,10 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import type { JobsOptions, Queue } from 'bullmq';
 import type { DeadlineDueJob, DeadlineKind, SlaJobName } from '@netduty/contracts';
-import { SLA_QUEUE, deadlineJobId } from '@netduty/contracts';
-import { MAX_ESCALATION_LEVEL } from '@netduty/domain';
+import { ESCALATION_POLICY_LIMITS, SLA_QUEUE, deadlineJobId } from '@netduty/contracts';
+
+/** Every step a chain can have: levels × (1 + repeats). Only the next step has a job at any time. */
+const MAX_CHAIN_STEPS = ESCALATION_POLICY_LIMITS.maxLevels * (ESCALATION_POLICY_LIMITS.maxRepeat + 1);
 import { watchRedisClient } from '@netduty/platform-redis';
 
 export interface ScheduledDeadline {
@@ -44,10 +46,10 @@ export class SlaScheduler {
     );
   }
 
-  /** Removes the pending jobs of a deadline (every level). A job already running re-checks its condition. */
+  /** Removes the pending jobs of a deadline (every step). A job already running re-checks its condition. */
   async cancel(incidentId: string, kind: DeadlineKind, cycle: number): Promise<void> {
     const removals: Promise<unknown>[] = [];
-    for (let level = 1; level <= MAX_ESCALATION_LEVEL; level += 1) {
+    for (let level = 1; level <= MAX_CHAIN_STEPS; level += 1) {
       const jobId = deadlineJobId({ incidentId, kind, cycle, level });
       removals.push(
         this.queue.remove(jobId).catch((error: Error) => {

@@ -41,8 +41,9 @@ export function listComparator(query: IncidentListQuery): (a: IncidentDto, b: In
   if (query.sort === 'recent') {
     return (a, b) => Date.parse(b.reportedAt) - Date.parse(a.reportedAt) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
   }
-  const key = (incident: IncidentDto) => ({ id: incident.id, severity: incident.severity, nextDueAt: incident.nextDeadline?.dueAt ?? null });
-  return (a, b) => compareByUrgencyThenId(key(a), key(b));
+  const key = (incident: IncidentDto) => ({ id: incident.id, severity: incident.severity, priority: incident.priority, nextDueAt: incident.nextDeadline?.dueAt ?? null });
+  // The order depends on the clock (breached first): placed as of now, as the server's next page would be.
+  return (a, b) => compareByUrgencyThenId(key(a), key(b), new Date());
 }
 
 /** True when `candidate` is older than what is already cached (events can overtake a refetch). */

@@ -28,11 +28,19 @@ export function timelineLines(t: TFunction, event: TimelineEventDto): TimelineLi
       };
     case 'commented':
       return { text: event.data.text };
-    case 'escalated':
-      return {
-        detail: t('timeline.escalatedDetail', { level: event.data.level, kind: t(`deadlineKind.${event.data.kind}`).toLowerCase() }),
-        aside: t('timeline.notified', { audience: t(`escalation.audience.${event.data.audience}`) }),
-      };
+    case 'escalated': {
+      const { data } = event;
+      const level = data.chainLevel ?? data.level;
+      const detail = data.manual
+        ? t('timeline.escalatedManually', { level, reason: data.reason ?? '' })
+        : t('timeline.escalatedDetail', { level, kind: t(`deadlineKind.${data.kind}`).toLowerCase() });
+      // Steps stored before escalation policies name an audience; since then, the people reached.
+      if (data.recipients) {
+        const names = data.recipients.map((recipient) => recipient.displayName).join(', ');
+        return { detail, aside: names ? t('timeline.notifiedPeople', { names }) : t('timeline.notifiedNobody') };
+      }
+      return data.audience ? { detail, aside: t('timeline.notified', { audience: t(`escalation.audience.${data.audience}`) }) } : { detail };
+    }
     case 'reopened':
       return { text: t('timeline.reason', { note: event.data.note }) };
   }

@@ -1,3 +1,4 @@
+import { foldForSearch } from '@netduty/domain';
 import { SendOutlined } from '@ant-design/icons';
 import { INCIDENT_CATEGORIES, SEVERITIES, type IncidentCategory, type Severity, INCIDENT_TEXT_MAX_LENGTH } from '@netduty/contracts';
 import { App, Button, Card, Form, Input, Radio, Select, Space } from 'antd';
@@ -34,7 +35,8 @@ export function ReportPage() {
   const mutation = useReportIncident();
 
   const categoryOptions = useMemo(
-    () => INCIDENT_CATEGORIES.map((category) => ({ value: category, label: t(`category.${category}`) })),
+    // Folded for search, so "mat dien" finds "Mất điện lưới" (the console's one diacritics rule: foldForSearch).
+    () => INCIDENT_CATEGORIES.map((category) => ({ value: category, label: t(`category.${category}`), search: foldForSearch(t(`category.${category}`)) })),
     [t],
   );
 
@@ -83,7 +85,7 @@ export function ReportPage() {
             <Select
               placeholder={t('report.categoryPlaceholder')}
               options={categoryOptions}
-              showSearch={{ optionFilterProp: 'label' }}
+              showSearch={{ filterOption: (input, option) => (option?.search ?? '').includes(foldForSearch(input)) }}
               data-testid="report-category"
             />
           </Form.Item>
