@@ -278,7 +278,7 @@ describe('escalation chains through the real queue', () => {
   });
 
   describe('when the worker is killed in the middle of a chain', () => {
-    let workers: WorkerProcess[] = [];
+    const workers: WorkerProcess[] = [];
 
     afterAll(async () => {
       await Promise.all(workers.map((worker) => worker.stop()));
