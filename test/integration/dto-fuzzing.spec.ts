@@ -28,7 +28,9 @@ async function businessRowCounts(api: RunningApi): Promise<Record<string, number
            (SELECT md5(string_agg(username || role || active || coalesce(operator_code, '') || token_version, ',' ORDER BY id)) FROM users) AS accounts,
            (SELECT max(version) FROM incidents) AS versions,
            (SELECT md5(string_agg(id || name || version, ',' ORDER BY id)) FROM on_duty_groups) AS rosters,
-           (SELECT count(*) FROM shift_handovers)::int AS handovers`);
+           (SELECT count(*) FROM shift_handovers)::int AS handovers,
+           (SELECT md5(coalesce(string_agg(id || name || enabled || rate_limit_per_second || coalesce(url, ''), ',' ORDER BY id), '')) FROM notification_gateways) AS gateways,
+           (SELECT md5(coalesce(string_agg(user_id || severity || channels::text, ',' ORDER BY user_id, severity), '')) FROM notification_preferences) AS preferences`);
   return row;
 }
 
@@ -90,6 +92,10 @@ describe('property-based fuzzing of every request body: 4xx, never 5xx, nothing 
   let user: UserDto;
   let clusterId: string;
   let rosterGroupId: string;
+  let gatewayId: string;
+  let gatewaysBefore: string[];
+  /** A valid gateway body; disabled, so nothing is ever sent through a fuzz case's gateway. */
+  const gatewayBody = () => ({ kind: 'sms', name: 'fuzz-gateway', url: 'http://127.0.0.1:9/sms', bodyTemplate: '{"to":"{{address}}","text":"{{text}}"}', enabled: false });
   /** A valid roster body naming the duty officer (a fuzz case may replace the target group's roster). */
   const rosterBody = (name: string) => ({
     name,
@@ -130,9 +136,15 @@ describe('property-based fuzzing of every request body: 4xx, never 5xx, nothing 
     clusterId = cluster.body.id;
     const group = await admin.request<{ id: string }>('POST', '/on-duty-groups', rosterBody('Tổ trực thử nghiệm fuzz'));
     rosterGroupId = group.body.id;
+    gatewaysBefore = ((await api.dataSource.query(`SELECT id FROM notification_gateways`)) as { id: string }[]).map((row) => row.id);
+    gatewayId = (await admin.request<{ id: string }>('POST', '/notification-gateways', { ...gatewayBody(), name: 'fuzz-target-gateway' })).body.id;
   });
 
-  afterAll(() => api.close());
+  afterAll(async () => {
+    // A valid fuzz case may have made an enabled gateway with no one listening: keep later files off it.
+    await api.dataSource.query(`UPDATE notification_gateways SET enabled = false WHERE NOT (id = ANY($1::uuid[]))`, [gatewaysBefore]);
+    await api.close();
+  });
 
   const targets: [string, () => ApiClient, string, () => string, () => Record<string, unknown>][] = [
     ['report incident', () => duty, 'POST', () => '/incidents', () => ({ siteId: site.id, category: 'fibre_cut', severity: 'major', description: 'x' })],
@@ -153,6 +165,10 @@ describe('property-based fuzzing of every request body: 4xx, never 5xx, nothing 
     ['update cluster', () => admin, 'PATCH', () => `/clusters/${clusterId}`, () => ({ communeCodes: ['nope'] })],
     ['create on-duty group', () => admin, 'POST', () => '/on-duty-groups', () => rosterBody('Tổ trực fuzz mới')],
     ['replace roster', () => admin, 'PUT', () => `/on-duty-groups/${rosterGroupId}`, () => rosterBody('Tổ trực thử nghiệm fuzz')],
+    ['my notification preferences', () => duty, 'PUT', () => '/me/notification-preferences', () => ({ preferences: [{ severity: 'minor', channels: ['in_app', 'email'] }] })],
+    ['create notification gateway', () => admin, 'POST', () => '/notification-gateways', gatewayBody],
+    ['update notification gateway', () => admin, 'PATCH', () => `/notification-gateways/${gatewayId}`, () => ({ ...gatewayBody(), name: 'fuzz-target-gateway' })],
+    ['test notification gateway', () => admin, 'POST', () => `/notification-gateways/${gatewayId}/test`, () => ({ address: '0912001001' })],
     ['hand over a shift', () => duty, 'POST', () => '/on-duty-groups/00000000-0000-4000-8000-000000000001/handovers', () => ({ notes: 'x', shiftStartsAt: '2026-12-07T00:00:00Z' })],
   ];
 

@@ -13,6 +13,7 @@ import { HealthModule } from './health/health.module';
 import { ApiExceptionFilter } from './http/api-exception.filter';
 import { IncidentsHttpModule } from './incidents/incidents.module';
 import { InventoryHttpModule } from './inventory/inventory.module';
+import { NotificationsHttpModule } from './notifications/notifications.module';
 import { OrganisationHttpModule } from './organisation/organisation.module';
 import { RealtimeHttpModule } from './realtime/realtime.module';
 import { EscalationHttpModule } from './escalation/escalation.module';
@@ -46,6 +47,7 @@ export class AppModule {
         OrganisationHttpModule,
         EscalationHttpModule,
         EventPeriodsHttpModule,
+        NotificationsHttpModule,
         AuthHttpModule,
         UsersHttpModule,
         AuditHttpModule,

@@ -26,6 +26,7 @@ export const PERMISSIONS = [
   'organisation.manage',
   'user.manage',
   'audit.read',
+  'notification.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

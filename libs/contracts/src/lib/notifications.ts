@@ -1,3 +1,4 @@
+import type { IncidentDto } from './dto';
 import type { PriorityTier, Severity } from './enums';
 
 /** Where a person can be told: the console's notification centre, or an outside gateway. */
@@ -115,4 +116,24 @@ export interface NotificationGatewayDto {
 /** The notification centre's header: how many are unread. */
 export interface InAppNotificationCountDto {
   unread: number;
+}
+
+/** What an acknowledge link acknowledges, shown before the person confirms (GET /ack/:token). */
+export interface AckLinkPreviewDto {
+  incident: IncidentDto;
+  /** Whose acknowledgement it will be. */
+  recipientName: string;
+  expiresAt: string;
+}
+
+/** Why a link cannot be used: sent as `details.reason` of a 409 conflict. */
+export const ACK_LINK_REFUSALS = ['ack_link_expired', 'ack_link_used'] as const;
+export type AckLinkRefusal = (typeof ACK_LINK_REFUSALS)[number];
+
+/** The inbound SMS webhook's answer to the gateway. */
+export interface SmsReplyResultDto {
+  acknowledged: boolean;
+  /** Why not, when not: no message with that code to that number, or the incident is past acknowledging. */
+  reason?: 'no_match' | 'not_acknowledgeable';
+  incidentId?: string;
 }

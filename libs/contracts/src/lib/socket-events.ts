@@ -1,10 +1,13 @@
 import type { EscalationDto, IncidentDto } from './dto';
+import type { InAppNotificationDto } from './notifications';
 
 /** Server → console events. The single source of truth for every emit and every listener. */
 export interface ServerToClientEvents {
   'incident.created': (incident: IncidentDto, meta: ServerEventMeta) => void;
   'incident.updated': (incident: IncidentDto, meta: ServerEventMeta) => void;
   'incident.escalated': (payload: IncidentEscalatedPayload, meta: ServerEventMeta) => void;
+  /** A new entry in the person's notification centre, sent to their own room only. */
+  'notification.created': (notification: InAppNotificationDto, meta: ServerEventMeta) => void;
 }
 
 /**

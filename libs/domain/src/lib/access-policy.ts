@@ -19,7 +19,7 @@ const INCIDENT_WORK: Permission[] = [
  * the reference data, the users and the policies.
  */
 const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  admin: ['incident.read', 'inventory.read', 'organisation.read', 'sla.read', 'sla.write', 'inventory.manage', 'organisation.manage', 'user.manage', 'audit.read'],
+  admin: ['incident.read', 'inventory.read', 'organisation.read', 'sla.read', 'sla.write', 'inventory.manage', 'organisation.manage', 'user.manage', 'audit.read', 'notification.manage'],
   duty_officer: [...INCIDENT_WORK, 'inventory.read', 'organisation.read', 'sla.read'],
   cluster_staff: ['incident.read', 'incident.report', 'incident.acknowledge', 'incident.assign', 'incident.comment', 'incident.resolve', 'inventory.read', 'organisation.read', 'sla.read'],
   responder: ['incident.read', 'incident.acknowledge', 'incident.comment', 'incident.resolve', 'inventory.read', 'organisation.read'],

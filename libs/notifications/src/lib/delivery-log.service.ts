@@ -33,6 +33,11 @@ export class DeliveryLogService {
     return rows.map(toDeliveryDto);
   }
 
+  /** Whether the person exists (the admin's per-person log answers 404 otherwise). */
+  async recipientExists(userId: string): Promise<boolean> {
+    return (await this.dataSource.query(`SELECT 1 FROM users WHERE id = $1`, [userId])).length > 0;
+  }
+
   async forRecipient(userId: string): Promise<NotificationDeliveryDto[]> {
     const rows = await this.dataSource.getRepository(NotificationDeliveryEntity).find({ where: { recipientUserId: userId }, order: { createdAt: 'DESC' }, take: LOG_LIMIT });
     return rows.map(toDeliveryDto);

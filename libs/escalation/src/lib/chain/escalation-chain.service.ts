@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ChainStatusDto, DeadlineDueJob, DeadlineKind, EscalationRecipientDto } from '@netduty/contracts';
@@ -24,6 +24,7 @@ import { appendTimelineEvent, IncidentService, toEscalationDto } from '@netduty/
 import { NotificationOutbox, NotificationPlanner, type EnqueuedDelivery } from '@netduty/notifications';
 import { applyScopeFilter, EscalationEntity, EscalationPolicyEntity, IncidentEntity } from '@netduty/persistence';
 import { ConflictError, NotFoundError } from '@netduty/platform-errors';
+import { APP_CONFIG, type AppConfig } from '@netduty/platform-config';
 import { SlaScheduler, type ScheduledDeadline } from '@netduty/platform-queue';
 import { RealtimePublisher } from '@netduty/platform-realtime';
 import { EscalationPoliciesService } from './escalation-policies.service';
@@ -97,6 +98,7 @@ export class EscalationChainService {
     private readonly outbox: NotificationOutbox,
     private readonly audit: AuditService,
     private readonly eventPeriods: EventPeriodsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** A step's job is due: fire it if its deadline still applies. `not_due` gives the time to run again. */
@@ -277,6 +279,8 @@ export class EscalationChainService {
       sourceKey: `escalation-${escalationId}`,
       incidentId: incident.id,
       recipientUserIds: recipients.map((recipient) => recipient.userId),
+      // The console's acknowledge page: each recipient's outside messages carry a signed single-use link.
+      ackLinkBaseUrl: `${this.config.PUBLIC_CONSOLE_URL}/ack`,
       payload: {
         titleKey: 'escalation.fired',
         params: { reference: incident.reference, level: planned.level, site: site[0] ? `${site[0].code} ${site[0].name}` : '' },

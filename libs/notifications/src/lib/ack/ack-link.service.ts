@@ -33,6 +33,11 @@ export class AckLinkService {
     return verifyAckToken(token, this.key, now);
   }
 
+  /** Whether the link with this token id was redeemed already. */
+  async isUsed(manager: EntityManager, tokenId: string): Promise<boolean> {
+    return (await manager.getRepository(NotificationAckUseEntity).countBy({ tokenId })) > 0;
+  }
+
   /** Verifies the token and records its use; a second redemption, even in parallel, is `already_used`. */
   async redeem(manager: EntityManager, token: string, now: Date = new Date()): Promise<AckRedemption> {
     const check = this.verify(token, now);

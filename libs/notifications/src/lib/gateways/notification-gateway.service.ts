@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { NotificationGatewayDto, SaveNotificationGatewayRequest } from '@netduty/contracts';
+import type { NotificationDeliveryDto, NotificationGatewayDto, SaveNotificationGatewayRequest } from '@netduty/contracts';
 import { AuditService } from '@netduty/identity';
-import { NotificationGatewayEntity } from '@netduty/persistence';
-import { InvalidInputError, NotFoundError } from '@netduty/platform-errors';
+import { NotificationDeliveryEntity, NotificationGatewayEntity } from '@netduty/persistence';
+import { ConflictError, InvalidInputError, NotFoundError } from '@netduty/platform-errors';
+import { toDeliveryDto } from '../delivery-log.service';
+import { NotificationOutbox } from '../outbox/notification-outbox';
 import { toGatewayDto } from './gateway-mapper';
 import { gatewayProblems } from './gateway-problems';
 
@@ -18,7 +21,33 @@ export class NotificationGatewayService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly outbox: NotificationOutbox,
   ) {}
+
+  /**
+   * "Send test": one message through the gateway to the address given, as an outbox row like any other
+   * (rate-limited, retried, in the delivery log of `recipientUserId`, the admin who asked). Audited.
+   */
+  async sendTest(id: string, address: string, recipientUserId: string): Promise<NotificationDeliveryDto> {
+    const gateway = await this.dataSource.getRepository(NotificationGatewayEntity).findOneBy({ id });
+    if (!gateway) throw new NotFoundError('notification gateway', id);
+    if (!gateway.enabled) throw new ConflictError('gateway_disabled', 'enable the gateway before sending a test through it');
+    const [row] = await this.outbox.addAndDispatch([
+      {
+        sourceKey: `gateway-test-${randomUUID()}`,
+        incidentId: null,
+        recipientUserId,
+        channel: gateway.kind,
+        gatewayId: gateway.id,
+        address,
+        payload: { titleKey: 'gateway.test', params: { gateway: gateway.name } },
+        urgencyRank: 0,
+      },
+    ]);
+    if (!row) throw new Error('the test delivery was not stored');
+    await this.audit.record({ action: 'notification_gateway.test', entityType: 'notification_gateway', entityId: gateway.id, after: { deliveryId: row.id, address } });
+    return toDeliveryDto(await this.dataSource.getRepository(NotificationDeliveryEntity).findOneByOrFail({ id: row.id }));
+  }
 
   async list(): Promise<NotificationGatewayDto[]> {
     const gateways = await this.dataSource.getRepository(NotificationGatewayEntity).find({ order: { kind: 'ASC', name: 'ASC' } });

@@ -34,14 +34,22 @@ describe('configuration read at boot', () => {
     expect(() => loadAppConfig({ NODE_ENV })).toThrow(/JWT_SECRET: is required: at least 32 random characters/);
     expect(() => loadAppConfig({ NODE_ENV, JWT_SECRET: '' })).toThrow(/JWT_SECRET: must be at least 32 characters/);
     expect(() => loadAppConfig({ NODE_ENV, JWT_SECRET: 'x'.repeat(31) })).toThrow(/JWT_SECRET: must be at least 32 characters/);
-    expect(loadAppConfig({ NODE_ENV, JWT_SECRET: 'x'.repeat(32) }).JWT_SECRET).toBe('x'.repeat(32));
+    expect(loadAppConfig({ NODE_ENV, JWT_SECRET: 'x'.repeat(32), PUBLIC_CONSOLE_URL: 'https://netduty.example' }).JWT_SECRET).toBe('x'.repeat(32));
   });
 
   it('turns on the production defaults', () => {
-    const config = loadAppConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) });
+    const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), PUBLIC_CONSOLE_URL: 'https://netduty.example/' };
+    const config = loadAppConfig(production);
     expect(config.FORCE_PASSWORD_CHANGE).toBe(true);
     expect(config.COOKIE_SECURE).toBe(true);
-    expect(loadAppConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), COOKIE_SECURE: 'false' }).COOKIE_SECURE).toBe(false);
+    expect(config.PUBLIC_CONSOLE_URL).toBe('https://netduty.example');
+    expect(loadAppConfig({ ...production, COOKIE_SECURE: 'false' }).COOKIE_SECURE).toBe(false);
+  });
+
+  it('needs PUBLIC_CONSOLE_URL in production only (links in messages), defaulting to the local console elsewhere', () => {
+    expect(() => loadAppConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) })).toThrow(/PUBLIC_CONSOLE_URL: is required in production/);
+    expect(loadAppConfig({ JWT_SECRET }).PUBLIC_CONSOLE_URL).toBe('http://localhost:4200');
+    expect(() => loadAppConfig({ JWT_SECRET, PUBLIC_CONSOLE_URL: 'ftp://x.example' })).toThrow(/PUBLIC_CONSOLE_URL/);
   });
 
   it('splits CORS origins and accepts "info" as the log level Nest calls "log"', () => {

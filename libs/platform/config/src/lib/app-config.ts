@@ -97,6 +97,8 @@ const schema = z.object({
   /** Refresh cookie only over HTTPS (default: on in production; TLS terminates in front of nginx). */
   COOKIE_SECURE: z.enum(['true', 'false']).optional(),
   TRUST_PROXY: trustProxy,
+  /** Where people open the console, for links in outside messages (acknowledge links); required in production. */
+  PUBLIC_CONSOLE_URL: url(['http:', 'https:']).optional(),
   OWNER_AGENCY: z.string().min(1).default('Sở Khoa học và Công nghệ tỉnh Lạng Sơn'),
     // 'info' is accepted as the usual spelling of Nest's 'log'.
   LOG_LEVEL: z
@@ -105,8 +107,17 @@ const schema = z.object({
     .transform((level) => (level === 'info' ? 'log' : level)),
 });
 
-const validated = schema.transform((env) => ({
+const DEFAULT_PUBLIC_CONSOLE_URL = 'http://localhost:4200';
+
+const validated = schema
+  .superRefine((env, context) => {
+    if (env.NODE_ENV === 'production' && !env.PUBLIC_CONSOLE_URL) {
+      context.addIssue({ code: 'custom', path: ['PUBLIC_CONSOLE_URL'], message: 'is required in production: the console address people open from a message (https://…)' });
+    }
+  })
+  .transform((env) => ({
   ...env,
+  PUBLIC_CONSOLE_URL: (env.PUBLIC_CONSOLE_URL ?? DEFAULT_PUBLIC_CONSOLE_URL).replace(/\/+$/, ''),
   FORCE_PASSWORD_CHANGE: env.FORCE_PASSWORD_CHANGE ? env.FORCE_PASSWORD_CHANGE === 'true' : env.NODE_ENV === 'production',
   COOKIE_SECURE: env.COOKIE_SECURE ? env.COOKIE_SECURE === 'true' : env.NODE_ENV === 'production',
 }));
