@@ -4,7 +4,8 @@
 #   npm start            (or: bash docker/start-local.sh)
 # Environment: MIGRATION_DATABASE_URL (the owner, postgres@127.0.0.1/netduty), DATABASE_URL (the
 # application's own login; default: netduty_app on the same server with a generated password), REDIS_URL,
-# PORT (api, 3000), CONSOLE_PORT (4200) override the defaults.
+# PORT (api, 3000), CONSOLE_PORT (4200) override the defaults. Messages (e-mail, SMS) go to the local sink
+# (scripts/local-sink.mjs: SMTP 127.0.0.1:2525, HTTP gateways 127.0.0.1:8025), listed at http://localhost:8025.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -75,18 +76,22 @@ stop_all() {
 }
 trap stop_all INT TERM EXIT
 
+# The demo gateways (seeded in development) send here: nothing leaves the machine; tmp/sink/ keeps it all.
+node scripts/local-sink.mjs >"$LOGS/sink.log" 2>&1 & pids+=($!)
 node dist/apps/api/main.js >"$LOGS/api.log" 2>&1 & pids+=($!)
 WORKER_HEARTBEAT_FILE="$PWD/tmp/worker-heartbeat" node dist/apps/worker/main.js >"$LOGS/worker.log" 2>&1 & pids+=($!)
 NETDUTY_API_URL="http://127.0.0.1:$PORT" npx vite preview --config apps/console/vite.config.mts \
   --port "$CONSOLE_PORT" --strictPort --host 0.0.0.0 >"$LOGS/console.log" 2>&1 & pids+=($!)
 
 for _ in $(seq 1 60); do
-  if curl -fsS "http://127.0.0.1:$PORT/api/v1/health" >/dev/null 2>&1 && curl -fsS "http://127.0.0.1:$CONSOLE_PORT/" >/dev/null 2>&1; then
+  if curl -fsS "http://127.0.0.1:$PORT/api/v1/health" >/dev/null 2>&1 && curl -fsS "http://127.0.0.1:$CONSOLE_PORT/" >/dev/null 2>&1 \
+    && curl -fsS "http://127.0.0.1:8025/" >/dev/null 2>&1; then
     say "NetDuty is up."
     say "  Console:  http://localhost:$CONSOLE_PORT"
     say "  API docs: http://localhost:$PORT/api/docs"
+    say "  Messages: http://localhost:8025 (e-mail and SMS the escalations send, kept in tmp/sink/)"
     say "  Log in:   trucban (duty officer), viettel.lsn (cluster staff), lanhdao (leadership), admin — password NetDuty@2026"
-    say "  Logs:     $LOGS/{api,worker,console}.log — Ctrl+C stops everything."
+    say "  Logs:     $LOGS/{api,worker,console,sink}.log — Ctrl+C stops everything."
     wait -n "${pids[@]}" || true
     fail "a process stopped; see $LOGS/"
   fi

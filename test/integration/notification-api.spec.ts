@@ -10,6 +10,7 @@ import type {
   NotificationPreferenceDto,
   SmsReplyResultDto,
 } from '@netduty/contracts';
+import { DEMO_SMS_GATEWAY, DEMO_SMTP_GATEWAY, seedDemoNotifications } from '@netduty/demo-data';
 import { AckLinkService, signWebhookBody } from '@netduty/notifications';
 import { NotificationGatewayEntity } from '@netduty/persistence';
 import { as, http, startApi, type ApiClient, type RunningApi } from './support/stack';
@@ -236,9 +237,11 @@ describe('notifications over the api: centre, preferences, delivery log, gateway
       const incident = await report(duty, 'vnpt', 'major');
       const token = links.issue(incident.id, userId(vnpt));
 
+      const vnptName = ((await api.dataSource.query(`SELECT display_name FROM users WHERE id = $1`, [userId(vnpt)])) as { display_name: string }[])[0]?.display_name;
+      expect(vnptName).toBeTruthy();
       const preview = await http<AckLinkPreviewDto>(api.baseUrl, 'GET', `/ack/${token}`);
       expect(preview.status).toBe(200);
-      expect(preview.body).toMatchObject({ incident: { id: incident.id, status: 'reported' }, recipientName: 'Hoàng Thị Thu' });
+      expect(preview.body).toMatchObject({ incident: { id: incident.id, status: 'reported' }, recipientName: vnptName });
 
       const redeemed = await http<IncidentDto>(api.baseUrl, 'POST', `/ack/${token}`);
       expect(redeemed.status).toBe(200);
@@ -247,7 +250,7 @@ describe('notifications over the api: centre, preferences, delivery log, gateway
       expect(rows.filter((row) => row.action === 'incident.acknowledge')).toEqual([expect.objectContaining({ actor_user_id: userId(vnpt), outcome: 'success' })]);
       expect(rows.filter((row) => row.action === 'notification.ack_link.redeem')).toEqual([expect.objectContaining({ actor_user_id: userId(vnpt) })]);
       const timeline: { actor: string }[] = await api.dataSource.query(`SELECT actor FROM incident_events WHERE incident_id = $1 AND type = 'acknowledged'`, [incident.id]);
-      expect(timeline.map((line) => line.actor)).toEqual(['Hoàng Thị Thu']);
+      expect(timeline.map((line) => line.actor)).toEqual([vnptName]);
 
       for (const method of ['POST', 'GET']) {
         const again = await http<ApiErrorBody>(api.baseUrl, method, `/ack/${token}`);
@@ -348,6 +351,33 @@ describe('notifications over the api: centre, preferences, delivery log, gateway
       // The api's JSON parser reads application/json before any route and keeps no bytes to sign.
       expect(asJson.status).toBe(415);
       expect(asJson.body.code).toBe('unsupported_media_type');
+    });
+  });
+
+  describe('the local run (npm start)', () => {
+    it('seeds the demo gateways into the local sink, mailboxes and preferences once, adding nothing the second time', async () => {
+      const rolledBack = new Error('roll back');
+      const seen = await api.dataSource
+        .transaction(async (em) => {
+          const first = await seedDemoNotifications(em);
+          const second = await seedDemoNotifications(em);
+          const gateways = (await em.query(`SELECT name, kind, rate_limit_per_second, coalesce(url, smtp_host || ':' || smtp_port) AS target FROM notification_gateways WHERE name = ANY($1) ORDER BY kind`, [
+            [DEMO_SMTP_GATEWAY, DEMO_SMS_GATEWAY],
+          ])) as { name: string; kind: string; rate_limit_per_second: number; target: string }[];
+          const withoutEmail = (await em.query(`SELECT count(*)::int AS n FROM users WHERE email IS NULL`)) as { n: number }[];
+          throw Object.assign(rolledBack, { seen: { first, second, gateways, withoutEmail: withoutEmail[0]?.n } });
+        })
+        .catch((error: unknown) => (error === rolledBack ? (rolledBack as Error & { seen: unknown }).seen : Promise.reject(error)));
+      expect(seen).toEqual({
+        first: 2,
+        second: 0,
+        gateways: [
+          { name: DEMO_SMTP_GATEWAY, kind: 'email', rate_limit_per_second: 10, target: '127.0.0.1:2525' },
+          { name: DEMO_SMS_GATEWAY, kind: 'sms', rate_limit_per_second: 10, target: 'http://127.0.0.1:8025/sms' },
+        ],
+        withoutEmail: 0,
+      });
+      expect((await api.dataSource.query(`SELECT count(*)::int AS n FROM notification_gateways WHERE name = $1`, [DEMO_SMS_GATEWAY]))[0]).toEqual({ n: 0 });
     });
   });
 });

@@ -7,3 +7,4 @@ export { buildDemoProvince } from './lib/demo-province';
 export * from './lib/demo-seeder';
 export * from './lib/demo-seed-options';
 export * from './lib/demo-data.module';
+export * from './lib/demo-notifications';

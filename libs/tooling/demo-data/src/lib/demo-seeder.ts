@@ -23,6 +23,8 @@ import {
 import { DEMO_EVENT_PERIOD, demoEventPeriodWindow, EVENT_P0_SITE_KEYS } from './demo-event-period';
 import { clusterRosters, departmentRoster, leadershipRoster, type DemoRosterPeople } from './demo-rosters';
 import { buildDemoProvince } from './demo-province';
+import { APP_CONFIG, type AppConfig } from '@netduty/platform-config';
+import { seedDemoNotifications } from './demo-notifications';
 import { DEMO_SEED_OPTIONS, type DemoSeedOptions } from './demo-seed-options';
 import type { DemoIncidentSpec, DemoProvince } from './types';
 
@@ -86,6 +88,7 @@ export class DemoSeeder {
     private readonly escalations: EscalationService,
     private readonly users: UserAdminService,
     @Inject(DEMO_SEED_OPTIONS) private readonly seedOptions: DemoSeedOptions,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /**
@@ -126,6 +129,11 @@ export class DemoSeeder {
       if (!hasEventPeriods) result.eventPeriods = await this.seedEventPeriod(em, now);
       return result;
     });
+    // `npm start` only: gateways into the local sink (scripts/local-sink.mjs), demo mailboxes, a few preferences.
+    if (this.config.NODE_ENV === 'development') {
+      const gateways = await this.dataSource.transaction((em) => seedDemoNotifications(em));
+      if (gateways > 0) this.logger.log(`demo notification gateways into the local sink: ${gateways}`);
+    }
     if (summary.skipped) this.logger.log('demo data already present; nothing seeded');
     if (summary.incidents > 0 && options.enqueueDeadlines !== false) await this.escalations.reconcile();
     return summary;
