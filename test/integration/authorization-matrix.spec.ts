@@ -34,6 +34,10 @@ const ROUTES: Record<string, Expectation> = {
   'POST /incidents/:id/resolve': INCIDENT_WORKERS,
   'POST /incidents/:id/close': ['duty_officer'],
   'POST /incidents/:id/reopen': ['duty_officer'],
+  // Only a responder acts on their own assignment (one not assigned to them is 404): assignment.spec.ts.
+  'POST /incidents/:id/assignment/accept': ['responder'],
+  'POST /incidents/:id/assignment/en-route': ['responder'],
+  'POST /incidents/:id/assignment/on-site': ['responder'],
   'GET /operators': ALL,
   'PATCH /operators/:code': ['admin'],
   'GET /communes': ALL,

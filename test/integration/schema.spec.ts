@@ -29,6 +29,7 @@ const STORED_IN: Record<string, string[]> = {
 const NOT_A_CHECKED_COLUMN: Record<string, string> = {
   OPERATOR_CODES: 'operators.code is a reference table: its rows, not a CHECK, list the operators',
   INCIDENT_ACTIONS: 'verbs of the API, never stored',
+  JOURNEY_STEPS: 'verbs of the API (the assignment routes), stored as the timestamp columns of incident_responders',
   DEADLINE_URGENCIES: 'computed for display, never stored',
   SLA_JOB_NAMES: 'BullMQ job names, kept in Redis',
   PERMISSIONS: 'derived from the role by the access policy, never stored',

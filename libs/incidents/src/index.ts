@@ -10,4 +10,6 @@ export * from './lib/use-cases/report-incident';
 export * from './lib/use-cases/transition-incident';
 export * from './lib/use-cases/assign-responders';
 export * from './lib/use-cases/comment-on-incident';
+export * from './lib/use-cases/record-journey-step';
+export * from './lib/candidate-responders.service';
 export * from './lib/incidents.module';

@@ -2,6 +2,7 @@ import type { EscalationRecipientDto } from './escalation-policy';
 import type {
   DeadlineKind,
   IncidentAction,
+  JourneyStep,
   IncidentCategory,
   IncidentStatus,
   OperatorCode,
@@ -110,9 +111,56 @@ export interface EscalationDto {
   reason: string | null;
 }
 
+/** One assigned responder's journey on an incident: null until the step is taken. */
+export interface AssignmentProgressDto {
+  responderId: string;
+  responderName: string;
+  assignedAt: IsoInstant;
+  acceptedAt: IsoInstant | null;
+  enRouteAt: IsoInstant | null;
+  onSiteAt: IsoInstant | null;
+  /** The step the responder may take next; null once on site. */
+  nextStep: JourneyStep | null;
+}
+
+/** The answer to a journey step: the incident and the caller's own assignment after it. */
+export interface JourneyStepResultDto {
+  incident: IncidentDto;
+  assignment: AssignmentProgressDto;
+  /** False when the step had already been taken (a repeat changes nothing). */
+  recorded: boolean;
+}
+
 export interface IncidentDetailDto extends IncidentDto {
   timeline: TimelineEventDto[];
   escalations: EscalationDto[];
+  /** Per assigned responder, by name. */
+  assignments: AssignmentProgressDto[];
+}
+
+/** Why a suggested responder stands where it does, one entry per ranking criterion (the console words each code). */
+export type CandidateReasonDto =
+  | { code: 'in_covering_cluster' }
+  | { code: 'outside_covering_cluster' }
+  | { code: 'on_shift' }
+  | { code: 'off_shift' }
+  | { code: 'open_assignments'; count: number }
+  | { code: 'distance'; metres: number }
+  | { code: 'distance_unknown' };
+
+/**
+ * A responder suggested for an incident, best first (a ResponderDto with its place and reasons, so
+ * callers of the plain list keep working). Responders have no known position yet: distanceMetres is null.
+ */
+export interface CandidateResponderDto extends ResponderDto {
+  rank: number;
+  /** Already assigned to this incident. */
+  assigned: boolean;
+  onShift: boolean;
+  /** Unresolved incidents the responder is assigned to, this one left out. */
+  openAssignments: number;
+  distanceMetres: number | null;
+  reasons: CandidateReasonDto[];
 }
 
 export interface Page<T> {

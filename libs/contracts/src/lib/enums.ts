@@ -60,8 +60,15 @@ export const TIMELINE_EVENT_TYPES = [
   'resolved',
   'closed',
   'reopened',
+  'assignment_accepted',
+  'responder_en_route',
+  'responder_on_site',
 ] as const;
 export type TimelineEventType = (typeof TIMELINE_EVENT_TYPES)[number];
+
+/** The assigned responder's journey, in order: accept (nhận việc), on the way (đang di chuyển), on site (đã đến trạm). */
+export const JOURNEY_STEPS = ['accept', 'en_route', 'on_site'] as const;
+export type JourneyStep = (typeof JOURNEY_STEPS)[number];
 
 export const DEADLINE_KINDS = ['acknowledge', 'restore'] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];

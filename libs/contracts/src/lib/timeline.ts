@@ -41,6 +41,10 @@ export interface TimelineEventData {
   closed: { note?: string };
   /** The reason is required to reopen. */
   reopened: { note: string };
+  /** The assigned responder's journey: each step once per assignment, by the responder themself. */
+  assignment_accepted: { responder: AssignedResponder };
+  responder_en_route: { responder: AssignedResponder };
+  responder_on_site: { responder: AssignedResponder };
 }
 
 /** One line of an incident's timeline: a union discriminated by `type`, each with its own `data`. */

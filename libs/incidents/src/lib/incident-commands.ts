@@ -1,4 +1,4 @@
-import type { IncidentCategory, Severity } from '@netduty/contracts';
+import type { IncidentCategory, JourneyStep, Severity } from '@netduty/contracts';
 
 export interface ReportIncidentCommand {
   siteId: string;
@@ -25,4 +25,10 @@ export interface AssignRespondersCommand {
 export interface CommentCommand {
   incidentId: string;
   text: string;
+}
+
+/** One step of the assigned responder's own journey. */
+export interface JourneyStepCommand {
+  incidentId: string;
+  step: JourneyStep;
 }

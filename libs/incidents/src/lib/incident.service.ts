@@ -1,23 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { IncidentDetailDto, IncidentDto, ResponderDto } from '@netduty/contracts';
+import type { IncidentDetailDto, IncidentDto } from '@netduty/contracts';
 import type { IncidentScope } from '@netduty/domain';
-import { EscalationEntity, IncidentEntity, IncidentEventEntity } from '@netduty/persistence';
+import { EscalationEntity, IncidentEntity, IncidentEventEntity, IncidentResponderEntity } from '@netduty/persistence';
 import { SYSTEM_SCOPE } from '@netduty/identity';
 import { NotFoundError } from '@netduty/platform-errors';
-import { toResponderDto } from '@netduty/organisation';
-import { candidateResponderQuery } from './adapters/candidate-responders';
 import { incidentVisible } from './adapters/incident-visibility';
 import { toEscalationDto, toIncidentDto, toTimelineEventDto } from './incident-mapper';
 import { IncidentReader } from './ports/incident-reader';
+import { toAssignmentProgressDto } from './use-cases/record-journey-step';
 
 const INCIDENT_RELATIONS = { site: { operator: true, commune: true }, responders: { cluster: true } } as const;
 
 /**
- * The reads of one incident: as the board shows it, with its timeline and escalations, and the
- * responders it may be assigned. The changes are the use cases (ReportIncident, TransitionIncident,
- * AssignResponders, CommentOnIncident).
+ * The reads of one incident: as the board shows it, with its timeline, escalations and each assigned
+ * responder's journey (the responders it may be assigned: CandidateRespondersService). The changes are
+ * the use cases (ReportIncident, TransitionIncident, AssignResponders, CommentOnIncident, RecordJourneyStep).
  */
 @Injectable()
 export class IncidentService extends IncidentReader {
@@ -37,23 +36,18 @@ export class IncidentService extends IncidentReader {
 
   async detail(id: string, scope: IncidentScope): Promise<IncidentDetailDto> {
     const incident = await this.getDto(id, scope);
-    const [events, escalations] = await Promise.all([
+    const [events, escalations, links] = await Promise.all([
       this.dataSource.getRepository(IncidentEventEntity).find({ where: { incidentId: id }, order: { id: 'ASC' } }),
       this.dataSource
         .getRepository(EscalationEntity)
         .find({ where: { incidentId: id }, order: { firedAt: 'ASC', level: 'ASC' } }),
+      this.dataSource.getRepository(IncidentResponderEntity).find({ where: { incidentId: id } }),
     ]);
-    return { ...incident, timeline: events.map(toTimelineEventDto), escalations: escalations.map(toEscalationDto) };
-  }
-
-  /** Active responders of the clusters that cover the incident's commune for the site's operator. */
-  async candidateResponders(incidentId: string, scope: IncidentScope): Promise<ResponderDto[]> {
-    if (!(await incidentVisible(this.dataSource.manager, incidentId, scope))) throw new NotFoundError('incident', incidentId);
-    const incident = await this.dataSource
-      .getRepository(IncidentEntity)
-      .findOne({ where: { id: incidentId }, select: { id: true, operatorCode: true, communeCode: true } });
-    if (!incident) throw new NotFoundError('incident', incidentId);
-    const responders = await candidateResponderQuery(this.dataSource.manager, incident).getMany();
-    return responders.map(toResponderDto);
+    // incident.responders is by name; each one's journey is on its assignment row.
+    const assignments = incident.responders.flatMap((responder) => {
+      const link = links.find((row) => row.responderId === responder.id);
+      return link ? [toAssignmentProgressDto({ ...link, responder })] : [];
+    });
+    return { ...incident, timeline: events.map(toTimelineEventDto), escalations: escalations.map(toEscalationDto), assignments };
   }
 }

@@ -9,7 +9,9 @@ export async function appendTimelineEvent<T extends TimelineEventType>(
   type: T,
   actor: string,
   data: TimelineEventData[T],
+  /** The instant the line records; the transaction's start when left out. */
+  at?: Date,
 ): Promise<void> {
   // jsonb: TypeORM's deep-partial typing does not model free-form objects; the column takes any JSON.
-  await em.getRepository(IncidentEventEntity).insert({ incidentId, type, actor, data: data as never });
+  await em.getRepository(IncidentEventEntity).insert({ incidentId, type, actor, data: data as never, ...(at ? { at } : {}) });
 }

@@ -3,14 +3,17 @@ import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
   AssignResponders,
+  CandidateRespondersService,
   CommentOnIncident,
+  RecordJourneyStep,
+  type JourneyStepResult,
   IncidentListService,
   IncidentService,
   ReportIncident,
   TransitionIncident,
 } from '@netduty/incidents';
 import { type Actor } from '@netduty/identity';
-import type { IncidentCounts, IncidentDetailDto, IncidentDto, IncidentPage, ResponderDto } from '@netduty/contracts';
+import type { CandidateResponderDto, IncidentCounts, IncidentDetailDto, IncidentDto, IncidentPage } from '@netduty/contracts';
 import { ActorNoteBody } from './dto/actor-note.body';
 import { AssignRespondersBody } from './dto/assign-responders.body';
 import { CommentBody } from './dto/comment.body';
@@ -34,6 +37,8 @@ export class IncidentsController {
     private readonly transitionIncident: TransitionIncident,
     private readonly assignResponders: AssignResponders,
     private readonly commentOnIncident: CommentOnIncident,
+    private readonly candidateResponders: CandidateRespondersService,
+    private readonly recordJourneyStep: RecordJourneyStep,
   ) {}
 
   @Get()
@@ -77,9 +82,37 @@ export class IncidentsController {
 
   @Get(':id/candidate-responders')
   @RequirePermission('incident.assign')
-  @ApiOperation({ summary: "Responders of the clusters covering the incident's site" })
-  candidates(@Param('id', uuid) id: string, @CurrentActor() actor: Actor): Promise<ResponderDto[]> {
-    return this.incidents.candidateResponders(id, actor.scope);
+  @ApiOperation({
+    summary: "Responders of the clusters covering the incident's site, best first, each with its reasons",
+    description:
+      'Ranked by the covering cluster, on shift now (the roster of their cluster\'s on-duty group), fewest open assignments, then distance. Responders have no known position yet: distanceMetres is null and the reason distance_unknown.',
+  })
+  candidates(@Param('id', uuid) id: string, @CurrentActor() actor: Actor): Promise<CandidateResponderDto[]> {
+    return this.candidateResponders.ranked(id, actor.scope);
+  }
+
+  @Post(':id/assignment/accept')
+  @HttpCode(200)
+  @RequirePermission('incident.acknowledge')
+  @ApiOperation({ summary: 'The assigned responder accepts the assignment (nhận việc); a repeat changes nothing' })
+  accept(@Param('id', uuid) id: string, @CurrentActor() actor: Actor): Promise<JourneyStepResult> {
+    return this.recordJourneyStep.execute({ incidentId: id, step: 'accept' }, actor);
+  }
+
+  @Post(':id/assignment/en-route')
+  @HttpCode(200)
+  @RequirePermission('incident.acknowledge')
+  @ApiOperation({ summary: 'The assigned responder is on the way (đang di chuyển); 409 before accepting' })
+  enRoute(@Param('id', uuid) id: string, @CurrentActor() actor: Actor): Promise<JourneyStepResult> {
+    return this.recordJourneyStep.execute({ incidentId: id, step: 'en_route' }, actor);
+  }
+
+  @Post(':id/assignment/on-site')
+  @HttpCode(200)
+  @RequirePermission('incident.acknowledge')
+  @ApiOperation({ summary: 'The assigned responder is on site (đã đến trạm); 409 before being on the way' })
+  onSite(@Param('id', uuid) id: string, @CurrentActor() actor: Actor): Promise<JourneyStepResult> {
+    return this.recordJourneyStep.execute({ incidentId: id, step: 'on_site' }, actor);
   }
 
   @Post(':id/acknowledge')

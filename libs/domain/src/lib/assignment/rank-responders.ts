@@ -1,4 +1,4 @@
-import type { OperatorCode } from '@netduty/contracts';
+import type { CandidateReasonDto, OperatorCode } from '@netduty/contracts';
 import { haversineMetres, type GeoPoint } from '../event-period/geo-distance';
 
 export interface ResponderCandidate {
@@ -24,14 +24,7 @@ export interface AssignmentSubject {
 }
 
 /** Why a candidate stands where it does, one entry per criterion in ranking order (the console words each code). */
-export type ResponderReason =
-  | { code: 'in_covering_cluster' }
-  | { code: 'outside_covering_cluster' }
-  | { code: 'on_shift' }
-  | { code: 'off_shift' }
-  | { code: 'open_assignments'; count: number }
-  | { code: 'distance'; metres: number }
-  | { code: 'distance_unknown' };
+export type ResponderReason = CandidateReasonDto;
 
 export interface RankedResponder<C extends ResponderCandidate> {
   candidate: C;

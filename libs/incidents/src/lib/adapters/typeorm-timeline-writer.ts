@@ -6,7 +6,7 @@ import { appendTimelineEvent } from '../timeline';
 export class TypeOrmTimelineWriter implements TimelineWriter {
   constructor(private readonly em: EntityManager) {}
 
-  async append(incidentId: string, actor: string, event: NewTimelineEvent): Promise<void> {
-    await appendTimelineEvent(this.em, incidentId, event.type, actor, event.data);
+  async append(incidentId: string, actor: string, event: NewTimelineEvent, at?: Date): Promise<void> {
+    await appendTimelineEvent(this.em, incidentId, event.type, actor, event.data, at);
   }
 }

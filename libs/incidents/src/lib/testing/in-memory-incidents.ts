@@ -10,6 +10,7 @@ import {
   type DeadlineStart,
   type IncidentLifecycle,
   type IncidentScope,
+  type JourneyProgress,
   type NewTimelineEvent,
   type SlaWindow,
 } from '@netduty/domain';
@@ -36,15 +37,21 @@ export interface TimelineLine {
   event: NewTimelineEvent;
 }
 
+/** One assignment's time and journey, keyed by incident and responder. */
+export interface InMemoryJourney extends JourneyProgress {
+  assignedAt: Date;
+}
+
 interface StoredState {
   incidents: Map<string, IncidentRecord>;
   assignments: Map<string, string[]>;
+  journeys: Map<string, InMemoryJourney>;
   timeline: TimelineLine[];
   audit: AuditChange[];
 }
 
 function emptyState(): StoredState {
-  return { incidents: new Map(), assignments: new Map(), timeline: [], audit: [] };
+  return { incidents: new Map(), assignments: new Map(), journeys: new Map(), timeline: [], audit: [] };
 }
 
 /** The stored state: what committed units of work left, and nothing of the ones that threw. */
@@ -113,6 +120,11 @@ export class InMemoryIncidentStore {
     };
     this.committed.incidents.set(incident.id, incident);
     return incident;
+  }
+
+  /** An assignment's journey as committed. */
+  journey(incidentId: string, responderId: string): InMemoryJourney | undefined {
+    return this.committed.journeys.get(journeyKey(incidentId, responderId));
   }
 
   incident(id: string): IncidentRecord {
@@ -209,6 +221,10 @@ class InMemoryIncidentRepository implements IncidentRepository {
   }
 }
 
+function journeyKey(incidentId: string, responderId: string): string {
+  return `${incidentId}/${responderId}`;
+}
+
 /** Each run works on a copy of the stored state and replaces it only when the work resolves. */
 export class InMemoryUnitOfWork extends UnitOfWork {
   constructor(private readonly store: InMemoryIncidentStore) {
@@ -236,7 +252,26 @@ export class InMemoryUnitOfWork extends UnitOfWork {
             .map(({ id, name, phone }) => ({ id, name, phone }));
         },
         async replace(incidentId, responderIds) {
+          for (const responderId of state.assignments.get(incidentId) ?? []) {
+            if (!responderIds.includes(responderId)) state.journeys.delete(journeyKey(incidentId, responderId));
+          }
+          for (const responderId of responderIds) {
+            const key = journeyKey(incidentId, responderId);
+            if (!state.journeys.has(key)) state.journeys.set(key, { assignedAt: new Date(), acceptedAt: null, enRouteAt: null, onSiteAt: null });
+          }
           state.assignments.set(incidentId, [...responderIds]);
+        },
+        async lockAssignment(incidentId, responderId) {
+          const journey = state.journeys.get(journeyKey(incidentId, responderId));
+          const responder = store.responders.find((candidate) => candidate.id === responderId);
+          if (!journey || !responder) return null;
+          return { ...journey, responder: { id: responder.id, name: responder.name, phone: responder.phone } };
+        },
+        async recordJourney(incidentId, responderId, changes) {
+          const key = journeyKey(incidentId, responderId);
+          const journey = state.journeys.get(key);
+          if (!journey) throw new Error(`no assignment ${key}`);
+          state.journeys.set(key, { ...journey, ...changes });
         },
       },
       timeline: {

@@ -1,6 +1,7 @@
 import type {
   ActorNoteRequest,
   AssignRespondersRequest,
+  CandidateResponderDto,
   CommentRequest,
   IncidentAction,
   IncidentDetailDto,
@@ -9,7 +10,6 @@ import type {
   IncidentListQuery,
   IncidentPage,
   ReportIncidentRequest,
-  ResponderDto,
 } from '@netduty/contracts';
 import { apiRequest } from '../../../lib/api-client';
 
@@ -54,8 +54,9 @@ export function fetchIncident(id: string, signal?: AbortSignal): Promise<Inciden
   return apiRequest<IncidentDetailDto>(`/incidents/${encodeURIComponent(id)}`, { signal });
 }
 
-export function fetchCandidateResponders(id: string, signal?: AbortSignal): Promise<ResponderDto[]> {
-  return apiRequest<ResponderDto[]>(`/incidents/${encodeURIComponent(id)}/candidate-responders`, { signal });
+/** Best first, each with its reasons (a CandidateResponderDto is a ResponderDto). */
+export function fetchCandidateResponders(id: string, signal?: AbortSignal): Promise<CandidateResponderDto[]> {
+  return apiRequest<CandidateResponderDto[]>(`/incidents/${encodeURIComponent(id)}/candidate-responders`, { signal });
 }
 
 export function reportIncident(request: ReportIncidentRequest): Promise<IncidentDto> {

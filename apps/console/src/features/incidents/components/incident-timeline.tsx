@@ -1,7 +1,10 @@
 import {
   AlertOutlined,
   CheckCircleOutlined,
+  CarOutlined,
   CommentOutlined,
+  EnvironmentOutlined,
+  LikeOutlined,
   LockOutlined,
   RedoOutlined,
   RiseOutlined,
@@ -25,6 +28,9 @@ const TIMELINE_ICON: Readonly<Record<TimelineEventType, ReactNode>> = {
   resolved: <CheckCircleOutlined />,
   closed: <LockOutlined />,
   reopened: <RedoOutlined />,
+  assignment_accepted: <LikeOutlined />,
+  responder_en_route: <CarOutlined />,
+  responder_on_site: <EnvironmentOutlined />,
 };
 
 function TimelineEntry({ event }: { event: TimelineEventDto }) {

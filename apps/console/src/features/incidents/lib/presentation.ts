@@ -26,4 +26,7 @@ export const TIMELINE_COLOR: Readonly<Record<TimelineEventType, string>> = {
   resolved: 'green',
   closed: 'gray',
   reopened: 'purple',
+  assignment_accepted: 'blue',
+  responder_en_route: 'blue',
+  responder_on_site: 'green',
 };

@@ -43,5 +43,9 @@ export function timelineLines(t: TFunction, event: TimelineEventDto): TimelineLi
     }
     case 'reopened':
       return { text: t('timeline.reason', { note: event.data.note }) };
+    case 'assignment_accepted':
+    case 'responder_en_route':
+    case 'responder_on_site':
+      return { detail: t('timeline.journeyDetail', { name: event.data.responder.name, phone: event.data.responder.phone }) };
   }
 }
