@@ -1,9 +1,11 @@
 import 'i18next';
+import type { onDutyVi } from './locales/on-duty.vi';
 import type { vi } from './locales/vi';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof vi };
+    // onDutyVi is registered by the lazy chunks that use it (register-on-duty-strings.ts), not in the first load.
+    resources: { translation: typeof vi & typeof onDutyVi };
   }
 }

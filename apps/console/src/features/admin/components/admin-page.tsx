@@ -1,21 +1,34 @@
-import { ApartmentOutlined, BankOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, BankOutlined, CalendarOutlined, ClockCircleOutlined, EnvironmentOutlined, RiseOutlined, TeamOutlined } from '@ant-design/icons';
 import { Card, Tabs } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
+import { i18n } from '../../../i18n/i18n';
+import { registerOnDutyStrings } from '../../../i18n/register-on-duty-strings';
 import { usePermissions } from '../../auth/hooks/use-session';
-import { adminTabs, type AdminTab } from '../../auth/lib/access';
+import { PoliciesTab } from '../../escalation/components/policies-tab';
+import { EventPeriodsTab } from '../../event-periods/components/event-periods-tab';
+import { consoleAdminTabs, type ConsoleAdminTab } from '../lib/console-admin-tabs';
 import { ClustersTab } from './clusters-tab';
 import { OperatorsTab } from './operators-tab';
+import { SitesTab } from './sites-tab';
+import { SlaPoliciesTab } from './sla-policies-tab';
 import { UsersTab } from './users-tab';
+import './duty-admin.css';
 
-const TAB_ICON: Readonly<Record<AdminTab, ReactNode>> = {
+registerOnDutyStrings(i18n);
+
+const TAB_ICON: Readonly<Record<ConsoleAdminTab, ReactNode>> = {
   users: <TeamOutlined />,
   operators: <BankOutlined />,
   clusters: <ApartmentOutlined />,
+  sites: <EnvironmentOutlined />,
+  sla: <ClockCircleOutlined />,
+  escalation: <RiseOutlined />,
+  events: <CalendarOutlined />,
 };
 
-function tabContent(tab: AdminTab): ReactNode {
+function tabContent(tab: ConsoleAdminTab): ReactNode {
   switch (tab) {
     case 'users':
       return <UsersTab />;
@@ -23,13 +36,38 @@ function tabContent(tab: AdminTab): ReactNode {
       return <OperatorsTab />;
     case 'clusters':
       return <ClustersTab />;
+    case 'sites':
+      return <SitesTab />;
+    case 'sla':
+      return <SlaPoliciesTab />;
+    case 'escalation':
+      return <PoliciesTab />;
+    case 'events':
+      return <EventPeriodsTab />;
   }
 }
 
-/** /admin: accounts (user.manage) and the inventory and the organisation (inventory.manage, organisation.manage). The tab is kept in ?tab=. */
-export function AdminPage() {
+function TabLabel({ tab }: { tab: ConsoleAdminTab }) {
   const { t } = useTranslation();
-  const tabs = adminTabs(usePermissions());
+  switch (tab) {
+    case 'users':
+    case 'operators':
+    case 'clusters':
+      return <>{t(`admin.tabs.${tab}`)}</>;
+    case 'sites':
+    case 'sla':
+    case 'escalation':
+    case 'events':
+      return <>{t(`dutyAdmin.tabs.${tab}`)}</>;
+  }
+}
+
+/**
+ * /admin: accounts (user.manage), the inventory and the organisation (inventory.manage, organisation.manage),
+ * SLA deadlines, escalation chains and event periods (sla.write). The tab is kept in ?tab=.
+ */
+export function AdminPage() {
+  const tabs = consoleAdminTabs(usePermissions());
   const [params, setParams] = useSearchParams();
   const requested = params.get('tab');
   const active = tabs.find((tab) => tab === requested) ?? tabs[0];
@@ -45,7 +83,7 @@ export function AdminPage() {
             key: tab,
             label: (
               <span data-testid={`admin-tab-${tab}`}>
-                {TAB_ICON[tab]} {t(`admin.tabs.${tab}`)}
+                {TAB_ICON[tab]} <TabLabel tab={tab} />
               </span>
             ),
             children: tabContent(tab),
