@@ -8,11 +8,11 @@ import { useCan } from '../../auth/hooks/use-session';
 import { formatDateTime } from '../../../lib/date-time';
 import { useLayoutSize } from '../../../lib/use-layout-size';
 import { useIncidentDetail } from '../hooks/use-incident-queries';
+import { ChainBlock } from '../../escalation/components/chain-block';
 import { CommentBox } from './comment-box';
 import { DeadlinePanel } from './deadline-panel';
 import { EscalationBadge } from './escalation-badge';
 import { IncidentActions } from './incident-actions';
-import { AssignmentBlock } from './assignment-block';
 import { IncidentTimeline } from './incident-timeline';
 import { SeverityTag } from './severity-tag';
 import { StatusTag } from './status-tag';
@@ -100,8 +100,9 @@ function IncidentDetailBody({ incident, phone }: { incident: IncidentDetailDto; 
       <div className="incident-detail__actions">
         <IncidentActions incident={incident} />
       </div>
-      <AssignmentBlock incident={incident} />
       <IncidentFacts incident={incident} columns={phone ? 1 : 2} />
+      <Divider titlePlacement="start">{t('chain.title')}</Divider>
+      <ChainBlock incident={incident} />
       <Divider titlePlacement="start">{t('detail.timeline')}</Divider>
       <IncidentTimeline events={incident.timeline} />
       {canComment && <CommentBox incident={incident} />}
