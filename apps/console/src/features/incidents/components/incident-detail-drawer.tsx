@@ -13,6 +13,7 @@ import { CommentBox } from './comment-box';
 import { DeadlinePanel } from './deadline-panel';
 import { EscalationBadge } from './escalation-badge';
 import { IncidentActions } from './incident-actions';
+import { AssignmentBlock } from './assignment-block';
 import { IncidentTimeline } from './incident-timeline';
 import { SeverityTag } from './severity-tag';
 import { StatusTag } from './status-tag';
@@ -100,6 +101,7 @@ function IncidentDetailBody({ incident, phone }: { incident: IncidentDetailDto; 
       <div className="incident-detail__actions">
         <IncidentActions incident={incident} />
       </div>
+      <AssignmentBlock incident={incident} />
       <IncidentFacts incident={incident} columns={phone ? 1 : 2} />
       <Divider titlePlacement="start">{t('chain.title')}</Divider>
       <ChainBlock incident={incident} />
