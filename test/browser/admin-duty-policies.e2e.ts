@@ -252,4 +252,14 @@ describe('admin: SLA, escalation policies, event periods and sites', () => {
     await page.locator('[data-testid="sites-tab"] .ant-table-row', { hasText: '(sửa)' }).waitFor();
     expect(pageErrors).toEqual([]);
   });
+
+  it('shows the tabs and the banner in English once English is chosen (its strings load lazily)', async () => {
+    await page.goto(`${consoleUrl()}/admin?tab=escalation&lang=en`);
+    await page.locator('[data-testid="admin-tab-escalation"]', { hasText: 'Escalation chains' }).waitFor();
+    expect(await page.locator('[data-testid="admin-tab-events"]').textContent()).toContain('Event periods');
+    await page.locator('[data-testid="policy-create"]', { hasText: 'Add policy' }).waitFor();
+    await page.locator('[data-testid="event-banner-text"]').waitFor();
+    expect(await page.locator('[data-testid="event-banner-text"]').textContent()).toMatch(/ starts in \d d \d\d h$/);
+    expect(pageErrors).toEqual([]);
+  });
 });
