@@ -129,6 +129,7 @@ describe('admin: SLA, escalation policies, event periods and sites', () => {
     await page.locator('[data-testid="policy-level-3"]').getByText('Chọn ít nhất 1').waitFor();
     page.off('request', watch);
     expect(posted).toBe(false);
+    await page.locator('[data-testid="policy-level-3"]').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(SCREENSHOTS, 'admin-policy-problem.png') });
     await page.locator('[data-testid="policy-level-3"] [data-testid="policy-level-remove"]').click();
 
