@@ -14,11 +14,16 @@ import { useLayoutSize } from '../lib/use-layout-size';
 
 // Neither is in the first load: the banner shows only once an alert is raised, the menu only on a narrow header.
 const AlertBanner = lazy(() => import('../features/alerts/components/alert-banner').then((module) => ({ default: module.AlertBanner })));
-// The event banner's poll starts just after the first frame; nothing of it is in the first load.
-const EventBannerSlot = lazy(() =>
-  import('../features/event-periods/components/event-banner-slot').then((module) => ({ default: module.EventBannerSlot })),
-);
 const HeaderMenu = lazy(() => import('./header-menu').then((module) => ({ default: module.HeaderMenu })));
+// The notification bell (and its count) arrives just after the first frame, behind a same-sized placeholder.
+const NotificationBell = lazy(() =>
+  import('../features/notifications/components/notification-bell').then((module) => ({ default: module.NotificationBell })),
+);
+const bellSlot = (
+  <Suspense fallback={<span className="header-icon-button header-icon-button--placeholder" aria-hidden="true" />}>
+    <NotificationBell />
+  </Suspense>
+);
 // The mute switch (and its two icons) arrives just after the first frame, behind a same-sized placeholder.
 const AlertMuteToggle = lazy(() =>
   import('../features/alerts/components/alert-mute-toggle').then((module) => ({ default: module.AlertMuteToggle })),
@@ -99,6 +104,7 @@ export function AppShell() {
           {compactHeader ? (
             <>
               {readsIncidents && <AlertCounter />}
+              {user && bellSlot}
               {readsIncidents && <ConnectionIndicator compact />}
               <button
                 type="button"
@@ -135,6 +141,7 @@ export function AppShell() {
                 </Suspense>
               )}
               {readsIncidents && <ConnectionIndicator />}
+              {user && bellSlot}
               {user && <UserMenu user={user} />}
               <LanguageSwitch />
             </>
@@ -147,9 +154,6 @@ export function AppShell() {
         </Suspense>
       )}
       <Layout.Content className="app-content">
-        <Suspense fallback={null}>
-          <EventBannerSlot />
-        </Suspense>
         {hasAlerts && (
           <Suspense fallback={null}>
             <AlertBanner />

@@ -1,0 +1,57 @@
+import type { InAppNotificationDto, NotificationTitleKey } from '@netduty/contracts';
+
+/**
+ * The notification centre's words, Vietnamese first. Kept beside the feature (its lazy chunk) rather than
+ * in the first load's locale files; `language` is i18next's resolved language.
+ */
+const TEXT = {
+  vi: {
+    bell: 'Thông báo',
+    bellUnread: (count: number) => `Thông báo: ${count} chưa đọc`,
+    title: 'Trung tâm thông báo',
+    markAllRead: 'Đánh dấu đã đọc tất cả',
+    empty: 'Chưa có thông báo nào.',
+    unread: 'Chưa đọc',
+    openIncident: 'Mở sự cố',
+    loadFailed: 'Không tải được thông báo.',
+    close: 'Đóng',
+  },
+  en: {
+    bell: 'Notifications',
+    bellUnread: (count: number) => `Notifications: ${count} unread`,
+    title: 'Notification centre',
+    markAllRead: 'Mark all read',
+    empty: 'No notifications yet.',
+    unread: 'Unread',
+    openIncident: 'Open the incident',
+    loadFailed: 'Could not load notifications.',
+    close: 'Close',
+  },
+} as const;
+
+export type NotificationLanguage = keyof typeof TEXT;
+
+export function notificationLanguage(resolved: string | undefined): NotificationLanguage {
+  return resolved?.startsWith('en') ? 'en' : 'vi';
+}
+
+export function notificationText(language: NotificationLanguage) {
+  return TEXT[language];
+}
+
+const param = (entry: InAppNotificationDto, name: string): string => String(entry.params[name] ?? '');
+
+/** One entry's sentence, by its title key (the same keys the e-mail and SMS texts word). */
+export function notificationTitle(entry: InAppNotificationDto, language: NotificationLanguage): string {
+  const key: NotificationTitleKey = entry.titleKey;
+  switch (key) {
+    case 'escalation.fired':
+      return language === 'vi'
+        ? `Sự cố ${param(entry, 'reference')} leo thang cấp ${param(entry, 'level')}${param(entry, 'site') ? ` — ${param(entry, 'site')}` : ''}`
+        : `Incident ${param(entry, 'reference')} escalated to level ${param(entry, 'level')}${param(entry, 'site') ? ` — ${param(entry, 'site')}` : ''}`;
+    case 'incident.assigned':
+      return language === 'vi' ? `Bạn được giao xử lý sự cố ${param(entry, 'reference')}` : `You were assigned incident ${param(entry, 'reference')}`;
+    case 'gateway.test':
+      return language === 'vi' ? `Tin thử qua cổng ${param(entry, 'gateway')}` : `Test message through ${param(entry, 'gateway')}`;
+  }
+}
