@@ -17,7 +17,7 @@ export function AssignmentBlock({ incident }: { incident: IncidentDetailDto }) {
   if (!own && !suggest && incident.assignments.length === 0) return null;
   return (
     <section className="assignment-block" data-testid="assignment-block">
-      {own ? <JourneyPanel incidentId={incident.id} assignment={own} /> : incident.assignments.length > 0 && <AssignmentProgressList assignments={incident.assignments} />}
+      {own ? <JourneyPanel incidentId={incident.id} status={incident.status} assignment={own} /> : incident.assignments.length > 0 && <AssignmentProgressList assignments={incident.assignments} />}
       {suggest && <CandidateSuggestions incident={incident} />}
     </section>
   );

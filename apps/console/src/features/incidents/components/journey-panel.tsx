@@ -1,5 +1,5 @@
 import { CarOutlined, CheckCircleFilled, EnvironmentOutlined, LikeOutlined } from '@ant-design/icons';
-import type { AssignmentProgressDto, JourneyStep } from '@netduty/contracts';
+import type { AssignmentProgressDto, IncidentStatus, JourneyStep } from '@netduty/contracts';
 import { JOURNEY_STEPS } from '@netduty/contracts';
 import { Alert, App, Button } from 'antd';
 import type { ReactNode } from 'react';
@@ -39,12 +39,14 @@ export function stepTime(assignment: AssignmentProgressDto, step: JourneyStep): 
  * The assigned responder's own journey, for a phone in the field: one big button for the next step
  * (nhận việc → đang di chuyển → đã đến trạm) and each step taken with its time.
  */
-export function JourneyPanel({ incidentId, assignment }: { incidentId: string; assignment: AssignmentProgressDto }) {
+export function JourneyPanel({ incidentId, status, assignment }: { incidentId: string; status: IncidentStatus; assignment: AssignmentProgressDto }) {
   const { t } = useTranslation();
   const { notification } = App.useApp();
   const notifyError = useNotifyError();
   const mutation = useJourneyStep(incidentId);
   const next = assignment.nextStep;
+  // A resolved or closed incident takes no new step (the api would answer 409 incident_not_active).
+  const working = status === 'in_progress' || status === 'reopened';
 
   const take = (step: JourneyStep) =>
     mutation.mutate(step, {
@@ -69,7 +71,7 @@ export function JourneyPanel({ incidentId, assignment }: { incidentId: string; a
           );
         })}
       </ol>
-      {next ? (
+      {next && working && (
         <Button
           type="primary"
           size="large"
@@ -82,9 +84,8 @@ export function JourneyPanel({ incidentId, assignment }: { incidentId: string; a
         >
           {t(`assignment.journey.${next}`)}
         </Button>
-      ) : (
-        <Alert type="success" showIcon title={t('assignment.journey.arrived', { time: formatDateTime(assignment.onSiteAt) })} data-testid="journey-done" />
       )}
+      {!next && <Alert type="success" showIcon title={t('assignment.journey.arrived', { time: formatDateTime(assignment.onSiteAt) })} data-testid="journey-done" />}
     </div>
   );
 }

@@ -31,4 +31,11 @@ describe('timelineLines', () => {
     expect(lines({ ...base, type: 'closed', data: { note: 'ok' } }).text).toContain('ok');
     expect(lines({ ...base, type: 'reported', data: { category: 'mains_failure', severity: 'major' } })).toEqual({});
   });
+
+  it("names the responder and their call-back phone on each step of the journey", () => {
+    const responder = { id: 'r', name: 'Bế Hữu Sơn', phone: '0965433498' };
+    for (const type of ['assignment_accepted', 'responder_en_route', 'responder_on_site'] as const) {
+      expect(lines({ ...base, type, data: { responder } })).toEqual({ detail: 'Bế Hữu Sơn · 0965433498' });
+    }
+  });
 });
