@@ -46,6 +46,7 @@ export async function benchStack() {
     NODE_ENV: 'production',
     JWT_SECRET: randomBytes(32).toString('hex'),
     FORCE_PASSWORD_CHANGE: 'false',
+    PUBLIC_CONSOLE_URL: 'http://127.0.0.1:4200',
   };
   const children = [];
 

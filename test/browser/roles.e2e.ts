@@ -137,7 +137,7 @@ describe('roles', () => {
       await openDropdownOptions(page).filter({ hasText: 'Đứt cáp quang' }).first().click();
       await page.locator('[data-testid="report-severity-major"]').click();
       await page.locator('[data-testid="report-description"]').fill(`E2E ${new Date().toISOString()} — đứt cáp quang tuyến nội hạt`);
-      expect(await page.locator('[data-testid="report-reporter"]').textContent()).toBe('Cụm kỹ thuật Viettel Lạng Sơn');
+      expect(await page.locator('[data-testid="report-reporter"]').textContent()).toBe('Lý Văn Hùng');
 
       const created = page.waitForResponse((response) => response.url().endsWith('/api/v1/incidents') && response.request().method() === 'POST');
       await page.locator('[data-testid="report-submit"]').click();

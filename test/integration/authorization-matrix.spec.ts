@@ -45,6 +45,8 @@ const ROUTES: Record<string, Expectation> = {
   'POST /clusters': ['admin'],
   'PATCH /clusters/:id': ['admin'],
   'GET /responders': ALL,
+  'POST /responders': ['admin'],
+  'PATCH /responders/:id': ['admin'],
   'GET /on-duty-groups': ALL,
   'POST /on-duty-groups': ['admin'],
   'GET /on-duty-groups/:id': ALL,

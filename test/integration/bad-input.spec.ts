@@ -61,6 +61,11 @@ describe('bad input gets a clear 4xx JSON error and writes nothing', () => {
       'restoreSeconds',
     ],
     ['an SLA policy for an unknown severity', () => admin.request('PUT', '/sla-policies/huge/P2', { acknowledgeSeconds: 60, restoreSeconds: 600 }), 400, 'validation_failed', 'severity'],
+    // An optional field sent as null is validated, not skipped: null is not a name, a site kind or a time zone.
+    ['a null site name', () => admin.request('PATCH', `/sites/${site.id}`, { name: null }), 400, 'validation_failed', 'name'],
+    ['a null reporter name', () => duty.request('POST', '/incidents', { ...valid, reporterName: null }), 400, 'validation_failed', 'reporterName'],
+    ['a null user language', () => admin.request('PATCH', `/users/${site.id}`, { language: null }), 400, 'validation_failed', 'language'],
+    ['a null roster time zone', () => admin.request('POST', '/on-duty-groups', { name: 'Tổ null', kind: 'leadership', clusterId: null, timeZone: null, rotations: [], oneOffShifts: [], overrides: [], swaps: [] }), 400, 'validation_failed', 'timeZone'],
   ];
 
   it.each(cases)('answers %s with %i %s naming the field', async (_name, send, status, code, field) => {

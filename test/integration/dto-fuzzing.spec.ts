@@ -29,6 +29,9 @@ async function businessRowCounts(api: RunningApi): Promise<Record<string, number
            (SELECT max(version) FROM incidents) AS versions,
            (SELECT md5(string_agg(id || name || version, ',' ORDER BY id)) FROM on_duty_groups) AS rosters,
            (SELECT count(*) FROM shift_handovers)::int AS handovers,
+           (SELECT md5(string_agg(id || name || levels::text || repeat, ',' ORDER BY id)) FROM escalation_policies) AS chains,
+           (SELECT md5(coalesce(string_agg(id || name || starts_at || ends_at, ',' ORDER BY id), '')) FROM event_periods) AS periods,
+           (SELECT md5(string_agg(id || name || phone || active, ',' ORDER BY id)) FROM responders) AS responders,
            (SELECT md5(coalesce(string_agg(id || name || enabled || rate_limit_per_second || coalesce(url, ''), ',' ORDER BY id), '')) FROM notification_gateways) AS gateways,
            (SELECT md5(coalesce(string_agg(user_id || severity || channels::text, ',' ORDER BY user_id, severity), '')) FROM notification_preferences) AS preferences`);
   return row;
@@ -165,6 +168,12 @@ describe('property-based fuzzing of every request body: 4xx, never 5xx, nothing 
     ['update cluster', () => admin, 'PATCH', () => `/clusters/${clusterId}`, () => ({ communeCodes: ['nope'] })],
     ['create on-duty group', () => admin, 'POST', () => '/on-duty-groups', () => rosterBody('Tổ trực fuzz mới')],
     ['replace roster', () => admin, 'PUT', () => `/on-duty-groups/${rosterGroupId}`, () => rosterBody('Tổ trực thử nghiệm fuzz')],
+    ['create escalation policy', () => admin, 'POST', () => '/escalation-policies', () => ({ name: 'x', operatorCode: 'viettelpost', priority: 'P0', repeat: 0, levels: [{ waitSeconds: 0, recipients: [{ kind: 'role', role: 'leadership' }] }] })],
+    ['escalate now', () => duty, 'POST', () => `/incidents/${incident.id}/escalate`, () => ({ targetLevel: 1, reason: 'x' })],
+    ['de-escalate', () => duty, 'POST', () => `/incidents/${incident.id}/de-escalate`, () => ({ targetLevel: 1, reason: 'x' })],
+    ['create event period', () => admin, 'POST', () => '/event-periods', () => ({ name: 'x', startsAt: '2030-01-01T00:00:00Z', endsAt: '2029-01-02T00:00:00Z', p0SiteIds: [], slaFactor: 0.5, slaOverrides: {}, p0LeadershipLevel: null, reportIntervalMinutes: 60 })],
+    ['create responder', () => admin, 'POST', () => '/responders', () => ({ clusterId: clusterId, name: 'x', phone: 'x' })],
+    ['update responder', () => admin, 'PATCH', () => '/responders/00000000-0000-4000-8000-000000000000', () => ({ phone: 'x' })],
     ['my notification preferences', () => duty, 'PUT', () => '/me/notification-preferences', () => ({ preferences: [{ severity: 'minor', channels: ['in_app', 'email'] }] })],
     ['create notification gateway', () => admin, 'POST', () => '/notification-gateways', gatewayBody],
     ['update notification gateway', () => admin, 'PATCH', () => `/notification-gateways/${gatewayId}`, () => ({ ...gatewayBody(), name: 'fuzz-target-gateway' })],

@@ -14,6 +14,10 @@ import { useLayoutSize } from '../lib/use-layout-size';
 
 // Neither is in the first load: the banner shows only once an alert is raised, the menu only on a narrow header.
 const AlertBanner = lazy(() => import('../features/alerts/components/alert-banner').then((module) => ({ default: module.AlertBanner })));
+// The event banner's poll starts just after the first frame; nothing of it is in the first load.
+const EventBannerSlot = lazy(() =>
+  import('../features/event-periods/components/event-banner-slot').then((module) => ({ default: module.EventBannerSlot })),
+);
 const HeaderMenu = lazy(() => import('./header-menu').then((module) => ({ default: module.HeaderMenu })));
 // The notification bell (and its count) arrives just after the first frame, behind a same-sized placeholder.
 const NotificationBell = lazy(() =>
@@ -154,6 +158,9 @@ export function AppShell() {
         </Suspense>
       )}
       <Layout.Content className="app-content">
+        <Suspense fallback={null}>
+          <EventBannerSlot />
+        </Suspense>
         {hasAlerts && (
           <Suspense fallback={null}>
             <AlertBanner />

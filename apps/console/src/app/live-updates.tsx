@@ -44,7 +44,7 @@ export function LiveUpdates({ children }: { children: ReactNode }) {
       const key = `escalation-${incident.id}`;
       notification.warning({
         key,
-        title: t('escalation.notificationTitle', { reference: incident.reference, level: escalation.level }),
+        title: t('escalation.notificationTitle', { reference: incident.reference, level: escalation.chainLevel }),
         description: t('escalation.notificationBody', {
           kind: t(`deadlineKind.${escalation.kind}`).toLowerCase(),
           site: `${incident.site.code} · ${incident.site.name}`,

@@ -38,6 +38,8 @@ export function incidentFixture(overrides: Partial<IncidentDto> = {}): IncidentD
     status: 'reported',
     description: 'Mất điện lưới',
     reporterName: 'Nguyễn Văn A',
+    reportedBy: null,
+    reporterPhone: null,
     responders: [],
     reportedAt: isoAt(0),
     acknowledgedAt: null,

@@ -48,6 +48,8 @@ export interface ResponderDto {
   phone: string;
   clusterId: string;
   clusterName: string;
+  /** Inactive responders stay on past incidents but are never suggested or assigned. */
+  active: boolean;
 }
 
 export interface ClusterDto {
@@ -75,6 +77,10 @@ export interface IncidentDto {
   status: IncidentStatus;
   description: string;
   reporterName: string;
+  /** The account that reported it (null for older reports and the system). */
+  reportedBy: string | null;
+  /** The reporter's call-back phone when they reported. */
+  reporterPhone: string | null;
   responders: ResponderDto[];
   reportedAt: IsoInstant;
   acknowledgedAt: IsoInstant | null;

@@ -15,6 +15,23 @@ export const COMMUNE_CODE_MAX_LENGTH = 10;
 export const MAX_RESPONDERS_PER_ASSIGNMENT = 20;
 export const MAX_COMMUNES_PER_CLUSTER = 500;
 
+/** A phone number as people write it: digits with spaces, dots or dashes, an optional leading +. */
+export const PHONE_PATTERN = /^\+?[0-9 .-]{6,20}$/;
+
+/** POST /responders (PATCH /responders/:id takes any part of it, and `active`). */
+export interface CreateResponderRequest {
+  clusterId: string;
+  name: string;
+  phone: string;
+}
+
+export interface UpdateResponderRequest {
+  clusterId?: string;
+  name?: string;
+  phone?: string;
+  active?: boolean;
+}
+
 /** POST /clusters. */
 export interface CreateClusterRequest {
   operatorCode: OperatorCode;

@@ -6,6 +6,8 @@ export interface Actor {
   userId: string;
   username: string;
   displayName: string;
+  /** The call-back phone of the person acting (a report records it); absent for the system. */
+  phone?: string | null;
   role: Role;
   permissions: Permission[];
   scope: IncidentScope;

@@ -182,7 +182,7 @@ export class AuthService {
     if (!hasRequiredClaims(verified)) throw new NotAuthenticatedError('invalid access token');
     const claims = verified;
     const rows: (UserEntity & { revoked_at: Date | null })[] = await this.dataSource.query(
-      `SELECT u.id, u.username, u.display_name AS "displayName", u.role, u.operator_code AS "operatorCode",
+      `SELECT u.id, u.username, u.display_name AS "displayName", u.phone, u.role, u.operator_code AS "operatorCode",
               u.cluster_id AS "clusterId", u.responder_id AS "responderId", u.active,
               u.token_version AS "tokenVersion", u.must_change_password AS "mustChangePassword", f.revoked_at
          FROM users u JOIN session_families f ON f.user_id = u.id
@@ -214,6 +214,7 @@ export class AuthService {
       userId: user.id,
       username: user.username,
       displayName: user.displayName,
+      phone: (user as Partial<Pick<UserEntity, 'phone'>>).phone ?? null,
       role: user.role,
       permissions: permissionsOf(user.role),
       scope,

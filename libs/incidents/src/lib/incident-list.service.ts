@@ -31,13 +31,13 @@ import { decodeIncidentCursor, encodeIncidentCursor, type IncidentCursor } from 
 import { toIncidentDto } from './incident-mapper';
 
 const PAGE_ROWS_SQL = `
-  SELECT i.id, i.reference, i.category, i.severity, i.priority, i.status, i.description, i.reporter_name, i.reported_at,
+  SELECT i.id, i.reference, i.category, i.severity, i.priority, i.status, i.description, i.reporter_name, i.reported_by, i.reporter_phone, i.reported_at,
          i.acknowledged_at, i.resolved_at, i.closed_at, i.ack_starts_at, i.ack_due_at, i.restore_starts_at, i.restore_due_at,
          i.escalation_level, i.updated_at,
          s.id AS site_id, s.code AS site_code, s.name AS site_name, s.kind AS site_kind, s.priority AS site_priority, s.latitude, s.longitude,
          o.code AS operator_code, o.name AS operator_name, o.kind AS operator_kind,
          c.code AS commune_code, c.name AS commune_name, c.division_type, c.former_district,
-         r.id AS responder_id, r.name AS responder_name, r.phone AS responder_phone, r.cluster_id AS responder_cluster_id, cl.name AS cluster_name
+         r.id AS responder_id, r.name AS responder_name, r.phone AS responder_phone, r.active AS responder_active, r.cluster_id AS responder_cluster_id, cl.name AS cluster_name
   FROM incidents i
   JOIN sites s ON s.id = i.site_id
   JOIN operators o ON o.code = s.operator_code
@@ -56,6 +56,8 @@ interface PageRow {
   status: IncidentStatus;
   description: string;
   reporter_name: string;
+  reported_by: string | null;
+  reporter_phone: string | null;
   reported_at: Date;
   acknowledged_at: Date | null;
   resolved_at: Date | null;
@@ -84,6 +86,7 @@ interface PageRow {
   responder_name: string | null;
   responder_phone: string | null;
   responder_cluster_id: string | null;
+  responder_active: boolean | null;
   cluster_name: string | null;
 }
 
@@ -98,6 +101,8 @@ function pageRowToEntity(row: PageRow): IncidentEntity {
     status: row.status,
     description: row.description,
     reporterName: row.reporter_name,
+    reportedBy: row.reported_by,
+    reporterPhone: row.reporter_phone,
     reportedAt: row.reported_at,
     acknowledgedAt: row.acknowledged_at,
     resolvedAt: row.resolved_at,
@@ -234,6 +239,7 @@ export class IncidentListService {
           id: row.responder_id,
           name: row.responder_name ?? '',
           phone: row.responder_phone ?? '',
+          active: row.responder_active ?? true,
           clusterId: row.responder_cluster_id ?? '',
           cluster: { name: row.cluster_name ?? '' },
         } as ResponderEntity);

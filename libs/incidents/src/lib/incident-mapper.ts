@@ -26,6 +26,8 @@ export function toIncidentDto(incident: IncidentEntity): IncidentDto {
     status: incident.status,
     description: incident.description,
     reporterName: incident.reporterName,
+    reportedBy: incident.reportedBy ?? null,
+    reporterPhone: incident.reporterPhone ?? null,
     responders: [...incident.responders].sort((a, b) => a.name.localeCompare(b.name, 'vi')).map(toResponderDto),
     reportedAt: incident.reportedAt.toISOString(),
     acknowledgedAt: incident.acknowledgedAt?.toISOString() ?? null,

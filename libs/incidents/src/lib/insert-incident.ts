@@ -8,6 +8,9 @@ export interface NewIncident {
   severity: Severity;
   description: string;
   reporterName: string;
+  /** The reporting account and its call-back phone; absent for the demo history and the system. */
+  reportedBy?: string | null;
+  reporterPhone?: string | null;
   reportedAt: Date;
   acknowledge: Deadline;
   restore: Deadline;
@@ -36,6 +39,8 @@ export async function insertIncident(
       severity: incident.severity,
       description: incident.description,
       reporterName: incident.reporterName,
+      reportedBy: incident.reportedBy ?? null,
+      reporterPhone: incident.reporterPhone ?? null,
       reportedAt: incident.reportedAt,
       ackStartsAt: incident.acknowledge.startsAt,
       ackDueAt: incident.acknowledge.dueAt,

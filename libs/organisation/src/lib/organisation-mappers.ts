@@ -19,5 +19,6 @@ export function toResponderDto(responder: ResponderEntity): ResponderDto {
     phone: responder.phone,
     clusterId: responder.clusterId,
     clusterName: responder.cluster.name,
+    active: responder.active,
   };
 }

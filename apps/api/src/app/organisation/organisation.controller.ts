@@ -6,7 +6,7 @@ import { ClustersService, RespondersService } from '@netduty/organisation';
 import { RequirePermission } from '../auth/access.decorators';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { uuidParam } from '../http/uuid-param.pipe';
-import { CreateClusterBody, ResponderQuery, UpdateClusterBody } from './dto/organisation.body';
+import { CreateClusterBody, CreateResponderBody, ResponderQuery, UpdateClusterBody, UpdateResponderBody } from './dto/organisation.body';
 
 @ApiTags('organisation')
 @Controller()
@@ -38,5 +38,17 @@ export class OrganisationController {
   @RequirePermission('organisation.read')
   listResponders(@Query() query: ResponderQuery, @CurrentActor() actor: Actor): Promise<ResponderDto[]> {
     return this.responders.list(actor.scope, query.clusterId);
+  }
+
+  @Post('responders')
+  @RequirePermission('organisation.manage')
+  createResponder(@Body() body: CreateResponderBody): Promise<ResponderDto> {
+    return this.responders.create(body);
+  }
+
+  @Patch('responders/:id')
+  @RequirePermission('organisation.manage')
+  updateResponder(@Param('id', uuidParam('id')) id: string, @Body() body: UpdateResponderBody): Promise<ResponderDto> {
+    return this.responders.update(id, body);
   }
 }

@@ -13,6 +13,8 @@ export interface IncidentRecord {
   status: IncidentStatus;
   description: string;
   reporterName: string;
+  reportedBy: string | null;
+  reporterPhone: string | null;
   reportedAt: Date;
   acknowledgedAt: Date | null;
   resolvedAt: Date | null;

@@ -16,6 +16,8 @@ export interface NewIncidentRecord {
   severity: Severity;
   description: string;
   reporterName: string;
+  reportedBy: string | null;
+  reporterPhone: string | null;
   reportedAt: Date;
   acknowledge: Deadline;
   restore: Deadline;

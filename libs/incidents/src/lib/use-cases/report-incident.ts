@@ -62,6 +62,9 @@ export class ReportIncident {
           severity: command.severity,
           description: command.description,
           reporterName,
+          // Cluster staff act under their own accounts: the report keeps who and how to call them back.
+          reportedBy: actor.userId,
+          reporterPhone: actor.phone ?? null,
           reportedAt,
           acknowledge: opened.acknowledge,
           restore: opened.restore,

@@ -105,6 +105,10 @@ export class IncidentEntity {
   @ForeignKey(() => UserEntity, { name: 'incidents_reported_by_fkey' })
   reportedBy!: string | null;
 
+  /** The reporter's call-back phone as it was when they reported. */
+  @Column({ name: 'reporter_phone', type: 'text', nullable: true })
+  reporterPhone!: string | null;
+
   /** After a de-escalation: where the running chain of `kind` in `cycle` continues (step, re-timed from `at`). */
   @Column({ name: 'chain_resume', type: 'jsonb', nullable: true })
   chainResume!: { kind: DeadlineKind; cycle: number; step: number; at: string } | null;

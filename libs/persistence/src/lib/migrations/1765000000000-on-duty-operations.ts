@@ -90,7 +90,7 @@ export class OnDutyOperations1765000000000 implements MigrationInterface {
     await db.query(`ALTER TABLE escalations ALTER COLUMN chain_level SET NOT NULL`);
 
     // Cluster staff act under their own accounts: the report records the person (and their call-back phone).
-    await db.query(`ALTER TABLE incidents ADD COLUMN reported_by uuid CONSTRAINT incidents_reported_by_fkey REFERENCES users (id)`);
+    await db.query(`ALTER TABLE incidents ADD COLUMN reported_by uuid CONSTRAINT incidents_reported_by_fkey REFERENCES users (id), ADD COLUMN reporter_phone text`);
     // After a de-escalation the running chain continues from {kind, cycle, step, at} (libs/domain deEscalationStep).
     await db.query(`ALTER TABLE incidents ADD COLUMN chain_resume jsonb`);
 
@@ -112,7 +112,7 @@ export class OnDutyOperations1765000000000 implements MigrationInterface {
   }
 
   async down(db: QueryRunner): Promise<void> {
-    await db.query(`ALTER TABLE incidents DROP COLUMN chain_resume, DROP COLUMN reported_by`);
+    await db.query(`ALTER TABLE incidents DROP COLUMN chain_resume, DROP COLUMN reporter_phone, DROP COLUMN reported_by`);
     await db.query(`ALTER TABLE escalations DROP COLUMN reason, DROP COLUMN manual, DROP COLUMN recipients, DROP COLUMN policy_id, DROP COLUMN chain_level, DROP COLUMN round`);
     await db.query(`DROP TABLE event_periods`);
     await db.query(`DROP TABLE escalation_policies`);

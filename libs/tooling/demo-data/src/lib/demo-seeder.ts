@@ -40,16 +40,19 @@ export interface SeedSummary {
   skipped: boolean;
 }
 
-/** The demo accounts, documented in the README. One password for all, changed at first login in production. */
+/**
+ * The demo accounts, documented in the README: personal accounts (cluster staff act under their own name and
+ * call-back phone, never a cluster's shared login). One password for all, changed at first login in production.
+ */
 export const DEMO_PASSWORD = 'NetDuty@2026';
 export const DEMO_USERS = [
   { username: 'admin', displayName: 'Quản trị hệ thống', role: 'admin' },
   { username: 'trucban', displayName: 'Nguyễn Thị Trực Ban', role: 'duty_officer', phone: '0912 001 001' },
   { username: 'lanhdao', displayName: 'Hoàng Văn Lãnh Đạo', role: 'leadership', phone: '0912 000 001' },
-  { username: 'viettel.lsn', displayName: 'Cụm kỹ thuật Viettel Lạng Sơn', role: 'cluster_staff', operatorCode: 'viettel', phone: '0986 100 001' },
-  { username: 'vnpt.lsn', displayName: 'Cụm kỹ thuật VNPT Lạng Sơn', role: 'cluster_staff', operatorCode: 'vnpt', phone: '0913 100 002' },
-  { username: 'mobifone.lsn', displayName: 'Cụm kỹ thuật MobiFone Lạng Sơn', role: 'cluster_staff', operatorCode: 'mobifone', phone: '0904 100 003' },
-  { username: 'vnpost.lsn', displayName: 'Bưu điện tỉnh Lạng Sơn', role: 'cluster_staff', operatorCode: 'vnpost', phone: '0915 100 004' },
+  { username: 'viettel.lsn', displayName: 'Lý Văn Hùng', role: 'cluster_staff', operatorCode: 'viettel', phone: '0986 100 001' },
+  { username: 'vnpt.lsn', displayName: 'Hoàng Thị Thu', role: 'cluster_staff', operatorCode: 'vnpt', phone: '0913 100 002' },
+  { username: 'mobifone.lsn', displayName: 'Nông Văn Tuấn', role: 'cluster_staff', operatorCode: 'mobifone', phone: '0904 100 003' },
+  { username: 'vnpost.lsn', displayName: 'Vi Thị Hằng', role: 'cluster_staff', operatorCode: 'vnpost', phone: '0915 100 004' },
   { username: 'ungcuu.viettel', displayName: '', role: 'responder' },
   // The rest of the tổ trực (crews of two in three shifts a day), the second leader and the Viettel Post
   // cluster's staff, so every demo roster has its people (demo-rosters.ts).
@@ -61,7 +64,7 @@ export const DEMO_USERS = [
   { username: 'trucban7', displayName: 'Triệu Thị Mai', role: 'duty_officer', phone: '0912 001 007' },
   { username: 'trucban8', displayName: 'Bế Quang Long', role: 'duty_officer', phone: '0912 001 008' },
   { username: 'lanhdao2', displayName: 'Lăng Văn Sơn', role: 'leadership', phone: '0912 000 002' },
-  { username: 'viettelpost.lsn', displayName: 'Chi nhánh Viettel Post Lạng Sơn', role: 'cluster_staff', operatorCode: 'viettelpost', phone: '0976 100 005' },
+  { username: 'viettelpost.lsn', displayName: 'Lộc Văn Bình', role: 'cluster_staff', operatorCode: 'viettelpost', phone: '0976 100 005' },
 ] as const;
 
 /** The path each demo status takes through the lifecycle. */

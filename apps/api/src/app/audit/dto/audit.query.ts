@@ -1,51 +1,52 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsString, Max, MaxLength, Min } from 'class-validator';
 import type { AuditOutcome, AuditQuery } from '@netduty/contracts';
 import { AUDIT_OUTCOMES } from '@netduty/contracts';
+import { Optional } from '../../http/optional';
 
 export class AuditQueryParams implements AuditQuery {
   @ApiPropertyOptional({ description: 'username' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(64)
   actor?: string;
 
   @ApiPropertyOptional({ description: 'action, or a prefix such as "incident"' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(64)
   action?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(64)
   entityType?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(64)
   entityId?: string;
 
   @ApiPropertyOptional({ enum: AUDIT_OUTCOMES })
-  @IsOptional()
+  @Optional()
   @IsIn(AUDIT_OUTCOMES)
   outcome?: AuditOutcome;
 
   @ApiPropertyOptional({ format: 'date-time' })
-  @IsOptional()
+  @Optional()
   @IsISO8601({ strict: true })
   from?: string;
 
   @ApiPropertyOptional({ format: 'date-time' })
-  @IsOptional()
+  @Optional()
   @IsISO8601({ strict: true })
   to?: string;
 
   @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
+  @Optional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -53,7 +54,7 @@ export class AuditQueryParams implements AuditQuery {
   page?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 50 })
-  @IsOptional()
+  @Optional()
   @Type(() => Number)
   @IsInt()
   @Min(1)

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import type { IncidentCategory, IncidentListQuery, IncidentListSort, IncidentStatus, OperatorCode, PriorityTier, Severity } from '@netduty/contracts';
 import {
   INCIDENT_CATEGORIES,
@@ -16,45 +16,46 @@ import {
   SEVERITIES,
 } from '@netduty/contracts';
 import { booleanParam, commaList } from '../../http/list-param';
+import { Optional } from '../../http/optional';
 
 export class IncidentListQueryParams implements IncidentListQuery {
   @ApiPropertyOptional({ enum: INCIDENT_STATUSES, isArray: true, description: 'comma-separated' })
-  @IsOptional()
+  @Optional()
   @Transform(commaList)
   @IsArray()
   @IsIn(INCIDENT_STATUSES, { each: true })
   status?: IncidentStatus[];
 
   @ApiPropertyOptional({ enum: SEVERITIES, isArray: true })
-  @IsOptional()
+  @Optional()
   @Transform(commaList)
   @IsArray()
   @IsIn(SEVERITIES, { each: true })
   severity?: Severity[];
 
   @ApiPropertyOptional({ enum: PRIORITY_TIERS, isArray: true })
-  @IsOptional()
+  @Optional()
   @Transform(commaList)
   @IsArray()
   @IsIn(PRIORITY_TIERS, { each: true })
   priority?: PriorityTier[];
 
   @ApiPropertyOptional({ enum: INCIDENT_CATEGORIES, isArray: true })
-  @IsOptional()
+  @Optional()
   @Transform(commaList)
   @IsArray()
   @IsIn(INCIDENT_CATEGORIES, { each: true })
   category?: IncidentCategory[];
 
   @ApiPropertyOptional({ enum: OPERATOR_CODES, isArray: true })
-  @IsOptional()
+  @Optional()
   @Transform(commaList)
   @IsArray()
   @IsIn(OPERATOR_CODES, { each: true })
   operator?: OperatorCode[];
 
   @ApiPropertyOptional({ type: [String], description: 'commune codes, comma-separated' })
-  @IsOptional()
+  @Optional()
   @Transform(commaList)
   @IsArray()
   @ArrayMaxSize(INCIDENT_FILTER_MAX_VALUES)
@@ -63,7 +64,7 @@ export class IncidentListQueryParams implements IncidentListQuery {
   commune?: string[];
 
   @ApiPropertyOptional({ type: [String], description: 'site ids, comma-separated' })
-  @IsOptional()
+  @Optional()
   @Transform(commaList)
   @IsArray()
   @ArrayMaxSize(INCIDENT_FILTER_MAX_VALUES)
@@ -71,34 +72,34 @@ export class IncidentListQueryParams implements IncidentListQuery {
   site?: string[];
 
   @ApiPropertyOptional({ default: true, description: 'only incidents that are not closed; open=false&status=closed is the history' })
-  @IsOptional()
+  @Optional()
   @Transform(booleanParam)
   @IsBoolean()
   open?: boolean;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'reported at or after' })
-  @IsOptional()
+  @Optional()
   @IsISO8601({ strict: true })
   from?: string;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'reported before' })
-  @IsOptional()
+  @Optional()
   @IsISO8601({ strict: true })
   to?: string;
 
   @ApiPropertyOptional({ maxLength: INCIDENT_SEARCH_MAX_LENGTH, description: 'reference, or site code/name/commune (diacritics-insensitive)' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(INCIDENT_SEARCH_MAX_LENGTH)
   q?: string;
 
   @ApiPropertyOptional({ enum: INCIDENT_LIST_SORTS, default: 'urgency' })
-  @IsOptional()
+  @Optional()
   @IsIn(INCIDENT_LIST_SORTS)
   sort?: IncidentListSort;
 
   @ApiPropertyOptional({ minimum: 1, maximum: INCIDENT_PAGE_MAX_LIMIT, default: INCIDENT_PAGE_DEFAULT_LIMIT })
-  @IsOptional()
+  @Optional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -106,7 +107,7 @@ export class IncidentListQueryParams implements IncidentListQuery {
   limit?: number;
 
   @ApiPropertyOptional({ description: 'nextCursor of the previous page (opaque)' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(INCIDENT_CURSOR_MAX_LENGTH)
   cursor?: string;

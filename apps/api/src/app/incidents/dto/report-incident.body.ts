@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { IsIn, IsString, IsUUID, Length } from 'class-validator';
 import type { IncidentCategory, ReportIncidentRequest, Severity } from '@netduty/contracts';
 import { INCIDENT_CATEGORIES, SEVERITIES, INCIDENT_TEXT_MAX_LENGTH, NAME_MAX_LENGTH } from '@netduty/contracts';
 import { trimmed } from '../../http/trimmed';
+import { Optional } from '../../http/optional';
 
 export class ReportIncidentBody implements ReportIncidentRequest {
   @ApiProperty({ format: 'uuid', description: 'The site (BTS, node or postal point) at fault' })
@@ -25,7 +26,7 @@ export class ReportIncidentBody implements ReportIncidentRequest {
   description!: string;
 
   @ApiPropertyOptional({ minLength: 1, maxLength: NAME_MAX_LENGTH, description: "defaults to the reporting user's name" })
-  @IsOptional()
+  @Optional()
   @Transform(trimmed)
   @IsString()
   @Length(1, NAME_MAX_LENGTH)

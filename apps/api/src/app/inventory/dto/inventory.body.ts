@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsLatitude, IsLongitude, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsLatitude, IsLongitude, IsString, Length, Matches, MaxLength } from 'class-validator';
 import type { CreateSiteRequest, OperatorCode, PriorityTier, RenameOperatorRequest, SiteKind } from '@netduty/contracts';
-import { OPERATOR_CODES, PRIORITY_TIERS, SITE_KINDS, NAME_MAX_LENGTH, PLACE_NAME_MAX_LENGTH, COMMUNE_CODE_MAX_LENGTH } from '@netduty/contracts';
+import { OPERATOR_CODES, PRIORITY_TIERS, SITE_KINDS, NAME_MAX_LENGTH, PLACE_NAME_MAX_LENGTH } from '@netduty/contracts';
 import { trimmed } from '../../http/trimmed';
+import { Optional } from '../../http/optional';
 
 export class RenameOperatorBody implements RenameOperatorRequest {
   @ApiProperty()
@@ -59,46 +60,46 @@ export class CreateSiteBody implements CreateSiteRequest {
 
 export class UpdateSiteBody implements Partial<CreateSiteRequest> {
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsString()
   @Matches(/^[A-Za-z0-9_.-]{2,40}$/, { message: 'code must be 2-40 of letters, digits, _ . -' })
   code?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @Transform(trimmed)
   @IsString()
   @Length(1, PLACE_NAME_MAX_LENGTH)
   name?: string;
 
   @ApiPropertyOptional({ enum: SITE_KINDS })
-  @IsOptional()
+  @Optional()
   @IsIn(SITE_KINDS)
   kind?: SiteKind;
 
   @ApiPropertyOptional({ enum: OPERATOR_CODES })
-  @IsOptional()
+  @Optional()
   @IsIn(OPERATOR_CODES)
   operatorCode?: OperatorCode;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(10)
   communeCode?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsLatitude()
   latitude?: number;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsLongitude()
   longitude?: number;
 
   @ApiPropertyOptional({ enum: PRIORITY_TIERS })
-  @IsOptional()
+  @Optional()
   @IsIn(PRIORITY_TIERS)
   priority?: PriorityTier;
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, Length, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsObject, IsString, Length, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import {
   NOTIFICATION_GATEWAY_KINDS,
   NOTIFICATION_GATEWAY_METHODS,
@@ -10,6 +10,7 @@ import {
 } from '@netduty/contracts';
 import { GATEWAY_NAME_MAX, GATEWAY_RATE_MAX } from '@netduty/notifications';
 import { trimmed } from '../../http/trimmed';
+import { Optional } from '../../http/optional';
 
 const TEXT_MAX = 500;
 const TEMPLATE_MAX = 8000;
@@ -32,12 +33,12 @@ export class NotificationGatewayBody implements SaveNotificationGatewayRequest {
   name!: string;
 
   @ApiPropertyOptional({ default: true })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   enabled?: boolean;
 
   @ApiPropertyOptional({ minimum: 1, maximum: GATEWAY_RATE_MAX, default: 10 })
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(1)
   @Max(GATEWAY_RATE_MAX)
@@ -57,7 +58,7 @@ export class NotificationGatewayBody implements SaveNotificationGatewayRequest {
   smtpPort?: number | null;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   smtpSecure?: boolean;
 
@@ -86,12 +87,12 @@ export class NotificationGatewayBody implements SaveNotificationGatewayRequest {
   url?: string | null;
 
   @ApiPropertyOptional({ enum: NOTIFICATION_GATEWAY_METHODS, default: 'POST' })
-  @IsOptional()
+  @Optional()
   @IsIn(NOTIFICATION_GATEWAY_METHODS)
   method?: NotificationGatewayMethod;
 
   @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, description: 'write-only values' })
-  @IsOptional()
+  @Optional()
   @IsObject()
   headers?: Record<string, string>;
 

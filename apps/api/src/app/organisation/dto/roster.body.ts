@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsString, IsUUID, Length, Matches, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
 import {
   DEFAULT_ROSTER_TIME_ZONE,
   ISO_WEEKDAYS,
@@ -18,6 +18,7 @@ import {
 } from '@netduty/contracts';
 import { HANDOVER_LIMITS, type CreateHandoverRequest, type RosterInput } from '@netduty/organisation';
 import { trimmed } from '../../http/trimmed';
+import { Optional } from '../../http/optional';
 
 /*
  * Request bodies of the roster routes. class-validator checks the shape (types, sizes, ids); the domain's
@@ -175,7 +176,7 @@ export class OnDutyGroupBody implements RosterInput {
   clusterId!: string | null;
 
   @ApiPropertyOptional({ default: DEFAULT_ROSTER_TIME_ZONE })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(TIME_ZONE_MAX_LENGTH)
   timeZone: string = DEFAULT_ROSTER_TIME_ZONE;
@@ -261,7 +262,7 @@ export class CreateHandoverBody implements CreateHandoverRequest {
   notes!: string;
 
   @ApiPropertyOptional({ format: 'date-time', description: "the outgoing shift's start; by default the shift covering now" })
-  @IsOptional()
+  @Optional()
   @IsISO8601({ strict: true })
   @Matches(WITH_ZONE)
   shiftStartsAt?: string;

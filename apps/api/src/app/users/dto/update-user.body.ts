@@ -1,14 +1,15 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, Matches, ValidateIf } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsString, IsUUID, Length, Matches, ValidateIf } from 'class-validator';
 import type { Language, OperatorCode, Role, UpdateUserRequest } from '@netduty/contracts';
 import { LANGUAGES, OPERATOR_CODES, ROLES, NAME_MAX_LENGTH } from '@netduty/contracts';
 import { trimmed } from '../../http/trimmed';
+import { Optional } from '../../http/optional';
 
 /** null clears a field; an absent field is left as it is. */
 export class UpdateUserBody implements UpdateUserRequest {
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @Transform(trimmed)
   @IsString()
   @Length(1, NAME_MAX_LENGTH)
@@ -26,12 +27,12 @@ export class UpdateUserBody implements UpdateUserRequest {
   email?: string | null;
 
   @ApiPropertyOptional({ enum: LANGUAGES })
-  @IsOptional()
+  @Optional()
   @IsIn(LANGUAGES)
   language?: Language;
 
   @ApiPropertyOptional({ enum: ROLES })
-  @IsOptional()
+  @Optional()
   @IsIn(ROLES)
   role?: Role;
 
@@ -51,7 +52,7 @@ export class UpdateUserBody implements UpdateUserRequest {
   responderId?: string | null;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   active?: boolean;
 }

@@ -1,6 +1,6 @@
 import { incidentFixture } from '../../../testing/incident-fixture';
 import type { EscalationDto } from '@netduty/contracts';
-import { escalationAlert, escalationConcerns, newIncidentAlert } from './alert-rules';
+import { escalationAlert, newIncidentAlert } from './alert-rules';
 import { ALERTS_MUTED_STORAGE_KEY, AlertStore, type AlertStorage, type ConsoleAlert } from './alert-store';
 
 class MemoryStorage implements AlertStorage {
@@ -122,29 +122,24 @@ describe('alert rules', () => {
     expect(newIncidentAlert(incidentFixture({ severity: 'major', priority: 'P2' }), 1)).toBeNull();
   });
 
-  it('addresses level 1 to duty officers and cluster staff, level 2 to duty officers, level 3 to leadership', () => {
-    expect([1, 2, 3].map((level) => escalationConcerns('duty_officer', level))).toEqual([true, true, false]);
-    expect([1, 2, 3].map((level) => escalationConcerns('cluster_staff', level))).toEqual([true, false, false]);
-    expect([1, 2, 3].map((level) => escalationConcerns('leadership', level))).toEqual([false, false, true]);
-    expect([1, 2, 3].some((level) => escalationConcerns('responder', level) || escalationConcerns('admin', level))).toBe(false);
-    expect(escalationConcerns('duty_officer', 4)).toBe(false);
-  });
-
-  function escalationOf(incidentId: string, extra: Record<string, unknown> = {}): EscalationDto {
-    // Built loosely on purpose: steps of the fixed chain carry no recipients, steps of a policy do.
-    return { id: 'esc-2', incidentId, kind: 'acknowledge', cycle: 1, level: 2, deadlineAt: '', firedAt: '', ...extra } as EscalationDto;
+  function escalationOf(incidentId: string, extra: Partial<EscalationDto> = {}): EscalationDto {
+    // Step 6 of a repeating chain: level 2 of its second round.
+    return {
+      id: 'esc-2', incidentId, kind: 'acknowledge', cycle: 1, level: 6, round: 2, chainLevel: 2, deadlineAt: '', firedAt: '',
+      recipients: [{ userId: 'user-officer', displayName: 'Trực ban', rules: ['on_shift'] }], manual: false, reason: null, ...extra,
+    };
   }
   const officer = { id: 'user-officer', role: 'duty_officer' as const };
   const leader = { id: 'user-leader', role: 'leadership' as const };
 
-  it('keys an escalation alert by the escalation, so each level rings once', () => {
+  it('keys an escalation alert by the escalation, so each step rings once, and names the chain level', () => {
     const incident = incidentFixture({ severity: 'major', priority: 'P2' });
     const escalation = escalationOf(incident.id);
     expect(escalationAlert({ incident, escalation }, officer, 5)).toMatchObject({ key: 'escalation:esc-2', level: 2, incidentId: incident.id });
     expect(escalationAlert({ incident, escalation }, leader, 5)).toBeNull();
   });
 
-  it('follows the step\'s recipients when it names them, whatever the role', () => {
+  it('follows the step\'s recipients, whatever the role', () => {
     const incident = incidentFixture({ severity: 'major', priority: 'P2' });
     const escalation = escalationOf(incident.id, { recipients: [{ userId: 'user-leader', displayName: 'Lãnh đạo', rules: ['role'] }] });
     expect(escalationAlert({ incident, escalation }, leader, 5)?.kind).toBe('escalation');

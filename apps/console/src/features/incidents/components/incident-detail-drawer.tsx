@@ -15,7 +15,6 @@ import { EscalationBadge } from './escalation-badge';
 import { IncidentActions } from './incident-actions';
 import { AssignmentBlock } from './assignment-block';
 import { IncidentTimeline } from './incident-timeline';
-import { IncidentDeliveries } from '../../notifications/components/incident-deliveries';
 import { SeverityTag } from './severity-tag';
 import { StatusTag } from './status-tag';
 
@@ -108,7 +107,6 @@ function IncidentDetailBody({ incident, phone }: { incident: IncidentDetailDto; 
       <ChainBlock incident={incident} />
       <Divider titlePlacement="start">{t('detail.timeline')}</Divider>
       <IncidentTimeline events={incident.timeline} />
-      <IncidentDeliveries incidentId={incident.id} />
       {canComment && <CommentBox incident={incident} />}
     </div>
   );
