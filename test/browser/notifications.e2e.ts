@@ -8,8 +8,8 @@ import { launchBrowser, logIn, newConsoleContext, SCREENSHOTS } from './support/
 
 /**
  * The header's bell and the notification centre: the unread count of the person's in-app entries, the
- * centre listing them newest first, opening one marks it read and opens its incident, "mark all read"
- * empties the count; usable at 390 px.
+ * centre listing them newest first, opening one marks it read and opens its incident (whose delivery log
+ * lists them), "mark all read" empties the count; usable at 390 px.
  */
 describe('the notification bell and centre', () => {
   let browser: Browser;
@@ -90,8 +90,14 @@ describe('the notification bell and centre', () => {
     await page.waitForURL(`**/incidents/${incidentId}`);
     await page.locator('[data-testid="notification-bell"][data-unread="2"]').waitFor();
     expect(await bellCount()).toBe(2);
-    // The centre has closed; the incident's drawer is open beside the board.
+    // The centre has closed; the incident's drawer is open, its delivery log listing the three messages.
     await page.waitForFunction(() => !document.querySelector('.ant-drawer-open .notification-entry'));
+    const logged = page.locator('[data-testid="incident-deliveries"] [data-testid="incident-delivery"]');
+    await logged.nth(2).waitFor();
+    expect(await logged.count()).toBe(3);
+    expect(await page.locator('[data-testid="incident-delivery"][data-status="delivered"]').count()).toBe(3);
+    expect(await logged.first().textContent()).toContain('Đã nhận');
+    await page.locator('[data-testid="incident-deliveries"]').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(SCREENSHOTS, 'notification-opened-incident.png') });
 
     // Back on the board (a fresh load: the count comes from the api, not from this page's memory).

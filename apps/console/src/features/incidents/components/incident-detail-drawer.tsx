@@ -15,6 +15,7 @@ import { EscalationBadge } from './escalation-badge';
 import { IncidentActions } from './incident-actions';
 import { AssignmentBlock } from './assignment-block';
 import { IncidentTimeline } from './incident-timeline';
+import { IncidentDeliveries } from '../../notifications/components/incident-deliveries';
 import { SeverityTag } from './severity-tag';
 import { StatusTag } from './status-tag';
 
@@ -107,6 +108,7 @@ function IncidentDetailBody({ incident, phone }: { incident: IncidentDetailDto; 
       <ChainBlock incident={incident} />
       <Divider titlePlacement="start">{t('detail.timeline')}</Divider>
       <IncidentTimeline events={incident.timeline} />
+      <IncidentDeliveries incidentId={incident.id} />
       {canComment && <CommentBox incident={incident} />}
     </div>
   );

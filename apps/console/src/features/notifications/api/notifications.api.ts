@@ -1,15 +1,17 @@
-import type { InAppNotificationCountDto, InAppNotificationDto } from '@netduty/contracts';
+import type { InAppNotificationCountDto, InAppNotificationDto, NotificationDeliveryDto } from '@netduty/contracts';
 import { apiRequest } from '../../../lib/api-client';
 
 export const notificationKeys = {
   all: ['notifications'] as const,
   unreadCount: () => [...notificationKeys.all, 'unread-count'] as const,
   centre: () => [...notificationKeys.all, 'centre'] as const,
+  incidentDeliveries: (incidentId: string) => [...notificationKeys.all, 'deliveries', incidentId] as const,
 };
 
 export const notificationsApi = {
   unreadCount: (signal?: AbortSignal) => apiRequest<InAppNotificationCountDto>('/notifications/unread-count', { signal }),
   list: (signal?: AbortSignal) => apiRequest<InAppNotificationDto[]>('/notifications', { query: { limit: 50 }, signal }),
   markRead: (id: string) => apiRequest<InAppNotificationCountDto>(`/notifications/${id}/read`, { method: 'POST' }),
+  incidentDeliveries: (incidentId: string, signal?: AbortSignal) => apiRequest<NotificationDeliveryDto[]>(`/incidents/${incidentId}/deliveries`, { signal }),
   markAllRead: () => apiRequest<InAppNotificationCountDto>('/notifications/read-all', { method: 'POST' }),
 };

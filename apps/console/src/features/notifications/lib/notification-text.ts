@@ -15,6 +15,11 @@ const TEXT = {
     openIncident: 'Mở sự cố',
     loadFailed: 'Không tải được thông báo.',
     close: 'Đóng',
+    deliveries: 'Nhật ký gửi thông báo',
+    deliveriesEmpty: 'Chưa gửi thông báo nào về sự cố này.',
+    attempts: (count: number) => `${count} lần gửi`,
+    channel: { in_app: 'Trên bảng trực', email: 'Thư điện tử', sms: 'SMS', zalo: 'Zalo', telegram: 'Telegram' },
+    status: { pending: 'Đang chờ', sending: 'Đang gửi', sent: 'Đã gửi', delivered: 'Đã nhận', failed: 'Thất bại' },
   },
   en: {
     bell: 'Notifications',
@@ -26,6 +31,11 @@ const TEXT = {
     openIncident: 'Open the incident',
     loadFailed: 'Could not load notifications.',
     close: 'Close',
+    deliveries: 'Delivery log',
+    deliveriesEmpty: 'Nothing has been sent about this incident yet.',
+    attempts: (count: number) => `${count} attempt${count === 1 ? '' : 's'}`,
+    channel: { in_app: 'Console', email: 'E-mail', sms: 'SMS', zalo: 'Zalo', telegram: 'Telegram' },
+    status: { pending: 'Waiting', sending: 'Sending', sent: 'Sent', delivered: 'Delivered', failed: 'Failed' },
   },
 } as const;
 
