@@ -1,4 +1,4 @@
-import { ApartmentOutlined, BankOutlined, CalendarOutlined, ClockCircleOutlined, EnvironmentOutlined, RiseOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, BankOutlined, CalendarOutlined, ClockCircleOutlined, EnvironmentOutlined, RiseOutlined, SendOutlined, TeamOutlined } from '@ant-design/icons';
 import { Card, Tabs } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { registerOnDutyStrings } from '../../../i18n/register-on-duty-strings';
 import { usePermissions } from '../../auth/hooks/use-session';
 import { PoliciesTab } from '../../escalation/components/policies-tab';
 import { EventPeriodsTab } from '../../event-periods/components/event-periods-tab';
+import { GatewaysTab, GatewaysTabLabel } from '../../notifications/components/gateways-tab';
 import { consoleAdminTabs, type ConsoleAdminTab } from '../lib/console-admin-tabs';
 import { ClustersTab } from './clusters-tab';
 import { OperatorsTab } from './operators-tab';
@@ -26,6 +27,7 @@ const TAB_ICON: Readonly<Record<ConsoleAdminTab, ReactNode>> = {
   sla: <ClockCircleOutlined />,
   escalation: <RiseOutlined />,
   events: <CalendarOutlined />,
+  gateways: <SendOutlined />,
 };
 
 function tabContent(tab: ConsoleAdminTab): ReactNode {
@@ -44,6 +46,8 @@ function tabContent(tab: ConsoleAdminTab): ReactNode {
       return <PoliciesTab />;
     case 'events':
       return <EventPeriodsTab />;
+    case 'gateways':
+      return <GatewaysTab />;
   }
 }
 
@@ -59,6 +63,8 @@ function TabLabel({ tab }: { tab: ConsoleAdminTab }) {
     case 'escalation':
     case 'events':
       return <>{t(`dutyAdmin.tabs.${tab}`)}</>;
+    case 'gateways':
+      return <GatewaysTabLabel />;
   }
 }
 

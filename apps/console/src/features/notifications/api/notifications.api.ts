@@ -1,4 +1,10 @@
-import type { InAppNotificationCountDto, InAppNotificationDto, NotificationDeliveryDto } from '@netduty/contracts';
+import type {
+  InAppNotificationCountDto,
+  InAppNotificationDto,
+  NotificationDeliveryDto,
+  NotificationGatewayDto,
+  SaveNotificationGatewayRequest,
+} from '@netduty/contracts';
 import { apiRequest } from '../../../lib/api-client';
 
 export const notificationKeys = {
@@ -6,6 +12,7 @@ export const notificationKeys = {
   unreadCount: () => [...notificationKeys.all, 'unread-count'] as const,
   centre: () => [...notificationKeys.all, 'centre'] as const,
   incidentDeliveries: (incidentId: string) => [...notificationKeys.all, 'deliveries', incidentId] as const,
+  gateways: () => [...notificationKeys.all, 'gateways'] as const,
 };
 
 export const notificationsApi = {
@@ -14,4 +21,10 @@ export const notificationsApi = {
   markRead: (id: string) => apiRequest<InAppNotificationCountDto>(`/notifications/${id}/read`, { method: 'POST' }),
   incidentDeliveries: (incidentId: string, signal?: AbortSignal) => apiRequest<NotificationDeliveryDto[]>(`/incidents/${incidentId}/deliveries`, { signal }),
   markAllRead: () => apiRequest<InAppNotificationCountDto>('/notifications/read-all', { method: 'POST' }),
+  gateways: (signal?: AbortSignal) => apiRequest<NotificationGatewayDto[]>('/notification-gateways', { signal }),
+  createGateway: (body: SaveNotificationGatewayRequest) => apiRequest<NotificationGatewayDto>('/notification-gateways', { method: 'POST', body }),
+  updateGateway: (id: string, body: SaveNotificationGatewayRequest) =>
+    apiRequest<NotificationGatewayDto>(`/notification-gateways/${encodeURIComponent(id)}`, { method: 'PATCH', body }),
+  testGateway: (id: string, address: string) =>
+    apiRequest<NotificationDeliveryDto>(`/notification-gateways/${encodeURIComponent(id)}/test`, { method: 'POST', body: { address } }),
 };
