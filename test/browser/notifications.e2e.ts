@@ -114,6 +114,24 @@ describe('the notification bell and centre', () => {
     expect(unread.rows[0]?.n).toBe(0);
   });
 
+  it('keeps my channels per severity from the centre: critical fixed to every channel, minor changed and saved', async () => {
+    await page.goto(new URL('/', page.url()).toString());
+    await page.locator('[data-testid="notification-bell"]').click();
+    const critical = page.locator('[data-testid="preferences-critical"] input[type="checkbox"]');
+    await critical.first().waitFor();
+    expect(await critical.evaluateAll((boxes) => boxes.every((box) => (box as HTMLInputElement).checked && (box as HTMLInputElement).disabled))).toBe(true);
+    const minorSms = page.locator('[data-testid="preferences-minor"] label', { hasText: 'SMS' });
+    const before = await minorSms.locator('input').isChecked();
+    await minorSms.click();
+    await page.locator('[data-testid="preferences-save"]').click();
+    await page.locator('.ant-message', { hasText: 'Đã lưu kênh nhận thông báo.' }).waitFor();
+    const saved = await db.query<{ channels: string[] }>(
+      `SELECT p.channels FROM notification_preferences p JOIN users u ON u.id = p.user_id WHERE u.username = 'trucban' AND p.severity = 'minor'`,
+    );
+    expect(saved.rows[0]?.channels.includes('sms')).toBe(!before);
+    await page.locator('[data-testid="notification-preferences"]').screenshot({ path: join(SCREENSHOTS, 'notification-preferences.png') });
+  });
+
   it('works at 390 px: the bell in the compact header, the centre across the screen without horizontal overflow', async () => {
     const phone = await (await newConsoleContext(browser)).newPage();
     await phone.setViewportSize({ width: 390, height: 844 });

@@ -3,6 +3,7 @@ import type {
   InAppNotificationDto,
   NotificationDeliveryDto,
   NotificationGatewayDto,
+  NotificationPreferenceDto,
   SaveNotificationGatewayRequest,
 } from '@netduty/contracts';
 import { apiRequest } from '../../../lib/api-client';
@@ -13,6 +14,7 @@ export const notificationKeys = {
   centre: () => [...notificationKeys.all, 'centre'] as const,
   incidentDeliveries: (incidentId: string) => [...notificationKeys.all, 'deliveries', incidentId] as const,
   gateways: () => [...notificationKeys.all, 'gateways'] as const,
+  preferences: () => [...notificationKeys.all, 'preferences'] as const,
 };
 
 export const notificationsApi = {
@@ -20,6 +22,8 @@ export const notificationsApi = {
   list: (signal?: AbortSignal) => apiRequest<InAppNotificationDto[]>('/notifications', { query: { limit: 50 }, signal }),
   markRead: (id: string) => apiRequest<InAppNotificationCountDto>(`/notifications/${id}/read`, { method: 'POST' }),
   incidentDeliveries: (incidentId: string, signal?: AbortSignal) => apiRequest<NotificationDeliveryDto[]>(`/incidents/${incidentId}/deliveries`, { signal }),
+  preferences: (signal?: AbortSignal) => apiRequest<NotificationPreferenceDto[]>('/me/notification-preferences', { signal }),
+  savePreferences: (preferences: NotificationPreferenceDto[]) => apiRequest<NotificationPreferenceDto[]>('/me/notification-preferences', { method: 'PUT', body: { preferences } }),
   markAllRead: () => apiRequest<InAppNotificationCountDto>('/notifications/read-all', { method: 'POST' }),
   gateways: (signal?: AbortSignal) => apiRequest<NotificationGatewayDto[]>('/notification-gateways', { signal }),
   createGateway: (body: SaveNotificationGatewayRequest) => apiRequest<NotificationGatewayDto>('/notification-gateways', { method: 'POST', body }),

@@ -4,6 +4,7 @@ import { formatDateTime } from '../../../lib/date-time';
 import { useLayoutSize } from '../../../lib/use-layout-size';
 import { useMarkRead, useNotificationCentre, useNotificationText } from '../hooks/use-notifications';
 import { notificationTitle } from '../lib/notification-text';
+import { NotificationPreferences } from './notification-preferences';
 
 /** The notification centre: newest first, unread marked; opening an entry marks it read and opens its incident. */
 export function NotificationCentre({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -62,6 +63,7 @@ export function NotificationCentre({ open, onClose }: { open: boolean; onClose: 
           </List.Item>
         )}
       />
+      <NotificationPreferences />
     </Drawer>
   );
 }

@@ -20,6 +20,11 @@ const TEXT = {
     attempts: (count: number) => `${count} lần gửi`,
     channel: { in_app: 'Trên bảng trực', email: 'Thư điện tử', sms: 'SMS', zalo: 'Zalo', telegram: 'Telegram' },
     status: { pending: 'Đang chờ', sending: 'Đang gửi', sent: 'Đã gửi', delivered: 'Đã nhận', failed: 'Thất bại' },
+    preferences: 'Kênh nhận thông báo của tôi',
+    preferencesHint: 'Sự cố nghiêm trọng hoặc trạm P0 luôn được gửi qua mọi kênh.',
+    severity: { critical: 'Nghiêm trọng', major: 'Cao', minor: 'Trung bình', warning: 'Cảnh báo' },
+    savePreferences: 'Lưu kênh nhận',
+    preferencesSaved: 'Đã lưu kênh nhận thông báo.',
   },
   en: {
     bell: 'Notifications',
@@ -36,6 +41,11 @@ const TEXT = {
     attempts: (count: number) => `${count} attempt${count === 1 ? '' : 's'}`,
     channel: { in_app: 'Console', email: 'E-mail', sms: 'SMS', zalo: 'Zalo', telegram: 'Telegram' },
     status: { pending: 'Waiting', sending: 'Sending', sent: 'Sent', delivered: 'Delivered', failed: 'Failed' },
+    preferences: 'My notification channels',
+    preferencesHint: 'A critical incident or a P0 site always goes out on every channel.',
+    severity: { critical: 'Critical', major: 'Major', minor: 'Minor', warning: 'Warning' },
+    savePreferences: 'Save channels',
+    preferencesSaved: 'Notification channels saved.',
   },
 } as const;
 
