@@ -54,6 +54,15 @@ async function putOnDuty(api: RunningApi, person: string): Promise<void> {
   );
 }
 
+/** Ends an event period now (the PUT takes the definition only), so the suites after run outside it. */
+async function endEventPeriod(admin: ApiClient, period: EventPeriodDto): Promise<void> {
+  const { name, startsAt, p0SiteIds, slaFactor, slaOverrides, p0LeadershipLevel, reportIntervalMinutes } = period;
+  const ended = await admin.request('PUT', `/event-periods/${period.id}`, {
+    name, startsAt, endsAt: new Date().toISOString(), p0SiteIds, slaFactor, slaOverrides, p0LeadershipLevel, reportIntervalMinutes,
+  });
+  expect(ended.status).toBe(200);
+}
+
 function stepEvent(socket: ConsoleSocket, incident: IncidentDto, level: number, timeoutMs = 15_000) {
   return nextEvent(socket, 'incident.escalated', ({ escalation }) => escalation.incidentId === incident.id && escalation.level === level, timeoutMs).then(
     ({ payload }) => payload.escalation,
@@ -265,16 +274,42 @@ describe('escalation chains through the real queue', () => {
         // A second sweep switches nothing again.
         await worker.get(EscalationService).reconcile();
         expect(await api.dataSource.query(`SELECT action FROM audit_log WHERE entity_id = $1`, [created.body.id])).toHaveLength(2);
+        // A report made during the period is held to the tighter windows from the start.
+        const during = await reportIncident(duty, site, { severity: SEVERITY, description: 'Báo trong thời gian đại hội' });
+        expect(Date.parse(during.restoreDeadline.dueAt) - Date.parse(during.reportedAt)).toBe(1800 * 1000);
+        expect(Date.parse(during.acknowledgeDeadline.dueAt) - Date.parse(during.reportedAt)).toBe(1000);
       } finally {
-        // End it, so the suites after this one run outside an event period.
-        const ended = new Date().toISOString();
-        await admin.request('PUT', `/event-periods/${created.body.id}`, { ...created.body, startsAt: new Date(now - 1000).toISOString(), endsAt: ended });
+        await endEventPeriod(admin, created.body);
         await worker.get(EscalationService).reconcile();
       }
       const { body: ended } = await duty.request<IncidentDto>('GET', `/incidents/${incident.id}`);
       // The end of the period stretches nothing.
       expect(Date.parse(ended.restoreDeadline.dueAt)).toBe(Date.parse(incident.restoreDeadline.startsAt) + 1800 * 1000);
     });
+  });
+
+  it('treats the sites an event period names as P0 for reports made while it runs', async () => {
+    const now = Date.now();
+    const created = await admin.request<EventPeriodDto>('POST', '/event-periods', {
+      name: 'Đại hội (trạm P0, kiểm thử)',
+      startsAt: new Date(now - 1000).toISOString(),
+      endsAt: new Date(now + 600_000).toISOString(),
+      p0SiteIds: [site.id],
+      slaFactor: null,
+      slaOverrides: {},
+      p0LeadershipLevel: null,
+      reportIntervalMinutes: 60,
+    });
+    expect(created.status).toBe(201);
+    try {
+      const during = await reportIncident(duty, site, { severity: 'critical', description: 'Trạm P0 của đại hội' });
+      expect(during.priority).toBe('P0');
+      const { body: p0Policy } = await duty.request<{ severity: string; priority: string; acknowledgeSeconds: number }[]>('GET', '/sla-policies');
+      const window = p0Policy.find((row) => row.severity === 'critical' && row.priority === 'P0');
+      expect(Date.parse(during.acknowledgeDeadline.dueAt) - Date.parse(during.reportedAt)).toBe((window?.acknowledgeSeconds ?? 0) * 1000);
+    } finally {
+      await endEventPeriod(admin, created.body);
+    }
   });
 
   describe('when the worker is killed in the middle of a chain', () => {

@@ -40,6 +40,7 @@ const NOT_A_CHECKED_COLUMN: Record<string, string> = {
   SHIFT_SOURCES: 'where a computed shift occurrence comes from, never stored',
   RECIPIENT_KINDS: 'kept inside escalation_policies.levels (jsonb), checked by the domain policyProblems',
   CHAIN_STATES: 'computed by chainStatus for display, never stored',
+  ACK_LINK_REFUSALS: 'reasons a used or expired acknowledge link is refused (409 details.reason), never stored',
 };
 
 const REGISTER_HINT = 'list it in STORED_IN or NOT_A_CHECKED_COLUMN in test/integration/schema.spec.ts';

@@ -349,11 +349,27 @@ export interface paths {
         };
         get: operations["OrganisationController_listResponders"];
         put?: never;
-        post?: never;
+        post: operations["OrganisationController_createResponder"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/responders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["OrganisationController_updateResponder"];
         trace?: never;
     };
     "/api/v1/on-duty-groups": {
@@ -1132,6 +1148,21 @@ export interface components {
             name?: string;
             communeCodes?: string[];
         };
+        CreateResponderBody: {
+            /** Format: uuid */
+            clusterId: string;
+            name: string;
+            /** @example 0912 345 678 */
+            phone: string;
+        };
+        UpdateResponderBody: {
+            /** Format: uuid */
+            clusterId?: string;
+            name?: string;
+            /** @example 0912 345 678 */
+            phone?: string;
+            active?: boolean;
+        };
         ShiftTemplateBody: {
             id: string;
             /** @example 07:00 */
@@ -1868,6 +1899,50 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OrganisationController_createResponder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateResponderBody"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OrganisationController_updateResponder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateResponderBody"];
+            };
+        };
         responses: {
             200: {
                 headers: {

@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { json } from 'body-parser';
 import type { NextFunction, Request, Response } from 'express';
 import type { ApiErrorCode } from '@netduty/contracts';
+import { API_PREFIX } from '../api-prefix';
 import { apiError, preferredLanguage } from './api-error';
 import { bodyShapeProblem, MAX_BODY_DEPTH } from './body-shape';
 
@@ -38,7 +39,16 @@ function parserFailure(error: BodyParserError): { status: number; code: ApiError
  * refused before any route sees it, on every route, anonymous ones included.
  */
 export function useJsonBody(app: INestApplication, limit: string): void {
-  app.use(json({ limit, strict: true }));
+  // A webhook's signature is over its exact bytes: keep them for those routes (and only those).
+  app.use(
+    json({
+      limit,
+      strict: true,
+      verify: (request, _response, bytes) => {
+        if (request.url?.startsWith(`/${API_PREFIX}/webhooks/`)) (request as typeof request & { rawBody?: Buffer }).rawBody = Buffer.from(bytes);
+      },
+    }),
+  );
   app.use((error: unknown, request: Request, response: Response, next: NextFunction) => {
     if (response.headersSent) return next(error);
     const { status, code } = parserFailure((error ?? {}) as BodyParserError);

@@ -283,7 +283,11 @@ export class InMemoryUnitOfWork extends UnitOfWork {
           state.timeline.push({ incidentId, actor, event });
         },
       },
-      slaPolicies: { windowFor: async (severity, priority) => store.windowFor(severity, priority) },
+      slaPolicies: {
+        windowFor: async (severity, priority) => store.windowFor(severity, priority),
+        // No event period in memory: the site's own tier and window.
+        termsFor: async (severity, site) => ({ priority: site.priority, window: store.windowFor(severity, site.priority) }),
+      },
       sites: { find: async (siteId) => store.sites.get(siteId) ?? null },
       audit: {
         async record(change) {

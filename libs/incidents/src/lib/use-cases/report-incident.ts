@@ -53,11 +53,12 @@ export class ReportIncident {
         if (!site || !scopeSees(scopeFilterOf(actor.scope), { operatorCode: site.operatorCode, communeCodes: [site.communeCode], assigneeIds: [] })) {
           throw new InvalidInputError([{ field: 'siteId', code: 'no_such_record' }]);
         }
-        const window = await repositories.slaPolicies.windowFor(command.severity, site.priority);
         const reportedAt = new Date();
+        // During an event period its sites are P0 and the windows tighter (the domain's eventSlaWindow).
+        const { priority, window } = await repositories.slaPolicies.termsFor(command.severity, site, reportedAt);
         const opened = openIncident({ now: reportedAt, window, category: command.category, severity: command.severity });
         const id = await repositories.incidents.insert({
-          site,
+          site: { ...site, priority },
           category: command.category,
           severity: command.severity,
           description: command.description,

@@ -5,7 +5,7 @@ import { Alert, App, AutoComplete, Button, Card, DatePicker, Input, Select, Tabl
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { vi } from '../../../i18n/locales/vi';
+import { onDutyVi } from '../../../i18n/locales/on-duty.vi';
 import { DATE_TIME_SECONDS_FORMAT, dayjs, formatDateTime } from '../../../lib/date-time';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import { useNotifyError } from '../../../lib/use-notify-error';
@@ -24,13 +24,18 @@ import {
 } from '../lib/audit-filters';
 import { saveBlob } from '../lib/save-blob';
 import { AuditEntryDetail } from './audit-entry-detail';
+import { i18n } from '../../../i18n/i18n';
+import { registerOnDutyStrings } from '../../../i18n/register-on-duty-strings';
 
-type AuditActionKey = keyof typeof vi.audit.action;
+// This area's strings load with it, not in the first load.
+registerOnDutyStrings(i18n);
+
+type AuditActionKey = keyof typeof onDutyVi.audit.action;
 
 /** "auth.login" → its label key ("auth_login"), when the console knows the action. */
 function actionLabelKey(action: string): AuditActionKey | null {
   const key = action.replace(/\./g, '_');
-  return key in vi.audit.action ? (key as AuditActionKey) : null;
+  return key in onDutyVi.audit.action ? (key as AuditActionKey) : null;
 }
 
 const OUTCOME_COLOR: Readonly<Record<AuditOutcome, string>> = { success: 'green', denied: 'orange', failed: 'red' };

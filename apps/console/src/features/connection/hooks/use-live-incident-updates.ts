@@ -9,6 +9,7 @@ import { createNetDutySocket } from '../../../lib/socket-client';
 import { incidentKeys } from '../../incidents/api/incidents.api';
 import { applyIncidentToCache } from '../../incidents/lib/apply-incident-to-cache';
 import type { LiveConnectionStatus } from './live-connection-context';
+import { notificationKeys } from '../../notifications/api/notifications.api';
 
 const CLOCK_SYNC_TIMEOUT_MS = 5000;
 
@@ -118,6 +119,11 @@ export function useLiveIncidentUpdates(enabled: boolean, handlers: LiveIncidentH
       if (!ledger.accept(meta)) return;
       handlersRef.current.onEscalated?.(payload);
       applyIncidentToCache(queryClient, payload.incident);
+    });
+    // A new entry in this person's notification centre: the bell's count and the centre refetch.
+    socket.on('notification.created', (_entry, meta) => {
+      if (!ledger.accept(meta)) return;
+      void queryClient.invalidateQueries({ queryKey: notificationKeys.all });
     });
 
     socket.connect();

@@ -14,6 +14,11 @@ import { SeverityTag } from '../../incidents/components/severity-tag';
 import { useCommunes, useOperators } from '../../reference/hooks/use-reference-data';
 import { communeOption, type CommuneOption } from '../../reference/lib/commune-option';
 import { EMPTY_HISTORY_FILTERS, toHistoryQuery, type HistoryFilters } from '../lib/history-filters';
+import { i18n } from '../../../i18n/i18n';
+import { registerOnDutyStrings } from '../../../i18n/register-on-duty-strings';
+
+// This area's strings load with it, not in the first load.
+registerOnDutyStrings(i18n);
 
 const NO_INCIDENTS: IncidentDto[] = [];
 

@@ -18,6 +18,11 @@ import { IncidentTimeline } from './incident-timeline';
 import { IncidentDeliveries } from '../../notifications/components/incident-deliveries';
 import { SeverityTag } from './severity-tag';
 import { StatusTag } from './status-tag';
+import { i18n } from '../../../i18n/i18n';
+import { registerOnDutyStrings } from '../../../i18n/register-on-duty-strings';
+
+// The detail's strings (timeline, assignment, chain) load with it, not in the first load.
+registerOnDutyStrings(i18n);
 
 /** Facts in two columns, or one on a phone (each spans the whole line there). */
 function IncidentFacts({ incident, columns }: { incident: IncidentDetailDto; columns: 1 | 2 }) {

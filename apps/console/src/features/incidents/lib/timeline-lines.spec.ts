@@ -1,6 +1,7 @@
 import type { TimelineEventDto } from '@netduty/contracts';
 import i18next from 'i18next';
 import { en } from '../../../i18n/locales/en';
+import { onDutyEn } from '../../../i18n/locales/on-duty.en';
 import { timelineLines } from './timeline-lines';
 
 describe('timelineLines', () => {
@@ -8,7 +9,7 @@ describe('timelineLines', () => {
   const base = { id: '1', incidentId: 'i', actor: 'Cán bộ trực', at: '2026-12-01T00:00:00.000Z' };
 
   beforeAll(async () => {
-    await i18n.init({ resources: { en: { translation: en } }, lng: 'en', interpolation: { escapeValue: false } });
+    await i18n.init({ resources: { en: { translation: { ...en, ...onDutyEn } } }, lng: 'en', interpolation: { escapeValue: false } });
   });
 
   const lines = (event: TimelineEventDto) => timelineLines(i18n.t, event);

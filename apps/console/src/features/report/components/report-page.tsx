@@ -12,6 +12,11 @@ import { useReportIncident } from '../../incidents/hooks/use-incident-mutations'
 import { useCurrentUser } from '../../auth/hooks/use-session';
 import { fieldErrorsFor } from '../../auth/lib/form-errors';
 import { SiteSelect } from './site-select';
+import { i18n } from '../../../i18n/i18n';
+import { registerOnDutyStrings } from '../../../i18n/register-on-duty-strings';
+
+// This area's strings load with it, not in the first load.
+registerOnDutyStrings(i18n);
 
 export const DESCRIPTION_MAX_LENGTH = INCIDENT_TEXT_MAX_LENGTH;
 

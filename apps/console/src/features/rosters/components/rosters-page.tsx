@@ -13,6 +13,11 @@ import { OnDutyNow } from './on-duty-now';
 import { RosterEditor } from './roster-editor';
 import { WeekView } from './week-view';
 import '../rosters.css';
+import { i18n } from '../../../i18n/i18n';
+import { registerOnDutyStrings } from '../../../i18n/register-on-duty-strings';
+
+// This area's strings load with it, not in the first load.
+registerOnDutyStrings(i18n);
 
 /** /rosters: who is on duty now, a group's week, its overrides and swaps, and its handover sheets. */
 export function RostersPage() {
