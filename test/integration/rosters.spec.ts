@@ -1,5 +1,4 @@
-import { DEPARTMENT_DUTY_GROUP_ID, type ApiErrorBody, type ClusterDto, type OnDutyGroupDto } from '@netduty/contracts';
-import type { OnDutyNowDto, ShiftHandoverDto, StaffedShiftDto } from '@netduty/organisation';
+import { DEPARTMENT_DUTY_GROUP_ID, type ApiErrorBody, type ClusterDto, type OnDutyGroupDto, type OnDutyNowDto, type ShiftHandoverDto, type StaffedShiftDto } from '@netduty/contracts';
 import { as, findSite, reportIncident, startApi, type ApiClient, type RunningApi } from './support/stack';
 
 const HOUR = 3_600_000;

@@ -13,3 +13,4 @@ export * from './lib/escalation-policy';
 export * from './lib/event-period';
 export * from './lib/rosters';
 export * from './lib/notifications';
+export * from './lib/duty';

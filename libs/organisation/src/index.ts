@@ -4,6 +4,4 @@ export * from './lib/responders.service';
 export * from './lib/organisation.module';
 export * from './lib/rosters/roster-mapper';
 export * from './lib/rosters/rosters.service';
-export * from './lib/rosters/duty-views';
-export * from './lib/handovers/handover-views';
 export * from './lib/handovers/handovers.service';

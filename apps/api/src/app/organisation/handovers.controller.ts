@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@netduty/identity';
-import { HandoversService, type ShiftHandoverDto } from '@netduty/organisation';
+import type { ShiftHandoverDto } from '@netduty/contracts';
+import { HandoversService } from '@netduty/organisation';
 import { RequirePermission } from '../auth/access.decorators';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { uuidParam } from '../http/uuid-param.pipe';

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { OnDutyGroupDto } from '@netduty/contracts';
+import type { OnDutyGroupDto, OnDutyNowDto, StaffedShiftDto } from '@netduty/contracts';
 import type { Actor } from '@netduty/identity';
-import { RostersService, type OnDutyNowDto, type StaffedShiftDto } from '@netduty/organisation';
+import { RostersService } from '@netduty/organisation';
 import { RequirePermission } from '../auth/access.decorators';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { uuidParam } from '../http/uuid-param.pipe';

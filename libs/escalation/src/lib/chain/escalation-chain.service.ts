@@ -135,16 +135,7 @@ export class EscalationChainService {
   async escalateNow(incidentId: string, targetLevel: number, reason: string, actor: Actor): Promise<ChainStatusDto> {
     let job: DeadlineDueJob | null = null;
     const decision = await this.dataSource.transaction(async (em) => {
-      const incident = await this.lockVisible(em, incidentId, actor.scope);
-      const kind = runningDeadlineKind(incident);
-      if (!kind) throw new ChainChangeRefusedError('no_running_deadline');
-      const cycle = currentCycle(incident, kind);
-      const policy = await this.policyOf(em, incident);
-      if (!policy) throw new ChainChangeRefusedError('no_policy');
-      const deadline = deadlineOf(incident, kind);
-      const resume = resumeOf(incident, kind, cycle);
-      const fired = await this.firedSteps(em, incident.id, kind, cycle);
-      const status = chainStatus(policy, deadline.dueAt, fired, null, new Date(), resume);
+      const { incident, kind, cycle, policy, deadline, resume, fired, status } = await this.runningChain(em, incidentId, actor, new Date());
       const target = manualEscalationStep(policy, status.currentStep, targetLevel);
       if (!target.ok) throw new ChainChangeRefusedError(target.reason);
       job = { incidentId, kind, cycle, level: target.step + 1 };
@@ -159,16 +150,8 @@ export class EscalationChainService {
   /** Hand the incident back to a lower level, with a reason: the chain continues from the level above it. */
   async deEscalate(incidentId: string, targetLevel: number, reason: string, actor: Actor): Promise<ChainStatusDto> {
     const outcome = await this.dataSource.transaction(async (em) => {
-      const incident = await this.lockVisible(em, incidentId, actor.scope);
-      const kind = runningDeadlineKind(incident);
-      if (!kind) throw new ChainChangeRefusedError('no_running_deadline');
-      const cycle = currentCycle(incident, kind);
-      const policy = await this.policyOf(em, incident);
-      if (!policy) throw new ChainChangeRefusedError('no_policy');
-      const deadline = deadlineOf(incident, kind);
-      const fired = await this.firedSteps(em, incident.id, kind, cycle);
       const now = new Date();
-      const status = chainStatus(policy, deadline.dueAt, fired, null, now, resumeOf(incident, kind, cycle));
+      const { incident, kind, cycle, policy, deadline, fired, status } = await this.runningChain(em, incidentId, actor, now);
       const target = deEscalationStep(policy, status.currentStep, targetLevel, now);
       if (!target.ok) throw new ChainChangeRefusedError(target.reason);
       const before = { escalationLevel: incident.escalationLevel, chainResume: incident.chainResume };
@@ -186,6 +169,21 @@ export class EscalationChainService {
     const dto = await this.incidents.getDto(incidentId);
     this.publisher.publish(this.publisher.roomsFor(dto), 'incident.updated', dto);
     return this.status(incidentId, actor.scope);
+  }
+
+  /** The running chain of an incident the actor may see, locked for a manual move; refused when nothing runs. */
+  private async runningChain(em: EntityManager, incidentId: string, actor: Actor, now: Date) {
+    const incident = await this.lockVisible(em, incidentId, actor.scope);
+    const kind = runningDeadlineKind(incident);
+    if (!kind) throw new ChainChangeRefusedError('no_running_deadline');
+    const cycle = currentCycle(incident, kind);
+    const policy = await this.policyOf(em, incident);
+    if (!policy) throw new ChainChangeRefusedError('no_policy');
+    const deadline = deadlineOf(incident, kind);
+    const resume = resumeOf(incident, kind, cycle);
+    const fired = await this.firedSteps(em, incident.id, kind, cycle);
+    const status = chainStatus(policy, deadline.dueAt, fired, null, now, resume);
+    return { incident, kind, cycle, policy, deadline, resume, fired, status };
   }
 
   /** Where the incident's running chain stands: the console's "next level in mm:ss". */

@@ -1,5 +1,5 @@
 import type { ShiftHandoverEntity } from '@netduty/persistence';
-import type { HandoverSheetDto, ShiftHandoverDto } from './handover-views';
+import type { HandoverSheetDto, ShiftHandoverDto } from '@netduty/contracts';
 
 export function toShiftHandoverDto(handover: ShiftHandoverEntity): ShiftHandoverDto {
   return {

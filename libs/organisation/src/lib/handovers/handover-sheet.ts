@@ -4,8 +4,8 @@ import { scopeFilterOf, type IncidentScope } from '@netduty/domain';
 import { applyScopeFilter, ClusterEntity, EscalationEntity, IncidentEntity } from '@netduty/persistence';
 import { NotFoundError } from '@netduty/platform-errors';
 import { dutyPeople } from '../rosters/duty-people';
-import type { DutyPersonDto } from '../rosters/duty-views';
-import { HANDOVER_LIMITS, type HandoverDeadlineDto, type HandoverSheetDto, type HandoverShiftDto } from './handover-views';
+import type { DutyPersonDto } from '@netduty/contracts';
+import { HANDOVER_LIMITS, type HandoverDeadlineDto, type HandoverSheetDto, type HandoverShiftDto } from '@netduty/contracts';
 
 const OPEN_STATUSES = ['reported', 'acknowledged', 'in_progress', 'reopened'] as const;
 

@@ -10,7 +10,7 @@ import { handoversReadable, visibleClusterIds } from '../rosters/roster-visibili
 import { RostersService } from '../rosters/rosters.service';
 import { toShiftHandoverDto } from './handover-mapper';
 import { buildHandoverSheet } from './handover-sheet';
-import { HANDOVER_LIMITS, type CreateHandoverRequest, type ShiftHandoverDto } from './handover-views';
+import { HANDOVER_LIMITS, type CreateHandoverRequest, type ShiftHandoverDto } from '@netduty/contracts';
 
 const HOUR_MS = 3_600_000;
 const NEXT_SHIFT_SEARCH_MS = 7 * 24 * HOUR_MS;

@@ -1,7 +1,7 @@
 import { In, type EntityManager } from 'typeorm';
 import type { ShiftOccurrenceDto } from '@netduty/contracts';
 import { UserEntity } from '@netduty/persistence';
-import type { DutyPersonDto, StaffedShiftDto } from './duty-views';
+import type { DutyPersonDto, StaffedShiftDto } from '@netduty/contracts';
 
 /** The accounts behind the given ids (unknown ids are left out). */
 export async function dutyPeople(em: EntityManager, ids: Iterable<string>): Promise<Map<string, DutyPersonDto>> {

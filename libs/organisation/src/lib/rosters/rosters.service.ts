@@ -7,7 +7,7 @@ import { AuditService } from '@netduty/identity';
 import { ClusterEntity, OnDutyGroupEntity, UserEntity } from '@netduty/persistence';
 import { InvalidInputError, NotFoundError } from '@netduty/platform-errors';
 import { staffShifts } from './duty-people';
-import type { OnDutyNowDto, StaffedShiftDto } from './duty-views';
+import type { OnDutyNowDto, StaffedShiftDto } from '@netduty/contracts';
 import { toOnDutyGroupDto } from './roster-mapper';
 import { groupVisible, visibleClusterIds } from './roster-visibility';
 

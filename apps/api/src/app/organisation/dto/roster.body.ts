@@ -16,7 +16,8 @@ import {
   type ShiftSwapDto,
   type ShiftTemplateDto,
 } from '@netduty/contracts';
-import { HANDOVER_LIMITS, type CreateHandoverRequest, type RosterInput } from '@netduty/organisation';
+import { HANDOVER_LIMITS, type CreateHandoverRequest } from '@netduty/contracts';
+import type { RosterInput } from '@netduty/organisation';
 import { trimmed } from '../../http/trimmed';
 import { Optional } from '../../http/optional';
 

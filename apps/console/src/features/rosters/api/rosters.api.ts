@@ -1,6 +1,6 @@
 import type { OnDutyGroupDto } from '@netduty/contracts';
 import { apiRequest } from '../../../lib/api-client';
-import type { OnDutyNowDto, ShiftHandoverDto, StaffedShiftDto } from './rosters.types';
+import type { OnDutyNowDto, ShiftHandoverDto, StaffedShiftDto } from '@netduty/contracts';
 
 export const rosterKeys = {
   all: ['rosters'] as const,

@@ -1,7 +1,7 @@
 import { PhoneOutlined } from '@ant-design/icons';
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { DutyPersonDto } from '../api/rosters.types';
+import type { DutyPersonDto } from '@netduty/contracts';
 
 /** A person on a shift: name, the lead marked, and a call-back link (tel:) when a phone is known. */
 export function DutyPerson({ person, lead, compact = false }: { person: DutyPersonDto; lead: boolean; compact?: boolean }) {

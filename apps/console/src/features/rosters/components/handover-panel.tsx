@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../lib/date-time';
 import { isApiError } from '../../../lib/api-client';
 import { useNotifyError } from '../../../lib/use-notify-error';
-import { HANDOVER_NOTES_MAX_LENGTH, type ShiftHandoverDto, type StaffedShiftDto } from '../api/rosters.types';
+import { HANDOVER_LIMITS, type ShiftHandoverDto, type StaffedShiftDto } from '@netduty/contracts';
 import { useAcknowledgeHandover, useCreateHandover, useHandovers } from '../hooks/use-rosters';
 import { canAcknowledge, canHandOver } from '../lib/roster-adjustments';
 import { HandoverSheet } from './handover-sheet';
@@ -80,7 +80,7 @@ export function HandoverPanel({ group, user, currentShift }: { group: OnDutyGrou
             id="handover-notes"
             value={notes}
             onChange={(event) => setNotes(event.target.value)}
-            maxLength={HANDOVER_NOTES_MAX_LENGTH}
+            maxLength={HANDOVER_LIMITS.notesMaxLength}
             autoSize={{ minRows: 2, maxRows: 6 }}
             placeholder={t('rosters.handover.notesPlaceholder')}
             data-testid="handover-notes"

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../lib/date-time';
-import type { ShiftHandoverDto } from '../api/rosters.types';
+import type { ShiftHandoverDto } from '@netduty/contracts';
 
 /** The handover sheet as kept (bàn giao ca): printable as it stands, one page per section if long. */
 export function HandoverSheet({ handover }: { handover: ShiftHandoverDto }) {

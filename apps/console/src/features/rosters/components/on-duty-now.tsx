@@ -1,7 +1,7 @@
 import { Alert, Card, Collapse, Empty, Skeleton, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../lib/date-time';
-import type { GroupOnDutyDto } from '../api/rosters.types';
+import type { GroupOnDutyDto } from '@netduty/contracts';
 import { useOnDutyNow } from '../hooks/use-rosters';
 import { shiftTimeRange } from '../lib/week';
 import { DutyPerson } from './duty-person';

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { DATE_TIME_FORMAT, DISPLAY_TIME_ZONE, dayjs, formatDateTime } from '../../../lib/date-time';
 import { useNotifyError } from '../../../lib/use-notify-error';
 import { useUsers } from '../../admin/hooks/use-admin';
-import type { StaffedShiftDto } from '../api/rosters.types';
+import type { StaffedShiftDto } from '@netduty/contracts';
 import { useReplaceRoster } from '../hooks/use-rosters';
 import { rosterCandidates, withOverride, withoutOverride, withoutSwap, withSwap } from '../lib/roster-adjustments';
 import { shiftTimeRange } from '../lib/week';

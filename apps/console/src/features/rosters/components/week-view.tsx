@@ -2,7 +2,7 @@ import type { OnDutyGroupDto } from '@netduty/contracts';
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../lib/date-time';
-import type { StaffedShiftDto } from '../api/rosters.types';
+import type { StaffedShiftDto } from '@netduty/contracts';
 import { shiftsByDay, shiftTimeRange, type WeekDay } from '../lib/week';
 import { DutyPerson } from './duty-person';
 

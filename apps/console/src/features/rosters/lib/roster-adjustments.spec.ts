@@ -1,5 +1,5 @@
 import type { OnDutyGroupDto } from '@netduty/contracts';
-import type { StaffedShiftDto } from '../api/rosters.types';
+import type { StaffedShiftDto } from '@netduty/contracts';
 import { canAcknowledge, canHandOver, withOverride, withoutOverride, withoutSwap, withSwap } from './roster-adjustments';
 
 const group: OnDutyGroupDto = {

@@ -1,5 +1,5 @@
 import type { OnDutyGroupDto, ShiftOverrideDto, ShiftSwapDto, UserDto } from '@netduty/contracts';
-import type { HandoverShiftDto, ShiftHandoverDto, StaffedShiftDto } from '../api/rosters.types';
+import type { HandoverShiftDto, ShiftHandoverDto, StaffedShiftDto } from '@netduty/contracts';
 
 /** An id unique within the group's list (the api checks uniqueness; this only avoids a refusal). */
 function freshId(prefix: string, taken: readonly { id: string }[]): string {

@@ -1,10 +1,33 @@
-import type { DeadlineKind, IncidentStatus, IsoInstant, OnDutyGroupKind, OperatorCode, PriorityTier, Severity } from '@netduty/contracts';
-import type { DutyPersonDto } from '../rosters/duty-views';
+import type { IsoInstant } from './dto';
+import type { DeadlineKind, IncidentStatus, OperatorCode, PriorityTier, Severity } from './enums';
+import type { Role } from './auth';
+import type { OnDutyGroupDto, OnDutyGroupKind, ShiftOccurrenceDto } from './rosters';
 
-/*
- * Handover (bàn giao ca) on the wire (the console keeps a copy in
- * apps/console/src/features/rosters/api/rosters.types.ts until these move to libs/contracts).
- */
+/** The roster routes' shapes beyond rosters.ts (who is on a shift, now on duty) and the handover (bàn giao ca). */
+
+/** A person on a shift as the console shows them: name and call-back phone. */
+export interface DutyPersonDto {
+  id: string;
+  displayName: string;
+  phone: string | null;
+  role: Role;
+}
+
+/** A shift with its people resolved, the lead first. */
+export interface StaffedShiftDto extends ShiftOccurrenceDto {
+  members: DutyPersonDto[];
+}
+
+export interface GroupOnDutyDto {
+  group: OnDutyGroupDto;
+  shifts: StaffedShiftDto[];
+}
+
+/** GET /on-duty/now: every visible group's shifts covering `at`. */
+export interface OnDutyNowDto {
+  at: IsoInstant;
+  groups: GroupOnDutyDto[];
+}
 
 /** One shift of the sheet: who was (or will be) on it. */
 export interface HandoverShiftDto {
