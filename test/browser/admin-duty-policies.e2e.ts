@@ -254,6 +254,43 @@ describe('admin: SLA, escalation policies, event periods and sites', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('adds a responder, naming a bad phone on its field, then retires them', async () => {
+    await page.locator('[data-testid="admin-tab-responders"]').click();
+    await page.locator('[data-testid="responders-tab"] .ant-table-row').first().waitFor();
+    await page.locator('[data-testid="responder-create"]').click();
+    await page.locator('.responder-drawer .ant-drawer-body').waitFor();
+    await settle(page);
+    const name = `Ứng cứu thử ${RUN}`;
+    await pick(page, '[data-testid="responder-cluster"]', null);
+    await field(page, 'responder-name').fill(name);
+    await field(page, 'responder-phone').fill('not a phone');
+    await page.locator('[data-testid="responder-save"]').click();
+    await page.locator('.responder-drawer .ant-form-item-explain-error').first().waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'admin-responder-problem.png') });
+
+    await field(page, 'responder-phone').fill('0912 345 678');
+    let answer = saved(page, /\/responders$/, 'POST');
+    await page.locator('[data-testid="responder-save"]').click();
+    expect((await answer).status()).toBe(201);
+
+    await field(page, 'responders-search').fill(RUN);
+    const row = page.locator('[data-testid="responders-tab"] .ant-table-row', { hasText: name });
+    await row.waitFor();
+    await row.locator('[data-testid="responder-edit"]').click();
+    await settle(page);
+    expect(await field(page, 'responder-name').inputValue()).toBe(name);
+    await page.locator('.responder-drawer .ant-switch').click();
+    answer = saved(page, /\/responders\/[0-9a-f-]+$/, 'PATCH');
+    await page.locator('[data-testid="responder-save"]').click();
+    const patched = await answer;
+    expect(patched.status()).toBe(200);
+    expect(JSON.parse(patched.request().postData() ?? '{}')).toMatchObject({ name, active: false });
+    await row.locator('.ant-tag', { hasText: 'Đã nghỉ' }).waitFor();
+    await settle(page);
+    await page.screenshot({ path: join(SCREENSHOTS, 'admin-responders.png') });
+    expect(pageErrors).toEqual([]);
+  });
+
   it('shows the tabs and the banner in English once English is chosen (its strings load lazily)', async () => {
     await page.goto(`${consoleUrl()}/admin?tab=escalation&lang=en`);
     await page.locator('[data-testid="admin-tab-escalation"]', { hasText: 'Escalation chains' }).waitFor();

@@ -1,12 +1,14 @@
 import type {
   ClusterDto,
   CreateClusterRequest,
+  CreateResponderRequest,
   CreateUserRequest,
   OperatorCode,
   OperatorDto,
   ResetPasswordRequest,
   ResponderDto,
   UpdateClusterRequest,
+  UpdateResponderRequest,
   UpdateUserRequest,
   UserDto,
 } from '@netduty/contracts';
@@ -56,4 +58,12 @@ export function updateCluster(id: string, request: UpdateClusterRequest): Promis
 
 export function fetchResponders(clusterId?: string, signal?: AbortSignal): Promise<ResponderDto[]> {
   return apiRequest<ResponderDto[]>('/responders', { query: { clusterId }, signal });
+}
+
+export function createResponder(request: CreateResponderRequest): Promise<ResponderDto> {
+  return apiRequest<ResponderDto>('/responders', { method: 'POST', body: request });
+}
+
+export function updateResponder(id: string, request: UpdateResponderRequest): Promise<ResponderDto> {
+  return apiRequest<ResponderDto>(`/responders/${encodeURIComponent(id)}`, { method: 'PATCH', body: request });
 }

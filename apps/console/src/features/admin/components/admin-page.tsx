@@ -1,4 +1,4 @@
-import { ApartmentOutlined, BankOutlined, CalendarOutlined, ClockCircleOutlined, EnvironmentOutlined, RiseOutlined, SendOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, BankOutlined, CalendarOutlined, ClockCircleOutlined, EnvironmentOutlined, RiseOutlined, SendOutlined, TeamOutlined, ToolOutlined } from '@ant-design/icons';
 import { Card, Tabs } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { GatewaysTab, GatewaysTabLabel } from '../../notifications/components/ga
 import { consoleAdminTabs, type ConsoleAdminTab } from '../lib/console-admin-tabs';
 import { ClustersTab } from './clusters-tab';
 import { OperatorsTab } from './operators-tab';
+import { RespondersTab } from './responders-tab';
 import { SitesTab } from './sites-tab';
 import { SlaPoliciesTab } from './sla-policies-tab';
 import { UsersTab } from './users-tab';
@@ -23,6 +24,7 @@ const TAB_ICON: Readonly<Record<ConsoleAdminTab, ReactNode>> = {
   users: <TeamOutlined />,
   operators: <BankOutlined />,
   clusters: <ApartmentOutlined />,
+  responders: <ToolOutlined />,
   sites: <EnvironmentOutlined />,
   sla: <ClockCircleOutlined />,
   escalation: <RiseOutlined />,
@@ -38,6 +40,8 @@ function tabContent(tab: ConsoleAdminTab): ReactNode {
       return <OperatorsTab />;
     case 'clusters':
       return <ClustersTab />;
+    case 'responders':
+      return <RespondersTab />;
     case 'sites':
       return <SitesTab />;
     case 'sla':
@@ -57,6 +61,7 @@ function TabLabel({ tab }: { tab: ConsoleAdminTab }) {
     case 'users':
     case 'operators':
     case 'clusters':
+    case 'responders':
       return <>{t(`admin.tabs.${tab}`)}</>;
     case 'sites':
     case 'sla':

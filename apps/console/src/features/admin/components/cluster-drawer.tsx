@@ -3,14 +3,11 @@ import { foldForSearch } from '@netduty/domain';
 import { App, Button, Drawer, Form, Input, Select, Space } from 'antd';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../../lib/http';
-import { useNotifyError } from '../../../lib/use-notify-error';
-import { fieldErrorsFor } from '../../auth/lib/form-errors';
-import { describeFieldProblem } from '../../../lib/field-problem';
 import { useCommunes, useOperators } from '../../reference/hooks/use-reference-data';
 import { useCreateCluster, useUpdateCluster } from '../hooks/use-admin';
 import { communeOption, type CommuneOption } from '../../reference/lib/commune-option';
 import { PLACE_NAME_MAX_LENGTH } from '@netduty/contracts';
+import { useFormProblems } from '../hooks/use-form-problems';
 
 export type ClusterEditing = { mode: 'create'; operator?: OperatorCode } | { mode: 'edit'; cluster: ClusterDto } | null;
 
@@ -28,7 +25,6 @@ function sameSet(a: readonly string[], b: readonly string[]): boolean {
 export function ClusterDrawer({ editing, onClose }: { editing: ClusterEditing; onClose: () => void }) {
   const { t } = useTranslation();
   const { notification } = App.useApp();
-  const notifyError = useNotifyError();
   const [form] = Form.useForm<ClusterValues>();
   const operators = useOperators();
   const communes = useCommunes();
@@ -48,14 +44,7 @@ export function ClusterDrawer({ editing, onClose }: { editing: ClusterEditing; o
 
   const options = useMemo(() => (communes.data ?? []).map(communeOption), [communes.data]);
 
-  const onError = (error: unknown) => {
-    if (isApiError(error) && error.body.fields) {
-      const { onForm, elsewhere } = fieldErrorsFor(error.body, ['operatorCode', 'name', 'communeCodes'] as const, (problem) => describeFieldProblem(t, problem));
-      form.setFields(onForm);
-      if (elsewhere.length === 0 && onForm.length > 0) return;
-    }
-    notifyError(error);
-  };
+  const onError = useFormProblems(form, ['operatorCode', 'name', 'communeCodes'] as const);
 
   const done = (saved: ClusterDto) => {
     notification.success({ title: t('admin.clusters.saved', { name: saved.name }) });

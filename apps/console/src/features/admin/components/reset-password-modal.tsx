@@ -1,12 +1,9 @@
 import type { UserDto } from '@netduty/contracts';
 import { Alert, App, Form, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../../lib/http';
-import { useNotifyError } from '../../../lib/use-notify-error';
 import { NewPasswordFields } from '../../auth/components/new-password-fields';
-import { fieldErrorsFor } from '../../auth/lib/form-errors';
-import { describeFieldProblem } from '../../../lib/field-problem';
 import { useResetPassword } from '../hooks/use-admin';
+import { useFormProblems } from '../hooks/use-form-problems';
 
 interface ResetValues {
   newPassword: string;
@@ -17,8 +14,8 @@ interface ResetValues {
 export function ResetPasswordModal({ user, onClose }: { user: UserDto | null; onClose: () => void }) {
   const { t } = useTranslation();
   const { notification } = App.useApp();
-  const notifyError = useNotifyError();
   const [form] = Form.useForm<ResetValues>();
+  const onError = useFormProblems(form, ['newPassword', 'confirmPassword'] as const);
   const reset = useResetPassword();
 
   const submit = (values: ResetValues) => {
@@ -30,14 +27,7 @@ export function ResetPasswordModal({ user, onClose }: { user: UserDto | null; on
           notification.success({ title: t('admin.users.passwordReset', { username: user.username }) });
           onClose();
         },
-        onError: (error) => {
-          if (isApiError(error) && error.body.fields) {
-            const { onForm, elsewhere } = fieldErrorsFor(error.body, ['newPassword', 'confirmPassword'] as const, (problem) => describeFieldProblem(t, problem));
-            form.setFields(onForm);
-            if (elsewhere.length === 0 && onForm.length > 0) return;
-          }
-          notifyError(error);
-        },
+        onError,
       },
     );
   };

@@ -4,14 +4,11 @@ import { foldForSearch } from '@netduty/domain';
 import { App, Button, Drawer, Form, Input, InputNumber, Select, Space } from 'antd';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { describeFieldProblem } from '../../../lib/field-problem';
-import { isApiError } from '../../../lib/http';
 import { useLayoutSize } from '../../../lib/use-layout-size';
-import { useNotifyError } from '../../../lib/use-notify-error';
-import { fieldErrorsFor } from '../../auth/lib/form-errors';
 import { useCommunes, useOperators } from '../../reference/hooks/use-reference-data';
 import { communeOption, type CommuneOption } from '../../reference/lib/commune-option';
 import { useSaveSite } from '../hooks/use-duty-admin';
+import { useFormProblems } from '../hooks/use-form-problems';
 
 export type SiteEditing = { site: SiteSummaryDto | null } | null;
 
@@ -43,7 +40,6 @@ function changeOf(before: CreateSiteRequest, after: CreateSiteRequest): Partial<
 export function SiteDrawer({ editing, onClose }: { editing: SiteEditing; onClose: () => void }) {
   const { t } = useTranslation();
   const { notification } = App.useApp();
-  const notifyError = useNotifyError();
   const { phone } = useLayoutSize();
   const [form] = Form.useForm<CreateSiteRequest>();
   const operators = useOperators();
@@ -59,14 +55,7 @@ export function SiteDrawer({ editing, onClose }: { editing: SiteEditing; onClose
     else form.setFieldsValue({ kind: 'bts', priority: 'P2' });
   }, [editing, form]);
 
-  const onError = (error: unknown) => {
-    if (isApiError(error) && error.body.fields) {
-      const { onForm, elsewhere } = fieldErrorsFor(error.body, SITE_FIELDS, (problem) => describeFieldProblem(t, problem));
-      form.setFields(onForm);
-      if (elsewhere.length === 0 && onForm.length > 0) return;
-    }
-    notifyError(error);
-  };
+  const onError = useFormProblems(form, SITE_FIELDS);
 
   const done = (saved: SiteSummaryDto) => {
     notification.success({ title: t('dutyAdmin.saved', { name: `${saved.code} · ${saved.name}` }) });

@@ -4,15 +4,12 @@ import { foldForSearch } from '@netduty/domain';
 import { Alert, App, Button, Drawer, Form, Input, Select, Space, Switch } from 'antd';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../../lib/http';
-import { useNotifyError } from '../../../lib/use-notify-error';
 import { NewPasswordFields } from '../../auth/components/new-password-fields';
 import { RoleTag } from '../../auth/components/role-tag';
 import { useCurrentUser } from '../../auth/hooks/use-session';
-import { fieldErrorsFor } from '../../auth/lib/form-errors';
-import { describeFieldProblem } from '../../../lib/field-problem';
 import { useOperators } from '../../reference/hooks/use-reference-data';
 import { useClusters, useCreateUser, useResponders, useUpdateUser } from '../hooks/use-admin';
+import { useFormProblems } from '../hooks/use-form-problems';
 import {
   endsSessions,
   NEW_USER_VALUES,
@@ -50,7 +47,6 @@ interface ResponderOption {
 export function UserDrawer({ editing, onClose }: { editing: Editing; onClose: () => void }) {
   const { t } = useTranslation();
   const { notification } = App.useApp();
-  const notifyError = useNotifyError();
   const me = useCurrentUser();
   const [form] = Form.useForm<UserFormValues>();
   const create = useCreateUser();
@@ -94,14 +90,7 @@ export function UserDrawer({ editing, onClose }: { editing: Editing; onClose: ()
   const pendingChange = original && watched?.role ? toUpdateUserRequest({ ...userToFormValues(original), ...watched }, original) : null;
   const willEndSessions = pendingChange !== null && endsSessions(pendingChange);
 
-  const onError = (error: unknown) => {
-    if (isApiError(error) && error.body.fields) {
-      const { onForm, elsewhere } = fieldErrorsFor(error.body, FORM_FIELDS, (problem) => describeFieldProblem(t, problem));
-      form.setFields(onForm);
-      if (elsewhere.length === 0 && onForm.length > 0) return;
-    }
-    notifyError(error);
-  };
+  const onError = useFormProblems(form, FORM_FIELDS);
 
   const submit = (values: UserFormValues) => {
     if (!editing) return;

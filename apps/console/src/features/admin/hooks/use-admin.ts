@@ -1,10 +1,11 @@
-import type { CreateClusterRequest, CreateUserRequest, OperatorCode, UpdateClusterRequest, UpdateUserRequest, UserDto } from '@netduty/contracts';
+import type { CreateClusterRequest, CreateResponderRequest, UpdateResponderRequest, CreateUserRequest, OperatorCode, UpdateClusterRequest, UpdateUserRequest, UserDto } from '@netduty/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { incidentKeys } from '../../incidents/api/incidents.api';
 import { referenceKeys } from '../../reference/api/reference.api';
 import {
   adminKeys,
   createCluster,
+  createResponder,
   createUser,
   fetchClusters,
   fetchResponders,
@@ -13,6 +14,7 @@ import {
   renameOperator,
   resetUserPassword,
   updateCluster,
+  updateResponder,
   updateUser,
 } from '../api/admin.api';
 
@@ -100,6 +102,15 @@ export function useUpdateCluster() {
   const invalidate = useInvalidateClusters();
   return useMutation({
     mutationFn: ({ id, change }: { id: string; change: UpdateClusterRequest }) => updateCluster(id, change),
+    onSuccess: invalidate,
+  });
+}
+
+export function useSaveResponder() {
+  const invalidate = useInvalidateClusters();
+  return useMutation({
+    mutationFn: ({ id, request }: { id: string | null; request: CreateResponderRequest | UpdateResponderRequest }) =>
+      id === null ? createResponder(request as CreateResponderRequest) : updateResponder(id, request),
     onSuccess: invalidate,
   });
 }

@@ -3,7 +3,7 @@ import { consoleAdminTabs } from './console-admin-tabs';
 
 describe('admin tabs', () => {
   it('gives the administrator every tab, policies and event periods last', () => {
-    expect(consoleAdminTabs(permissionsOf('admin'))).toEqual(['users', 'operators', 'clusters', 'sites', 'sla', 'escalation', 'events', 'gateways']);
+    expect(consoleAdminTabs(permissionsOf('admin'))).toEqual(['users', 'operators', 'clusters', 'responders', 'sites', 'sla', 'escalation', 'events', 'gateways']);
   });
 
   it('gives no policy tab to a role that only reads them', () => {

@@ -20,7 +20,7 @@ export function UserMenu({ user }: { user: UserDto }) {
   const trigger = (
     <button type="button" className="user-menu" data-testid="user-menu" aria-label={t('userMenu.label')}>
       <UserOutlined />
-      <span className="user-menu__name" data-testid="user-display-name">
+      <span className="user-menu__name" data-testid="user-display-name" title={user.displayName || user.username}>
         {user.displayName || user.username}
       </span>
       <RoleTag role={user.role} className="user-menu__role" />

@@ -54,10 +54,10 @@ describe('visibleAreas and homePath', () => {
   });
 
   it('opens the admin tabs by permission', () => {
-    expect(adminTabs(as('admin'))).toEqual(['users', 'operators', 'clusters']);
+    expect(adminTabs(as('admin'))).toEqual(['users', 'operators', 'clusters', 'responders']);
     expect(adminTabs(['user.manage'])).toEqual(['users']);
     expect(adminTabs(['inventory.manage'])).toEqual(['operators']);
-    expect(adminTabs(['organisation.manage'])).toEqual(['clusters']);
+    expect(adminTabs(['organisation.manage'])).toEqual(['clusters', 'responders']);
     expect(adminTabs(as('duty_officer'))).toEqual([]);
   });
 });

@@ -65,13 +65,13 @@ export function homePath(permissions: PermissionSet): string | null {
   return first ? AREA_PATHS[first] : null;
 }
 
-export type AdminTab = 'users' | 'operators' | 'clusters';
+export type AdminTab = 'users' | 'operators' | 'clusters' | 'responders';
 
 export function adminTabs(permissions: PermissionSet): AdminTab[] {
   const tabs: AdminTab[] = [];
   if (permissions.includes('user.manage')) tabs.push('users');
   if (permissions.includes('inventory.manage')) tabs.push('operators');
-  if (permissions.includes('organisation.manage')) tabs.push('clusters');
+  if (permissions.includes('organisation.manage')) tabs.push('clusters', 'responders');
   return tabs;
 }
 
