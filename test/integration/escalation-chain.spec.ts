@@ -1,6 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import {
   DEPARTMENT_DUTY_GROUP_ID,
+  type CandidateResponderDto,
   type ChainStatusDto,
   type EscalationDto,
   type EscalationPolicyDefinition,
@@ -30,6 +31,8 @@ import {
 const SEVERITY = 'minor';
 const ACK_SECONDS = 2;
 const STEP_SECONDS = 1;
+/** The suite's chain gives an assigned responder 2 s to accept in the test of the accept deadline. */
+const ACCEPT_SECONDS = 2;
 
 async function userId(api: RunningApi, username: string): Promise<string> {
   const [row] = (await api.dataSource.query(`SELECT id FROM users WHERE username = $1`, [username])) as { id: string }[];
@@ -117,6 +120,7 @@ describe('escalation chains through the real queue', () => {
       operatorCode: site.operator.code,
       priority: site.priority,
       repeat: 0,
+      acceptSeconds: 900,
       levels: [
         { waitSeconds: 0, recipients: [{ kind: 'person', userId: dutyOfficer }] },
         { waitSeconds: STEP_SECONDS, recipients: [{ kind: 'cluster_lead' }, { kind: 'person', userId: dutyOfficer }] },
@@ -244,6 +248,61 @@ describe('escalation chains through the real queue', () => {
       expect(['superseded', 'not_due']).toContain(skipped.outcome);
       const audit = await api.dataSource.query(`SELECT action FROM audit_log WHERE entity_id = $1 AND action = 'incident.escalate'`, [incident.id]);
       expect(audit).toHaveLength(1);
+    });
+
+    it("moves the running chain up a level when an assigned responder has not accepted in the policy's time, once; a replaced or accepted assignment does not", async () => {
+      const { id, updatedAt, ...definition } = policy;
+      void updatedAt;
+      const shortened = await admin.request<EscalationPolicyDto>('PUT', `/escalation-policies/${id}`, { ...definition, acceptSeconds: ACCEPT_SECONDS });
+      expect(shortened.status).toBe(200);
+      expect(shortened.body.acceptSeconds).toBe(ACCEPT_SECONDS);
+      try {
+        const incident = await reportIncident(duty, site, { severity: SEVERITY, description: 'Chưa nhận việc' });
+        expect((await duty.request('POST', `/incidents/${incident.id}/acknowledge`, {})).status).toBe(200);
+        const { body: candidates } = await duty.request<CandidateResponderDto[]>('GET', `/incidents/${incident.id}/candidate-responders`);
+        const [first, second] = candidates;
+        if (!first || !second) throw new Error('the site needs two candidate responders');
+        // The restore chain waits an hour for its deadline; only the lapsed accept time can fire it now.
+        const fired = nextEvent(socket, 'incident.escalated', ({ escalation }) => escalation.incidentId === incident.id, 15_000);
+        expect((await duty.request('POST', `/incidents/${incident.id}/assign`, { responderIds: [first.id] })).status).toBe(200);
+        const [assignment] = (await duty.request<IncidentDetailDto>('GET', `/incidents/${incident.id}`)).body.assignments;
+        if (!assignment) throw new Error('no assignment');
+        const { escalation } = (await fired).payload;
+        expect(escalation).toMatchObject({ kind: 'restore', level: 1, chainLevel: 1, manual: false });
+        expect(Date.parse(escalation.firedAt)).toBeGreaterThanOrEqual(Date.parse(assignment.assignedAt) + ACCEPT_SECONDS * 1000);
+        const { body: detail } = await duty.request<IncidentDetailDto>('GET', `/incidents/${incident.id}`);
+        const line = detail.timeline.find((event) => event.type === 'escalated');
+        expect(line?.type === 'escalated' && line.data.acceptOverdue).toEqual({ responderId: first.id, responderName: first.name, acceptSeconds: ACCEPT_SECONDS });
+        expect((await duty.request<ChainStatusDto>('GET', `/incidents/${incident.id}/chain`)).body).toMatchObject({ state: 'running', currentLevel: 1, nextLevel: 2 });
+
+        // Once per assignment: the job run again (a retry, the sweep) changes nothing.
+        const escalations = worker.get(EscalationService);
+        const firstJob = { incidentId: incident.id, responderId: first.id, assignedAt: assignment.assignedAt };
+        expect((await escalations.handleAcceptDue(firstJob)).outcome).toBe('already_escalated');
+        // The responder replaced: the old assignment's job does nothing; the new one is accepted in time.
+        expect((await duty.request('POST', `/incidents/${incident.id}/assign`, { responderIds: [second.id] })).status).toBe(200);
+        expect((await escalations.handleAcceptDue(firstJob)).outcome).toBe('superseded');
+        const replaced = (await duty.request<IncidentDetailDto>('GET', `/incidents/${incident.id}`)).body.assignments[0];
+        if (!replaced) throw new Error('no assignment');
+        const secondJob = { incidentId: incident.id, responderId: second.id, assignedAt: replaced.assignedAt };
+        expect((await escalations.handleAcceptDue(secondJob)).outcome).toBe('not_due');
+        await api.dataSource.query(`UPDATE incident_responders SET accepted_at = now() WHERE incident_id = $1 AND responder_id = $2`, [incident.id, second.id]);
+        expect((await escalations.handleAcceptDue(secondJob)).outcome).toBe('accepted');
+        const rows = (await api.dataSource.query(`SELECT level FROM escalations WHERE incident_id = $1 AND kind = 'restore'`, [incident.id])) as unknown[];
+        expect(rows).toHaveLength(1);
+      } finally {
+        expect((await admin.request('PUT', `/escalation-policies/${id}`, { ...definition, acceptSeconds: 900 })).status).toBe(200);
+      }
+    });
+
+    it('refuses an accept time outside 1 s to a day, naming the field', async () => {
+      const { id, updatedAt, ...definition } = policy;
+      void updatedAt;
+      for (const acceptSeconds of [0, 86_401, 1.5, '60']) {
+        const refused = await admin.request<{ fields: { field: string }[] }>('PUT', `/escalation-policies/${id}`, { ...definition, acceptSeconds });
+        expect(refused.status).toBe(400);
+        expect(refused.body.fields.map((field) => field.field)).toContain('acceptSeconds');
+      }
     });
 
     it('tightens the deadlines of a live incident when an event period starts, and never stretches one', async () => {

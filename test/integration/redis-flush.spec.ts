@@ -42,6 +42,7 @@ describe('a flushed Redis', () => {
       operatorCode: site.operator.code,
       priority: 'P2',
       repeat: 0,
+      acceptSeconds: 900,
       levels: Array.from({ length: LEVELS }, (_, index) => ({ waitSeconds: index === 0 ? 0 : ACK_SECONDS, recipients: [{ kind: 'role', role: 'duty_officer' }] })),
     };
     const { body: policies } = await admin.request<EscalationPolicyDto[]>('GET', '/escalation-policies');

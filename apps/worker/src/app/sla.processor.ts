@@ -30,14 +30,10 @@ export class SlaProcessor extends WorkerHost implements OnApplicationBootstrap {
 
   async process(job: SlaJob, token?: string): Promise<unknown> {
     switch (job.name) {
-      case 'deadline.due': {
-        const result = await this.escalations.handleDeadlineDue(job.data);
-        if (result.outcome === 'not_due' && result.notBefore && token) {
-          await job.moveToDelayed(result.notBefore.getTime(), token);
-          throw new DelayedError();
-        }
-        return result.outcome;
-      }
+      case 'deadline.due':
+        return this.delayUntilDue(job, token, await this.escalations.handleDeadlineDue(job.data));
+      case 'assignment.accept_due':
+        return this.delayUntilDue(job, token, await this.escalations.handleAcceptDue(job.data));
       case 'deadlines.reconcile': {
         const enqueued = await this.escalations.reconcile();
         return { enqueued };
@@ -47,6 +43,15 @@ export class SlaProcessor extends WorkerHost implements OnApplicationBootstrap {
         throw new Error(`no handler for job ${(unknown as Job).name}`);
       }
     }
+  }
+
+  /** A step that is not due yet goes back to the delayed set until its time (BullMQ's moveToDelayed). */
+  private async delayUntilDue(job: Job, token: string | undefined, result: { outcome: string; notBefore?: Date }): Promise<string> {
+    if (result.outcome === 'not_due' && result.notBefore && token) {
+      await job.moveToDelayed(result.notBefore.getTime(), token);
+      throw new DelayedError();
+    }
+    return result.outcome;
   }
 
   @OnWorkerEvent('failed')

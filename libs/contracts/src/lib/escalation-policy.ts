@@ -35,6 +35,11 @@ export interface EscalationPolicyDefinition {
   levels: EscalationLevelSpec[];
   /** After the last level the chain runs again this many more times (0..maxRepeat). */
   repeat: number;
+  /**
+   * How long an assigned responder has to accept (nhận việc). An assignment nobody accepts in that time
+   * is a deadline like the others: the running chain moves up a level, once per assignment.
+   */
+  acceptSeconds: number;
 }
 
 export interface EscalationPolicyDto extends EscalationPolicyDefinition {
@@ -49,6 +54,11 @@ export const ESCALATION_POLICY_LIMITS = {
   maxRepeat: 5,
   maxRecipientsPerLevel: 20,
   maxNameLength: 120,
+  /** The accept time: 1 s (short test policies) to a day. */
+  minAcceptSeconds: 1,
+  maxAcceptSeconds: 24 * 3600,
+  /** A request that names no accept time gets 15 minutes. */
+  defaultAcceptSeconds: 15 * 60,
 } as const;
 
 /**

@@ -6,11 +6,13 @@ export const SLA_QUEUE = 'sla' as const;
 export interface SlaJobs {
   /** A deadline (or a later escalation level of it) is due: escalate if its condition still holds. */
   'deadline.due': DeadlineDueJob;
+  /** An assignment's accept time may have lapsed: move the chain up if the responder has not accepted. */
+  'assignment.accept_due': AcceptDueJob;
   /** Periodic safety net: re-enqueue deadlines whose jobs were lost (e.g. the api died mid-request). */
   'deadlines.reconcile': Record<string, never>;
 }
 export type SlaJobName = keyof SlaJobs;
-export const SLA_JOB_NAMES = ['deadline.due', 'deadlines.reconcile'] as const satisfies readonly SlaJobName[];
+export const SLA_JOB_NAMES = ['deadline.due', 'assignment.accept_due', 'deadlines.reconcile'] as const satisfies readonly SlaJobName[];
 
 export interface DeadlineDueJob {
   incidentId: string;
@@ -23,6 +25,21 @@ export interface DeadlineDueJob {
 /** Deterministic job id: retried requests and reconciliation never double a deadline. */
 export function deadlineJobId(job: DeadlineDueJob): string {
   return `incident-${job.incidentId}-${job.kind}-c${job.cycle}-l${job.level}`;
+}
+
+/**
+ * One assignment's accept deadline. It is enqueued when the assignment is made, without a delay: the
+ * worker reads the policy's accept time and delays the job to it (the api does not read policies).
+ */
+export interface AcceptDueJob {
+  incidentId: string;
+  responderId: string;
+  /** The assignment's time: a responder removed and assigned again is a new assignment, with its own job. */
+  assignedAt: string;
+}
+
+export function acceptJobId(job: AcceptDueJob): string {
+  return `assignment-${job.incidentId}-${job.responderId}-${Date.parse(job.assignedAt)}-accept`;
 }
 
 /**

@@ -1268,6 +1268,11 @@ export interface components {
             priority: "P0" | "P1" | "P2" | null;
             levels: components["schemas"]["EscalationLevelBody"][];
             repeat: number;
+            /**
+             * @description how long an assigned responder has to accept before the chain moves up
+             * @default 900
+             */
+            acceptSeconds: number;
         };
         ChainChangeBody: {
             targetLevel: number;

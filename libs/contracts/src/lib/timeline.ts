@@ -35,6 +35,8 @@ export interface TimelineEventData {
     recipients?: EscalationRecipientDto[];
     manual?: boolean;
     reason?: string;
+    /** Fired because an assigned responder did not accept within the policy's accept time. */
+    acceptOverdue?: { responderId: string; responderName: string; acceptSeconds: number };
     audience?: EscalationAudience;
   };
   resolved: { note?: string };

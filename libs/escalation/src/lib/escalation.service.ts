@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { DeadlineDueJob } from '@netduty/contracts';
+import type { AcceptDueJob, DeadlineDueJob } from '@netduty/contracts';
 import { EventPeriodsService } from '@netduty/event-periods';
-import { EscalationChainService, type DeadlineOutcome } from './chain/escalation-chain.service';
+import { EscalationChainService, type AcceptOutcome, type DeadlineOutcome } from './chain/escalation-chain.service';
 
-export type { DeadlineOutcome };
+export type { AcceptOutcome, DeadlineOutcome };
 
 /**
  * What the worker's processors call: a deadline step is due, or the reconciliation sweep runs. The
@@ -21,9 +21,15 @@ export class EscalationService {
     return this.chain.handleDeadlineDue(job);
   }
 
+  /** An assignment's accept time may have lapsed; `not_due` gives the policy's accept time. */
+  handleAcceptDue(job: AcceptDueJob): Promise<{ outcome: AcceptOutcome; notBefore?: Date }> {
+    return this.chain.handleAcceptDue(job);
+  }
+
   /**
    * The sweep: switches event periods whose time has come (tightening live deadlines), then re-enqueues
-   * the next step of every running chain whose job is missing — lost by Redis, or dropped by a tightening.
+   * the next step of every running chain whose job is missing — lost by Redis, or dropped by a tightening —
+   * and the accept deadline of every assignment still waiting to be accepted.
    * Returns how many steps it enqueued.
    */
   async reconcile(): Promise<number> {

@@ -8,6 +8,7 @@ const MINUTE = 60;
  * responders yet, so L1 must reach someone else too), L2 the cluster lead 15 min later, L3 the duty officer on
  * shift in the department's on-duty group 15 min after that, L4 department leadership 30 min after that;
  * then once more. P0 (venues, government offices) runs the same chain at 5/5/10 minutes, twice more.
+ * A responder has 15 minutes to accept an assignment (5 for P0) before the chain moves up a level.
  */
 export const DEFAULT_ESCALATION_POLICIES: readonly EscalationPolicyDefinition[] = [
   {
@@ -21,6 +22,7 @@ export const DEFAULT_ESCALATION_POLICIES: readonly EscalationPolicyDefinition[] 
       { waitSeconds: 30 * MINUTE, recipients: [{ kind: 'role', role: 'leadership' }] },
     ],
     repeat: 1,
+    acceptSeconds: 15 * MINUTE,
   },
   {
     name: 'P0 (trạm trọng yếu) / P0 (key sites)',
@@ -33,5 +35,6 @@ export const DEFAULT_ESCALATION_POLICIES: readonly EscalationPolicyDefinition[] 
       { waitSeconds: 10 * MINUTE, recipients: [{ kind: 'role', role: 'leadership' }] },
     ],
     repeat: 2,
+    acceptSeconds: 5 * MINUTE,
   },
 ];

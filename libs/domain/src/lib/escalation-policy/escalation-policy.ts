@@ -6,4 +6,6 @@ export type { EscalationLevelSpec, EscalationPolicyDefinition, RecipientRule };
 export type EscalationPolicy = Pick<EscalationPolicyDefinition, 'operatorCode' | 'priority' | 'levels' | 'repeat'> & {
   id?: string;
   name?: string;
+  /** Read only where an assignment's accept time matters; checked by policyProblems when present. */
+  acceptSeconds?: number;
 };

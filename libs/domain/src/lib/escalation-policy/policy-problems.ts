@@ -2,7 +2,7 @@ import { ESCALATION_POLICY_LIMITS, ROLES, type FieldProblem } from '@netduty/con
 import { repeatWaitSeconds } from './chain-schedule';
 import type { EscalationPolicy, RecipientRule } from './escalation-policy';
 
-const { maxLevels, maxWaitSeconds, maxRepeat, maxRecipientsPerLevel, maxNameLength } = ESCALATION_POLICY_LIMITS;
+const { maxLevels, maxWaitSeconds, maxRepeat, maxRecipientsPerLevel, maxNameLength, minAcceptSeconds, maxAcceptSeconds } = ESCALATION_POLICY_LIMITS;
 
 /** Two rules naming the same people the same way. */
 function ruleKey(rule: RecipientRule): string {
@@ -69,6 +69,12 @@ export function policyProblems(policy: EscalationPolicy): FieldProblem[] {
       seen.add(key);
     });
   });
+  const accept = policy.acceptSeconds;
+  if (accept !== undefined) {
+    if (!Number.isInteger(accept)) problems.push({ field: 'acceptSeconds', code: 'not_an_integer' });
+    else if (accept < minAcceptSeconds) problems.push({ field: 'acceptSeconds', code: 'too_small', params: { min: minAcceptSeconds } });
+    else if (accept > maxAcceptSeconds) problems.push({ field: 'acceptSeconds', code: 'too_large', params: { max: maxAcceptSeconds } });
+  }
   if (!Number.isInteger(policy.repeat)) problems.push({ field: 'repeat', code: 'not_an_integer' });
   else if (policy.repeat < 0) problems.push({ field: 'repeat', code: 'too_small', params: { min: 0 } });
   else if (policy.repeat > maxRepeat) problems.push({ field: 'repeat', code: 'too_large', params: { max: maxRepeat } });

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { ChainStatusDto, DeadlineDueJob, DeadlineKind, EscalationRecipientDto } from '@netduty/contracts';
+import type { AcceptDueJob, ChainStatusDto, DeadlineDueJob, DeadlineKind, EscalationRecipientDto } from '@netduty/contracts';
 import { SYSTEM_ACTOR } from '@netduty/contracts';
 import {
   chainSchedule,
@@ -22,7 +22,7 @@ import { AuditService } from '@netduty/identity';
 import { EventPeriodsService } from '@netduty/event-periods';
 import { appendTimelineEvent, IncidentService, toEscalationDto } from '@netduty/incidents';
 import { NotificationOutbox, NotificationPlanner, type EnqueuedDelivery } from '@netduty/notifications';
-import { applyScopeFilter, EscalationEntity, EscalationPolicyEntity, IncidentEntity } from '@netduty/persistence';
+import { applyScopeFilter, EscalationEntity, EscalationPolicyEntity, IncidentEntity, IncidentResponderEntity, ResponderEntity } from '@netduty/persistence';
 import { ConflictError, NotFoundError } from '@netduty/platform-errors';
 import { APP_CONFIG, type AppConfig } from '@netduty/platform-config';
 import { SlaScheduler, type ScheduledDeadline } from '@netduty/platform-queue';
@@ -70,6 +70,13 @@ export class ChainChangeRefusedError extends ConflictError {
     super(reason, `the escalation chain cannot move that way: ${reason}`);
   }
 }
+
+/** Why a step fired before its time: a person's "escalate now", or an assignment nobody accepted. */
+type StepCause =
+  | { kind: 'manual'; reason: string; actor: Actor }
+  | { kind: 'accept_overdue'; acceptOverdue: { responderId: string; responderName: string; acceptSeconds: number } };
+
+export type AcceptOutcome = 'escalated' | 'accepted' | 'already_escalated' | 'superseded' | 'condition_cleared' | 'not_due' | 'missing' | 'no_policy' | 'at_top';
 
 interface FiredStep {
   escalationId: string;
@@ -140,11 +147,55 @@ export class EscalationChainService {
       if (!target.ok) throw new ChainChangeRefusedError(target.reason);
       job = { incidentId, kind, cycle, level: target.step + 1 };
       const planned: ChainStep = { step: target.step, level: target.level, round: target.round, dueAt: new Date() };
-      const result = await this.fireStep(em, incident, policy, deadline.dueAt, job, planned, { reason, actor });
+      const result = await this.fireStep(em, incident, policy, deadline.dueAt, job, planned, { kind: 'manual', reason, actor });
       return { ...result, next: nextChainStep(policy, deadline.dueAt, [...fired, target.step], resume) };
     });
     if (job) await this.afterCommit(job, decision.next, decision);
     return this.status(incidentId, actor.scope);
+  }
+
+  /**
+   * An assignment's accept time may have lapsed. Unaccepted, the running chain moves up one level, as
+   * "escalate now" does, by the system, once per assignment (accept_escalated_at); `not_due` gives the
+   * policy's accept time. Superseded when the responder was unassigned (or assigned again since).
+   */
+  async handleAcceptDue(job: AcceptDueJob): Promise<{ outcome: AcceptOutcome; notBefore?: Date }> {
+    let chainJob: DeadlineDueJob | null = null;
+    const decision = await this.dataSource.transaction(async (em) => {
+      const incident = await this.lock(em, job.incidentId);
+      if (!incident) return { outcome: 'missing' as const };
+      const links = em.getRepository(IncidentResponderEntity);
+      const assignment = await links.findOne({ where: { incidentId: job.incidentId, responderId: job.responderId }, lock: { mode: 'pessimistic_write' } });
+      if (!assignment || assignment.assignedAt.getTime() !== Date.parse(job.assignedAt)) return { outcome: 'superseded' as const };
+      if (assignment.acceptedAt) return { outcome: 'accepted' as const };
+      if (assignment.acceptEscalatedAt) return { outcome: 'already_escalated' as const };
+      const kind = runningDeadlineKind(incident);
+      if (!kind) return { outcome: 'condition_cleared' as const };
+      const policy = await this.policyOf(em, incident);
+      if (!policy) return { outcome: 'no_policy' as const };
+      const now = new Date();
+      const dueAt = new Date(assignment.assignedAt.getTime() + policy.acceptSeconds * 1000);
+      if (dueAt.getTime() > now.getTime()) return { outcome: 'not_due' as const, dueAt };
+
+      await links.update({ incidentId: job.incidentId, responderId: job.responderId }, { acceptEscalatedAt: now });
+      const cycle = currentCycle(incident, kind);
+      const deadline = deadlineOf(incident, kind);
+      const resume = resumeOf(incident, kind, cycle);
+      const fired = await this.firedSteps(em, incident.id, kind, cycle);
+      const status = chainStatus(policy, deadline.dueAt, fired, null, now, resume);
+      const target = manualEscalationStep(policy, status.currentStep, (status.currentLevel ?? 0) + 1);
+      // Already at the chain's last level: everyone it names has been told; the lapse is kept on the row.
+      if (!target.ok) return { outcome: 'at_top' as const };
+      const responder = await em.getRepository(ResponderEntity).findOneByOrFail({ id: job.responderId });
+      chainJob = { incidentId: incident.id, kind, cycle, level: target.step + 1 };
+      const planned: ChainStep = { step: target.step, level: target.level, round: target.round, dueAt: now };
+      const acceptOverdue = { responderId: responder.id, responderName: responder.name, acceptSeconds: policy.acceptSeconds };
+      const result = await this.fireStep(em, incident, policy, deadline.dueAt, chainJob, planned, { kind: 'accept_overdue', acceptOverdue });
+      return { outcome: 'escalated' as const, ...result, next: nextChainStep(policy, deadline.dueAt, [...fired, target.step], resume) };
+    });
+    if (decision.outcome === 'not_due') return { outcome: decision.outcome, notBefore: decision.dueAt };
+    if (decision.outcome === 'escalated' && chainJob) await this.afterCommit(chainJob, decision.next, decision);
+    return { outcome: decision.outcome };
   }
 
   /** Hand the incident back to a lower level, with a reason: the chain continues from the level above it. */
@@ -214,8 +265,10 @@ export class EscalationChainService {
     deadlineDueAt: Date,
     job: DeadlineDueJob,
     planned: ChainStep,
-    manual: { reason: string; actor: Actor } | null,
+    cause: StepCause | null,
   ): Promise<FiredStep | { escalationId: null; deliveries: [] }> {
+    const manual = cause?.kind === 'manual' ? cause : null;
+    const acceptOverdue = cause?.kind === 'accept_overdue' ? cause.acceptOverdue : null;
     const level = policy.levels[planned.level - 1];
     if (!level) return { escalationId: null, deliveries: [] };
     const firedAt = new Date();
@@ -252,6 +305,7 @@ export class EscalationChainService {
       deadlineAt: deadlineDueAt.toISOString(),
       recipients,
       ...(manual ? { manual: true, reason: manual.reason } : {}),
+      ...(acceptOverdue ? { acceptOverdue } : {}),
     });
     await em
       .createQueryBuilder()
@@ -336,7 +390,15 @@ export class EscalationChainService {
       }
     }
     if (pending.length > 0) await this.scheduler.schedule(pending);
-    return pending.length;
+    // Assignments still waiting to be accepted: their jobs (a no-op where one is waiting already).
+    const waiting: { incident_id: string; responder_id: string; assigned_at: Date }[] = await this.dataSource.query(
+      `SELECT r.incident_id, r.responder_id, r.assigned_at FROM incident_responders r JOIN incidents i ON i.id = r.incident_id
+        WHERE r.accepted_at IS NULL AND r.accept_escalated_at IS NULL AND i.status NOT IN ('resolved', 'closed')`,
+    );
+    await this.scheduler.watchAcceptance(
+      waiting.map((row) => ({ incidentId: row.incident_id, responderId: row.responder_id, assignedAt: row.assigned_at.toISOString() })),
+    );
+    return pending.length + waiting.length;
   }
 
   /** The incident's chain: its policy, with leadership added to P0 chains while an event period is in force. */

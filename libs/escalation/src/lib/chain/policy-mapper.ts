@@ -9,6 +9,7 @@ export function toEscalationPolicyDto(policy: EscalationPolicyEntity): Escalatio
     priority: policy.priority,
     levels: policy.levels,
     repeat: policy.repeat,
+    acceptSeconds: policy.acceptSeconds,
     updatedAt: policy.updatedAt.toISOString(),
   };
 }

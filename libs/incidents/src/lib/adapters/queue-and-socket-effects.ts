@@ -4,6 +4,7 @@ import type { DeadlineClock, DeadlineStart } from '@netduty/domain';
 import { SlaScheduler } from '@netduty/platform-queue';
 import { RealtimePublisher } from '@netduty/platform-realtime';
 import { IncidentEffects } from '../ports/incident-effects';
+import type { NewAssignment } from '../ports/responder-assignments';
 
 /** Deadline jobs on the SLA queue; events to the consoles through the realtime publisher. */
 @Injectable()
@@ -24,6 +25,11 @@ export class QueueAndSocketEffects extends IncidentEffects {
 
   async cancelDeadlines(incidentId: string, clocks: readonly DeadlineClock[]): Promise<void> {
     for (const clock of clocks) await this.scheduler.cancel(incidentId, clock.kind, clock.cycle);
+  }
+
+  async watchAcceptance(incidentId: string, assignments: readonly NewAssignment[]): Promise<void> {
+    if (assignments.length === 0) return;
+    await this.scheduler.watchAcceptance(assignments.map(({ responderId, assignedAt }) => ({ incidentId, responderId, assignedAt: assignedAt.toISOString() })));
   }
 
   publishCreated(incident: IncidentDto): void {

@@ -3,7 +3,7 @@ import type { AssignedResponder } from '@netduty/contracts';
 import type { JourneyProgress } from '@netduty/domain';
 import { IncidentResponderEntity, ResponderEntity } from '@netduty/persistence';
 import type { IncidentRecord } from '../ports/incident-record';
-import type { AssignmentRecord, ResponderAssignments } from '../ports/responder-assignments';
+import type { AssignmentRecord, NewAssignment, ResponderAssignments } from '../ports/responder-assignments';
 import { candidateResponderQuery } from './candidate-responders';
 
 export class TypeOrmResponderAssignments implements ResponderAssignments {
@@ -15,17 +15,17 @@ export class TypeOrmResponderAssignments implements ResponderAssignments {
     return found.map((responder) => ({ id: responder.id, name: responder.name, phone: responder.phone }));
   }
 
-  async replace(incidentId: string, responderIds: readonly string[]): Promise<void> {
+  async replace(incidentId: string, responderIds: readonly string[]): Promise<NewAssignment[]> {
     const links = this.em.getRepository(IncidentResponderEntity);
     await links.delete(responderIds.length > 0 ? { incidentId, responderId: Not(In([...responderIds])) } : { incidentId });
-    if (responderIds.length === 0) return;
-    // Those already assigned keep their row: their assignment time and journey stay.
-    await links
-      .createQueryBuilder()
-      .insert()
-      .values(responderIds.map((responderId) => ({ incidentId, responderId })))
-      .orIgnore()
-      .execute();
+    if (responderIds.length === 0) return [];
+    // Those already assigned keep their row: their assignment time and journey stay. Only new rows return.
+    const inserted = (await this.em.query(
+      `INSERT INTO incident_responders (incident_id, responder_id) SELECT $1, unnest($2::uuid[])
+       ON CONFLICT (incident_id, responder_id) DO NOTHING RETURNING responder_id, assigned_at`,
+      [incidentId, [...responderIds]],
+    )) as { responder_id: string; assigned_at: Date }[];
+    return inserted.map((row) => ({ responderId: row.responder_id, assignedAt: row.assigned_at }));
   }
 
   async lockAssignment(incidentId: string, responderId: string): Promise<AssignmentRecord | null> {

@@ -8,6 +8,12 @@ export interface AssignmentRecord extends JourneyProgress {
   assignedAt: Date;
 }
 
+/** An assignment just made: its accept time runs from `assignedAt`. */
+export interface NewAssignment {
+  responderId: string;
+  assignedAt: Date;
+}
+
 /** Who is assigned to an incident, and who may be. */
 export interface ResponderAssignments {
   /**
@@ -17,9 +23,9 @@ export interface ResponderAssignments {
   coveringAmong(incident: Pick<IncidentRecord, 'operatorCode' | 'communeCode'>, ids: readonly string[]): Promise<AssignedResponder[]>;
   /**
    * The incident's responders become exactly these. A responder named again keeps their assignment
-   * (its time and journey); the others are unassigned, the new ones assigned now.
+   * (its time and journey); the others are unassigned, the new ones assigned now. Returns the new ones.
    */
-  replace(incidentId: string, responderIds: readonly string[]): Promise<void>;
+  replace(incidentId: string, responderIds: readonly string[]): Promise<NewAssignment[]>;
   /** Locks one responder's assignment for the rest of the unit of work; null when not assigned. */
   lockAssignment(incidentId: string, responderId: string): Promise<AssignmentRecord | null>;
   /** Stamps journey steps on the assignment. */

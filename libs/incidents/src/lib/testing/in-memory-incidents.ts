@@ -21,6 +21,7 @@ import type { IncidentRecord, ReportedSite } from '../ports/incident-record';
 import { IncidentReader } from '../ports/incident-reader';
 import { IdempotencyKeyTakenError, type IncidentRepository, type NewIncidentRecord } from '../ports/incident-repository';
 import { UnitOfWork, type IncidentRepositories } from '../ports/unit-of-work';
+import type { NewAssignment } from '../ports/responder-assignments';
 
 /** Test doubles of the incident ports: the same rules as the TypeORM adapters, over plain maps. */
 
@@ -259,11 +260,16 @@ export class InMemoryUnitOfWork extends UnitOfWork {
           for (const responderId of state.assignments.get(incidentId) ?? []) {
             if (!responderIds.includes(responderId)) state.journeys.delete(journeyKey(incidentId, responderId));
           }
+          const made: { responderId: string; assignedAt: Date }[] = [];
           for (const responderId of responderIds) {
             const key = journeyKey(incidentId, responderId);
-            if (!state.journeys.has(key)) state.journeys.set(key, { assignedAt: new Date(), acceptedAt: null, enRouteAt: null, onSiteAt: null });
+            if (state.journeys.has(key)) continue;
+            const assignedAt = new Date();
+            state.journeys.set(key, { assignedAt, acceptedAt: null, enRouteAt: null, onSiteAt: null });
+            made.push({ responderId, assignedAt });
           }
           state.assignments.set(incidentId, [...responderIds]);
+          return made;
         },
         async lockAssignment(incidentId, responderId) {
           const journey = state.journeys.get(journeyKey(incidentId, responderId));
@@ -359,6 +365,7 @@ export class InMemoryIncidentReader extends IncidentReader {
 export type RecordedEffect =
   | { effect: 'schedule'; incidentId: string; deadlines: DeadlineStart[]; afterCommits: number }
   | { effect: 'cancel'; incidentId: string; clocks: DeadlineClock[]; afterCommits: number }
+  | { effect: 'accept'; incidentId: string; assignments: NewAssignment[]; afterCommits: number }
   | { effect: 'created' | 'updated'; incident: IncidentDto; afterCommits: number };
 
 /** Records every effect, and how many commits preceded it. */
@@ -379,6 +386,11 @@ export class RecordingEffects extends IncidentEffects {
   async cancelDeadlines(incidentId: string, clocks: readonly DeadlineClock[]): Promise<void> {
     if (this.queueFailure) throw this.queueFailure;
     this.effects.push({ effect: 'cancel', incidentId, clocks: [...clocks], afterCommits: this.store.commits });
+  }
+
+  async watchAcceptance(incidentId: string, assignments: readonly NewAssignment[]): Promise<void> {
+    if (this.queueFailure) throw this.queueFailure;
+    this.effects.push({ effect: 'accept', incidentId, assignments: [...assignments], afterCommits: this.store.commits });
   }
 
   publishCreated(incident: IncidentDto): void {

@@ -40,8 +40,12 @@ describe('AssignResponders', () => {
       },
     ]);
     expect(store.committed.audit[0]?.after).toMatchObject({ status: 'in_progress', responders: [{ id: second.id }, { id: covering.id }] });
-    // An assignment moves no deadline; the update is announced once committed.
-    expect(effects.effects).toEqual([{ effect: 'updated', incident: dto, afterCommits: 1 }]);
+    // An assignment moves no SLA deadline: each new one starts its accept deadline, then the update is
+    // announced, both once committed.
+    expect(effects.effects).toEqual([
+      { effect: 'accept', incidentId: incident.id, assignments: expect.arrayContaining([{ responderId: covering.id, assignedAt: expect.any(Date) }, { responderId: second.id, assignedAt: expect.any(Date) }]), afterCommits: 1 },
+      { effect: 'updated', incident: dto, afterCommits: 1 },
+    ]);
   });
 
   it('replaces an earlier assignment', async () => {

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { IncidentDto } from '@netduty/contracts';
 import { applyTransition } from '@netduty/domain';
 import type { Actor } from '@netduty/identity';
@@ -13,6 +13,8 @@ import { storeTransition } from './store-outcome';
 /** Dispatch responders to an incident: its responders become exactly those named. */
 @Injectable()
 export class AssignResponders {
+  private readonly logger = new Logger(AssignResponders.name);
+
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly reader: IncidentReader,
@@ -20,7 +22,7 @@ export class AssignResponders {
   ) {}
 
   async execute(command: AssignRespondersCommand, actor: Actor): Promise<IncidentDto> {
-    await this.unitOfWork.run(async (repositories) => {
+    const assigned = await this.unitOfWork.run(async (repositories) => {
       const incident = await lockVisibleIncident(repositories.incidents, command.incidentId, actor.scope);
       const named = [...new Set(command.responderIds)];
       const responders = await repositories.responders.coveringAmong(incident, named);
@@ -35,11 +37,18 @@ export class AssignResponders {
         // Not an active responder of a cluster covering this site.
         throw new InvalidInputError([{ field: 'responderIds', code: 'no_such_record', params: { ids: foreign } }]);
       }
-      await repositories.responders.replace(incident.id, responders.map((responder) => responder.id));
+      const made = await repositories.responders.replace(incident.id, responders.map((responder) => responder.id));
       await storeTransition(repositories, incident, 'assign', actor.displayName, outcome);
+      return { incident, made };
     });
 
-    // An assignment moves no deadline.
+    // An assignment moves no SLA deadline; each new one starts its accept deadline. A failed enqueue is
+    // the sweep's: it finds every assignment still waiting to be accepted.
+    try {
+      await this.effects.watchAcceptance(assigned.incident.id, assigned.made);
+    } catch (error) {
+      this.logger.error(`could not start the accept deadlines of ${assigned.incident.reference}; the sweep will: ${(error as Error).message}`);
+    }
     const dto = await this.reader.getDto(command.incidentId);
     this.effects.publishUpdated(dto);
     return dto;

@@ -7,6 +7,7 @@ import { OperatorEntity } from './operator.entity';
 @Entity({ name: 'escalation_policies' })
 @Check('escalation_policies_priority_check', oneOf('priority', PRIORITY_TIERS))
 @Check('escalation_policies_repeat_check', 'repeat BETWEEN 0 AND 5')
+@Check('escalation_policies_accept_seconds_check', 'accept_seconds BETWEEN 1 AND 86400')
 // One policy per (operator or any, tier or any): an expression index TypeORM cannot describe; the migration owns it.
 @Index('escalation_policies_scope_key', { synchronize: false })
 export class EscalationPolicyEntity {
@@ -28,6 +29,10 @@ export class EscalationPolicyEntity {
 
   @Column({ type: 'integer' })
   repeat!: number;
+
+  /** How long an assigned responder has to accept before the chain moves up a level. */
+  @Column({ name: 'accept_seconds', type: 'integer', default: 900 })
+  acceptSeconds!: number;
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;

@@ -1,4 +1,4 @@
-import { Check, Column, Entity, ForeignKey, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
 import { IncidentEntity } from './incident.entity';
 import { ResponderEntity } from './responder.entity';
 
@@ -7,6 +7,8 @@ import { ResponderEntity } from './responder.entity';
  * one assignment with the responder's journey (accepted, on the way, on site), each step after the last.
  */
 @Entity({ name: 'incident_responders' })
+// Assignments still waiting to be accepted (a partial index the migration owns).
+@Index('incident_responders_unaccepted_idx', { synchronize: false })
 @Check('incident_responders_journey_order_check', '(en_route_at IS NULL OR accepted_at IS NOT NULL) AND (on_site_at IS NULL OR en_route_at IS NOT NULL)')
 export class IncidentResponderEntity {
   @PrimaryColumn({ name: 'incident_id', type: 'uuid' })
@@ -28,4 +30,8 @@ export class IncidentResponderEntity {
 
   @Column({ name: 'on_site_at', type: 'timestamptz', nullable: true })
   onSiteAt!: Date | null;
+
+  /** When the policy's accept time lapsed unaccepted and the chain moved up: once per assignment. */
+  @Column({ name: 'accept_escalated_at', type: 'timestamptz', nullable: true })
+  acceptEscalatedAt!: Date | null;
 }

@@ -1,8 +1,8 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import type { JobsOptions, Queue } from 'bullmq';
-import type { DeadlineDueJob, DeadlineKind, SlaJobName } from '@netduty/contracts';
-import { ESCALATION_POLICY_LIMITS, SLA_QUEUE, deadlineJobId } from '@netduty/contracts';
+import type { AcceptDueJob, DeadlineDueJob, DeadlineKind, SlaJobName } from '@netduty/contracts';
+import { acceptJobId, ESCALATION_POLICY_LIMITS, SLA_QUEUE, deadlineJobId } from '@netduty/contracts';
 
 /** Every step a chain can have: levels × (1 + repeats). Only the next step has a job at any time. */
 const MAX_CHAIN_STEPS = ESCALATION_POLICY_LIMITS.maxLevels * (ESCALATION_POLICY_LIMITS.maxRepeat + 1);
@@ -42,6 +42,21 @@ export class SlaScheduler {
         name: 'deadline.due' satisfies SlaJobName,
         data: job,
         opts: { ...SlaScheduler.jobDefaults, jobId: deadlineJobId(job), delay: Math.max(0, dueAt.getTime() - now) },
+      })),
+    );
+  }
+
+  /**
+   * Accept deadlines, enqueued due now: the worker delays each to the policy's accept time. Deterministic
+   * ids (incident, responder, assignment time) make a repeat, or the sweep's re-enqueue, a no-op.
+   */
+  async watchAcceptance(jobs: readonly AcceptDueJob[]): Promise<void> {
+    if (jobs.length === 0) return;
+    await this.queue.addBulk(
+      jobs.map((job) => ({
+        name: 'assignment.accept_due' satisfies SlaJobName,
+        data: job,
+        opts: { ...SlaScheduler.jobDefaults, jobId: acceptJobId(job), delay: 0 },
       })),
     );
   }

@@ -14,9 +14,10 @@ import {
   type RecipientRule,
   type Role,
 } from '@netduty/contracts';
+import { Optional } from '../../http/optional';
 import { trimmed } from '../../http/trimmed';
 
-const { maxLevels, maxRecipientsPerLevel, maxRepeat, maxWaitSeconds, maxNameLength } = ESCALATION_POLICY_LIMITS;
+const { maxLevels, maxRecipientsPerLevel, maxRepeat, maxWaitSeconds, maxNameLength, minAcceptSeconds, maxAcceptSeconds, defaultAcceptSeconds } = ESCALATION_POLICY_LIMITS;
 
 /** One recipient rule; the field its kind needs is required, the others refused by the domain's check. */
 export class RecipientRuleBody {
@@ -86,6 +87,13 @@ export class EscalationPolicyBody {
   @Min(0)
   @Max(maxRepeat)
   repeat!: number;
+
+  @ApiPropertyOptional({ minimum: minAcceptSeconds, maximum: maxAcceptSeconds, default: defaultAcceptSeconds, description: 'how long an assigned responder has to accept before the chain moves up' })
+  @Optional()
+  @IsInt()
+  @Min(minAcceptSeconds)
+  @Max(maxAcceptSeconds)
+  acceptSeconds?: number;
 }
 
 /** The body as the domain reads it: each rule with only the field its kind names. */
@@ -95,6 +103,7 @@ export function toPolicyDefinition(body: EscalationPolicyBody): EscalationPolicy
     operatorCode: body.operatorCode,
     priority: body.priority,
     repeat: body.repeat,
+    acceptSeconds: body.acceptSeconds ?? defaultAcceptSeconds,
     levels: body.levels.map((level) => ({ waitSeconds: level.waitSeconds, recipients: level.recipients.map(toRule) })),
   };
 }

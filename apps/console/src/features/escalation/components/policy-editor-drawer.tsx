@@ -108,6 +108,9 @@ export function PolicyEditorDrawer({ editing, onClose }: { editing: PolicyEditin
           <Form.Item name="repeat" label={t('dutyAdmin.policies.repeat')}>
             <InputNumber min={0} max={ESCALATION_POLICY_LIMITS.maxRepeat} precision={0} data-testid="policy-repeat" />
           </Form.Item>
+          <Form.Item name="acceptMinutes" label={t('dutyAdmin.policies.acceptMinutes')} tooltip={t('dutyAdmin.policies.acceptHint')}>
+            <InputNumber min={1} max={ESCALATION_POLICY_LIMITS.maxAcceptSeconds / 60} data-testid="policy-accept" />
+          </Form.Item>
         </Space>
         <Form.List name="levels">
           {(fields, { add, remove }, { errors }) => (

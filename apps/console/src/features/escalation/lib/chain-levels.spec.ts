@@ -2,7 +2,7 @@ import type { EscalationPolicyDto } from '@netduty/contracts';
 import { deEscalationTargets, escalationTargets, policyOfIncident } from './chain-levels';
 
 function policy(id: string, operatorCode: EscalationPolicyDto['operatorCode'], priority: EscalationPolicyDto['priority']): EscalationPolicyDto {
-  return { id, name: id, operatorCode, priority, levels: [{ waitSeconds: 0, recipients: [{ kind: 'assigned_responders' }] }], repeat: 0, updatedAt: '2026-12-01T00:00:00.000Z' };
+  return { id, name: id, operatorCode, priority, levels: [{ waitSeconds: 0, recipients: [{ kind: 'assigned_responders' }] }], repeat: 0, acceptSeconds: 900, updatedAt: '2026-12-01T00:00:00.000Z' };
 }
 
 describe('chain levels offered to a duty officer', () => {

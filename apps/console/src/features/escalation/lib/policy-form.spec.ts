@@ -8,6 +8,7 @@ const stored: EscalationPolicyDto = {
   operatorCode: 'viettel',
   priority: 'P0',
   repeat: 1,
+  acceptSeconds: 300,
   updatedAt: '2026-12-01T00:00:00.000Z',
   levels: [
     { waitSeconds: 0, recipients: [{ kind: 'assigned_responders' }] },
@@ -24,6 +25,13 @@ describe('escalation policy editor values', () => {
     expect(definition.operatorCode).toBe('viettel');
     expect(definition.levels.map((level) => level.waitSeconds)).toEqual([0, 300, 600]);
     expect(definition.levels[2]?.recipients).toEqual([{ kind: 'role', role: 'leadership' }, { kind: 'on_shift', groupId: 'g1' }]);
+    expect(values.acceptMinutes).toBe(5);
+    expect(definition.acceptSeconds).toBe(300);
+  });
+
+  it('puts an accept time the api refuses on the accept field, and starts a new policy at 15 minutes', () => {
+    expect(problemPath('acceptSeconds', policyDefinition(policyValues(stored)))).toEqual(['acceptMinutes']);
+    expect(policyDefinition(policyValues(null)).acceptSeconds).toBe(900);
   });
 
   it('sends null for "any" operator and tier, and a trimmed name', () => {

@@ -1,4 +1,4 @@
-import type { EscalationPolicyDefinition, EscalationPolicyDto, OperatorCode, PriorityTier, RecipientRule, Role } from '@netduty/contracts';
+import { ESCALATION_POLICY_LIMITS, type EscalationPolicyDefinition, type EscalationPolicyDto, type OperatorCode, type PriorityTier, type RecipientRule, type Role } from '@netduty/contracts';
 
 /** "Any" in the operator and tier pickers (the wire says null). */
 export const ANY = 'any';
@@ -20,6 +20,8 @@ export interface PolicyValues {
   operatorCode: OperatorCode | typeof ANY;
   priority: PriorityTier | typeof ANY;
   repeat: number;
+  /** The accept time, in minutes (the wire says seconds). */
+  acceptMinutes: number;
   levels: LevelValues[];
 }
 
@@ -50,12 +52,15 @@ function levelValues(recipients: readonly RecipientRule[], waitSeconds: number):
 }
 
 export function policyValues(policy: EscalationPolicyDto | null): PolicyValues {
-  if (!policy) return { name: '', operatorCode: ANY, priority: ANY, repeat: 0, levels: [{ ...EMPTY_LEVEL, assignedResponders: true }] };
+  if (!policy) {
+    return { name: '', operatorCode: ANY, priority: ANY, repeat: 0, acceptMinutes: ESCALATION_POLICY_LIMITS.defaultAcceptSeconds / 60, levels: [{ ...EMPTY_LEVEL, assignedResponders: true }] };
+  }
   return {
     name: policy.name,
     operatorCode: policy.operatorCode ?? ANY,
     priority: policy.priority ?? ANY,
     repeat: policy.repeat,
+    acceptMinutes: policy.acceptSeconds / 60,
     levels: policy.levels.map((level) => levelValues(level.recipients, level.waitSeconds)),
   };
 }
@@ -77,12 +82,13 @@ export function policyDefinition(values: PolicyValues): EscalationPolicyDefiniti
     operatorCode: values.operatorCode === ANY ? null : values.operatorCode,
     priority: values.priority === ANY ? null : values.priority,
     repeat: values.repeat,
+    acceptSeconds: Math.round(values.acceptMinutes * 60),
     levels: values.levels.map((level) => ({ waitSeconds: Math.round(level.waitMinutes * 60), recipients: recipientsOf(level) })),
   };
 }
 
 export type PolicyFormPath =
-  | ['name' | 'operatorCode' | 'priority' | 'repeat' | 'levels']
+  | ['name' | 'operatorCode' | 'priority' | 'repeat' | 'acceptMinutes' | 'levels']
   | ['levels', number, 'waitMinutes' | 'people' | 'groups' | 'roles' | 'assignedResponders' | 'clusterLead' | 'recipients'];
 
 const RECIPIENT_FIELD: Readonly<Record<RecipientRule['kind'], 'people' | 'groups' | 'roles' | 'assignedResponders' | 'clusterLead'>> = {
@@ -100,6 +106,7 @@ const RECIPIENT_FIELD: Readonly<Record<RecipientRule['kind'], 'people' | 'groups
  */
 export function problemPath(field: string, definition: EscalationPolicyDefinition): PolicyFormPath | null {
   if (field === 'name' || field === 'operatorCode' || field === 'priority' || field === 'repeat' || field === 'levels') return [field];
+  if (field === 'acceptSeconds') return ['acceptMinutes'];
   const match = /^levels\[(\d+)\]\.(waitSeconds|recipients)(?:\[(\d+)\])?/.exec(field);
   if (!match) return null;
   const index = Number(match[1]);

@@ -33,7 +33,9 @@ export function timelineLines(t: TFunction, event: TimelineEventDto): TimelineLi
       const level = data.chainLevel ?? data.level;
       const detail = data.manual
         ? t('timeline.escalatedManually', { level, reason: data.reason ?? '' })
-        : t('timeline.escalatedDetail', { level, kind: t(`deadlineKind.${data.kind}`).toLowerCase() });
+        : data.acceptOverdue
+          ? t('timeline.escalatedNotAccepted', { level, name: data.acceptOverdue.responderName, minutes: Math.max(1, Math.round(data.acceptOverdue.acceptSeconds / 60)) })
+          : t('timeline.escalatedDetail', { level, kind: t(`deadlineKind.${data.kind}`).toLowerCase() });
       // Steps stored before escalation policies name an audience; since then, the people reached.
       if (data.recipients) {
         const names = data.recipients.map((recipient) => recipient.displayName).join(', ');
