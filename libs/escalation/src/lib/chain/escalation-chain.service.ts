@@ -395,8 +395,17 @@ export class EscalationChainService {
       `SELECT r.incident_id, r.responder_id, r.assigned_at FROM incident_responders r JOIN incidents i ON i.id = r.incident_id
         WHERE r.accepted_at IS NULL AND r.accept_escalated_at IS NULL AND i.status NOT IN ('resolved', 'closed')`,
     );
+    // Each at its policy's accept time, so a starting worker is not handed every waiting assignment at once.
+    const byId = new Map(incidents.map((incident) => [incident.id, incident]));
     await this.scheduler.watchAcceptance(
-      waiting.map((row) => ({ incidentId: row.incident_id, responderId: row.responder_id, assignedAt: row.assigned_at.toISOString() })),
+      waiting.map((row) => {
+        const incident = byId.get(row.incident_id);
+        const acceptSeconds = incident ? this.policies.select(policies, incident)?.acceptSeconds : undefined;
+        return {
+          job: { incidentId: row.incident_id, responderId: row.responder_id, assignedAt: row.assigned_at.toISOString() },
+          ...(acceptSeconds === undefined ? {} : { dueAt: new Date(row.assigned_at.getTime() + acceptSeconds * 1000) }),
+        };
+      }),
     );
     return pending.length + waiting.length;
   }

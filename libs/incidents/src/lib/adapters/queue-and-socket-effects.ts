@@ -29,7 +29,7 @@ export class QueueAndSocketEffects extends IncidentEffects {
 
   async watchAcceptance(incidentId: string, assignments: readonly NewAssignment[]): Promise<void> {
     if (assignments.length === 0) return;
-    await this.scheduler.watchAcceptance(assignments.map(({ responderId, assignedAt }) => ({ incidentId, responderId, assignedAt: assignedAt.toISOString() })));
+    await this.scheduler.watchAcceptance(assignments.map(({ responderId, assignedAt }) => ({ job: { incidentId, responderId, assignedAt: assignedAt.toISOString() } })));
   }
 
   publishCreated(incident: IncidentDto): void {

@@ -47,16 +47,18 @@ export class SlaScheduler {
   }
 
   /**
-   * Accept deadlines, enqueued due now: the worker delays each to the policy's accept time. Deterministic
+   * Accept deadlines. Without a due time (the api, which reads no policies) a job is due now and the
+   * worker delays it to the policy's accept time; the sweep knows the policies and gives it. Deterministic
    * ids (incident, responder, assignment time) make a repeat, or the sweep's re-enqueue, a no-op.
    */
-  async watchAcceptance(jobs: readonly AcceptDueJob[]): Promise<void> {
-    if (jobs.length === 0) return;
+  async watchAcceptance(deadlines: readonly { job: AcceptDueJob; dueAt?: Date }[]): Promise<void> {
+    if (deadlines.length === 0) return;
+    const now = Date.now();
     await this.queue.addBulk(
-      jobs.map((job) => ({
+      deadlines.map(({ job, dueAt }) => ({
         name: 'assignment.accept_due' satisfies SlaJobName,
         data: job,
-        opts: { ...SlaScheduler.jobDefaults, jobId: acceptJobId(job), delay: 0 },
+        opts: { ...SlaScheduler.jobDefaults, jobId: acceptJobId(job), delay: dueAt ? Math.max(0, dueAt.getTime() - now) : 0 },
       })),
     );
   }
