@@ -137,6 +137,8 @@ describe('on-duty board', () => {
     ]) {
       await page.setViewportSize(viewport);
       await page.locator('.board-row').first().waitFor({ state: 'visible' });
+      // The header switches to its compact form on the next render after the resize: measure after it.
+      await page.waitForFunction((compact) => document.querySelector('[data-testid="app-header"]')?.classList.contains('app-header--compact') === compact, viewport.width < 992);
       expect(await page.evaluate(() => (document.scrollingElement ?? document.documentElement).scrollWidth)).toBeLessThanOrEqual(viewport.width);
       expect(await page.locator('[data-testid="app-header"] [data-testid="user-menu"]').count()).toBe(viewport.width >= 992 ? 1 : 0);
       await page.screenshot({ path: join(SCREENSHOTS, `board-${viewport.width}.png`) });
