@@ -15,6 +15,7 @@ import { AckLinkService, signWebhookBody } from '@netduty/notifications';
 import { NotificationGatewayEntity } from '@netduty/persistence';
 import { as, http, startApi, type ApiClient, type RunningApi } from './support/stack';
 import { rawRequest } from './support/raw-request';
+import { queryAsOwner } from './support/test-database';
 import { disableGateways, uniqueName } from '../support/sinks/notification-stack';
 
 const WEBHOOK_SECRET = 'sms-webhook-secret-0123456789';
@@ -275,6 +276,32 @@ describe('notifications over the api: centre, preferences, delivery log, gateway
       expect(badShape.status).toBe(400);
       expect(badShape.body.fields).toEqual([{ field: 'token', code: 'invalid_format' }]);
       expect((await duty.request<IncidentDto>('GET', `/incidents/${incident.id}`)).body.status).toBe('reported');
+    });
+
+    it('acknowledges and marks the link used in one transaction: when the use cannot be stored, nothing is acknowledged and the link still works', async () => {
+      const links = api.app.get(AckLinkService);
+      const incident = await report(duty, 'vnpt', 'major');
+      const token = links.issue(incident.id, userId(vnpt));
+      const check = links.verify(token);
+      if (!check.ok) throw new Error('the test link does not verify');
+      // A fault in the use's own write, after the acknowledgement was written in the same request.
+      await queryAsOwner(`CREATE FUNCTION refuse_this_ack_use() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN IF NEW.token_id = '${check.claims.tokenId}' THEN RAISE EXCEPTION 'injected fault'; END IF; RETURN NEW; END $$`);
+      await queryAsOwner(`CREATE TRIGGER refuse_this_ack_use BEFORE INSERT ON notification_ack_uses FOR EACH ROW EXECUTE FUNCTION refuse_this_ack_use()`);
+      try {
+        expect((await http<ApiErrorBody>(api.baseUrl, 'POST', `/ack/${token}`)).status).toBe(500);
+      } finally {
+        await queryAsOwner(`DROP TRIGGER refuse_this_ack_use ON notification_ack_uses; DROP FUNCTION refuse_this_ack_use()`);
+      }
+      expect((await duty.request<IncidentDto>('GET', `/incidents/${incident.id}`)).body.status).toBe('reported');
+      const acknowledged = async () => (await api.dataSource.query(`SELECT count(*)::int AS n FROM incident_events WHERE incident_id = $1 AND type = 'acknowledged'`, [incident.id]))[0].n;
+      expect(await acknowledged()).toBe(0);
+      expect((await auditRows(incident.id)).filter((row) => row.action === 'incident.acknowledge' && row.outcome === 'success')).toEqual([]);
+
+      const redeemed = await http<IncidentDto>(api.baseUrl, 'POST', `/ack/${token}`);
+      expect(redeemed.status).toBe(200);
+      expect(redeemed.body.status).toBe('acknowledged');
+      expect(await acknowledged()).toBe(1);
     });
 
     it("refuses a person whose role may not acknowledge (leadership) and keeps the link's use free", async () => {

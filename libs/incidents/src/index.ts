@@ -13,3 +13,4 @@ export * from './lib/use-cases/comment-on-incident';
 export * from './lib/use-cases/record-journey-step';
 export * from './lib/candidate-responders.service';
 export * from './lib/incidents.module';
+export { managerOf } from './lib/adapters/typeorm-unit-of-work';

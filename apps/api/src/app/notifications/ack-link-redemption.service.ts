@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AckLinkPreviewDto, AckLinkRefusal, IncidentDto } from '@netduty/contracts';
-import { AuditService } from '@netduty/identity';
-import { IncidentService, TransitionIncident } from '@netduty/incidents';
+import { IncidentService, managerOf, TransitionIncident } from '@netduty/incidents';
 import { AckLinkService, type AckRedemption } from '@netduty/notifications';
 import { ConflictError, NotFoundError } from '@netduty/platform-errors';
 import { ActingRecipient } from './acting-recipient';
@@ -24,11 +23,9 @@ function refusal(result: Exclude<AckRedemption, { ok: true }>): Error {
 /**
  * The public acknowledge link. Preview: what it acknowledges, as whom, until when. Redeem: acknowledge
  * the incident as the link's person through the incidents area's TransitionIncident (their role and
- * scope), then record the link's use and its audit line in one transaction.
- *
- * Not one transaction with the acknowledgement: TransitionIncident runs its own unit of work and takes
- * no outside transaction. A link already used is refused before acknowledging; two redemptions at once
- * cannot both acknowledge (the second is an invalid transition), and at most one records the use.
+ * scope), and in that same transaction record the link's use and its audit line: the acknowledgement
+ * and the used token commit together or not at all. A link already used is refused before any work; of
+ * two redemptions at once, the token row's unique key lets one commit and rolls the other back.
  */
 @Injectable()
 export class AckLinkRedemptionService {
@@ -38,7 +35,6 @@ export class AckLinkRedemptionService {
     private readonly recipients: ActingRecipient,
     private readonly incidents: IncidentService,
     private readonly transition: TransitionIncident,
-    private readonly audit: AuditService,
   ) {}
 
   async preview(token: string): Promise<AckLinkPreviewDto> {
@@ -57,16 +53,11 @@ export class AckLinkRedemptionService {
     const { claims } = check;
     if (await this.used(claims.tokenId)) throw refused('ack_link_used');
     const actor = await this.recipients.acknowledger(claims.userId, `ack-link:${claims.tokenId}`);
-    const incident = await this.transition.execute({ incidentId: claims.incidentId, action: 'acknowledge', note: ACK_NOTE }, actor);
-    await this.dataSource.transaction(async (em) => {
-      const redemption = await this.links.redeem(em, token);
+    return this.transition.execute({ incidentId: claims.incidentId, action: 'acknowledge', note: ACK_NOTE }, actor, async (transaction, audit) => {
+      const redemption = await this.links.redeem(managerOf(transaction), token);
       if (!redemption.ok) throw refusal(redemption);
-      await this.audit.record(
-        { action: 'notification.ack_link.redeem', entityType: 'incident', entityId: claims.incidentId, after: { tokenId: claims.tokenId, userId: claims.userId } },
-        em,
-      );
+      await audit.record({ action: 'notification.ack_link.redeem', entityType: 'incident', entityId: claims.incidentId, after: { tokenId: claims.tokenId, userId: claims.userId } });
     });
-    return incident;
   }
 
   private used(tokenId: string): Promise<boolean> {

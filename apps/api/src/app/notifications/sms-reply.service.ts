@@ -40,13 +40,15 @@ export class SmsReplyService {
     }
     const actor = await this.recipients.acknowledger(reply.userId, `sms-reply:${reply.deliveryId}`);
     try {
-      await this.transition.execute({ incidentId: reply.incidentId, action: 'acknowledge', note: REPLY_NOTE }, actor);
+      // The reply's audit line commits with the acknowledgement it records.
+      await this.transition.execute({ incidentId: reply.incidentId, action: 'acknowledge', note: REPLY_NOTE }, actor, (_transaction, audit) =>
+        audit.record({ action: 'notification.sms_reply', entityType: 'incident', entityId: reply.incidentId, after: { deliveryId: reply.deliveryId, userId: reply.userId } }),
+      );
     } catch (error) {
       if (!(error instanceof InvalidTransitionError)) throw error;
       await this.audit.record({ action: 'notification.sms_reply', entityType: 'incident', entityId: reply.incidentId, outcome: 'failed', statusCode: 200, after: { deliveryId: reply.deliveryId, reason: 'not_acknowledgeable' } });
       return { acknowledged: false, reason: 'not_acknowledgeable', incidentId: reply.incidentId };
     }
-    await this.audit.record({ action: 'notification.sms_reply', entityType: 'incident', entityId: reply.incidentId, after: { deliveryId: reply.deliveryId, userId: reply.userId } });
     return { acknowledged: true, incidentId: reply.incidentId };
   }
 }

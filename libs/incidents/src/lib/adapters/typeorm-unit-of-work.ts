@@ -2,12 +2,22 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@netduty/identity';
-import { type IncidentRepositories, UnitOfWork } from '../ports/unit-of-work';
+import { type IncidentRepositories, type TransactionHandle, UnitOfWork } from '../ports/unit-of-work';
 import { TypeOrmIncidentRepository } from './typeorm-incident-repository';
 import { TypeOrmResponderAssignments } from './typeorm-responder-assignments';
 import { TypeOrmSiteLookup } from './typeorm-site-lookup';
 import { TypeOrmSlaPolicyLookup } from './typeorm-sla-policy-lookup';
 import { TypeOrmTimelineWriter } from './typeorm-timeline-writer';
+
+interface TypeOrmTransaction extends TransactionHandle {
+  manager: EntityManager;
+}
+
+/** The entity manager of a TypeORM unit of work's transaction, for rows that must commit with it. */
+export function managerOf(transaction: TransactionHandle): EntityManager {
+  if (!('manager' in transaction)) throw new Error('not a TypeORM unit of work');
+  return (transaction as TypeOrmTransaction).manager;
+}
 
 /** One database transaction; every repository it hands out writes through that transaction's manager. */
 @Injectable()
@@ -24,7 +34,9 @@ export class TypeOrmUnitOfWork extends UnitOfWork {
   }
 
   private bind(em: EntityManager): IncidentRepositories {
+    const transaction: TypeOrmTransaction = { kind: 'transaction', manager: em };
     return {
+      transaction,
       incidents: new TypeOrmIncidentRepository(em),
       responders: new TypeOrmResponderAssignments(em),
       timeline: new TypeOrmTimelineWriter(em),

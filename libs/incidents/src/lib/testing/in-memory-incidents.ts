@@ -247,6 +247,7 @@ export class InMemoryUnitOfWork extends UnitOfWork {
   private bind(state: StoredState): IncidentRepositories {
     const store = this.store;
     return {
+      transaction: { kind: 'transaction' },
       incidents: new InMemoryIncidentRepository(store, state),
       responders: {
         async coveringAmong(incident, ids) {

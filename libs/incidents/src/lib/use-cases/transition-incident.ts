@@ -6,10 +6,17 @@ import { InvalidTransitionError } from '@netduty/platform-errors';
 import type { TransitionCommand } from '../incident-commands';
 import { IncidentEffects } from '../ports/incident-effects';
 import { IncidentReader } from '../ports/incident-reader';
-import { UnitOfWork } from '../ports/unit-of-work';
+import type { AuditRecorder } from '../ports/audit-recorder';
+import { type TransactionHandle, UnitOfWork } from '../ports/unit-of-work';
 import { lockVisibleIncident } from './lock-visible-incident';
 import { moveDeadlinesAfterCommit } from './move-deadlines';
 import { storeTransition } from './store-outcome';
+
+/**
+ * A caller's own writes that must commit with the transition or not at all (the acknowledge link's
+ * use); it runs after the transition is stored, and throwing rolls the transition back.
+ */
+export type AlongsideTransition = (transaction: TransactionHandle, audit: AuditRecorder) => Promise<void>;
 
 /** Acknowledge, resolve, close or reopen an incident: one transaction, then the deadline jobs and the event. */
 @Injectable()
@@ -22,7 +29,7 @@ export class TransitionIncident {
     private readonly effects: IncidentEffects,
   ) {}
 
-  async execute(command: TransitionCommand, actor: Actor): Promise<IncidentDto> {
+  async execute(command: TransitionCommand, actor: Actor, alongside?: AlongsideTransition): Promise<IncidentDto> {
     const deadlines = await this.unitOfWork.run(async (repositories) => {
       const incident = await lockVisibleIncident(repositories.incidents, command.incidentId, actor.scope);
       const now = new Date();
@@ -36,6 +43,7 @@ export class TransitionIncident {
           : applyTransition(incident, command.action, { now, note: command.note });
       if (!outcome.allowed) throw new InvalidTransitionError(incident.status, command.action, outcome.allowedActions);
       await storeTransition(repositories, incident, command.action, actor.displayName, outcome);
+      await alongside?.(repositories.transaction, repositories.audit);
       return outcome.deadlines;
     });
 
