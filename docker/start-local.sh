@@ -77,7 +77,9 @@ stop_all() {
 trap stop_all INT TERM EXIT
 
 # The demo gateways (seeded in development) send here: nothing leaves the machine; tmp/sink/ keeps it all.
-node scripts/local-sink.mjs >"$LOGS/sink.log" 2>&1 & pids+=($!)
+# It reports each SMS delivered, signed with the demo gateway's webhook secret (libs/tooling/demo-data).
+SINK_RECEIPTS_URL="http://127.0.0.1:$PORT/api/v1/webhooks/gateways" SINK_WEBHOOK_SECRET=demo-sms-webhook-secret-2026 \
+  node scripts/local-sink.mjs >"$LOGS/sink.log" 2>&1 & pids+=($!)
 node dist/apps/api/main.js >"$LOGS/api.log" 2>&1 & pids+=($!)
 WORKER_HEARTBEAT_FILE="$PWD/tmp/worker-heartbeat" node dist/apps/worker/main.js >"$LOGS/worker.log" 2>&1 & pids+=($!)
 NETDUTY_API_URL="http://127.0.0.1:$PORT" npx vite preview --config apps/console/vite.config.mts \

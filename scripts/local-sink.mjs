@@ -5,8 +5,12 @@
 //   SMTP  127.0.0.1:${SINK_SMTP_PORT:-2525}   (no TLS, no login)
 //   HTTP  127.0.0.1:${SINK_HTTP_PORT:-8025}   POST /sms, /zalo, /telegram (any path): stored, 200 {"id"}
 //                                             GET / the list, GET /messages.json, GET /messages/<id>
+// With SINK_RECEIPTS_URL (the api's /api/v1/webhooks/gateways) and SINK_WEBHOOK_SECRET (the gateway's
+// webhook secret), each HTTP-gateway message is reported "delivered" a moment later, signed like a
+// real gateway's delivery receipt, to <url>/<X-NetDuty-Gateway>/receipts.
 // Development only: the demo seed points its gateways here when NODE_ENV is development.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHmac } from 'node:crypto';
 import { createServer } from 'node:http';
 import { join, resolve } from 'node:path';
 import { SMTPServer } from 'smtp-server';
@@ -16,6 +20,9 @@ const SMTP_PORT = Number(process.env.SINK_SMTP_PORT ?? 2525);
 const HTTP_PORT = Number(process.env.SINK_HTTP_PORT ?? 8025);
 const DIR = resolve(process.env.SINK_DIR ?? 'tmp/sink');
 const MAX_BODY = 1024 * 1024;
+const RECEIPTS_URL = process.env.SINK_RECEIPTS_URL;
+const WEBHOOK_SECRET = process.env.SINK_WEBHOOK_SECRET;
+const RECEIPT_DELAY_MS = 1500;
 mkdirSync(DIR, { recursive: true });
 
 let sequence = 0;
@@ -122,6 +129,22 @@ function page(messages) {
 ${rows || '<tr><td colspan="4">Chưa có tin nào. / Nothing yet.</td></tr>'}</tbody></table></body></html>`;
 }
 
+/** Tells the api the handset got the message, as a gateway's delivery receipt does; tries again once if it outran the send's own write. */
+function sendReceipt(gatewayId, messageId, attempt = 1) {
+  if (!RECEIPTS_URL || !WEBHOOK_SECRET || !/^[0-9a-f-]{36}$/i.test(gatewayId ?? '')) return;
+  setTimeout(async () => {
+    const body = JSON.stringify({ messageId, status: 'delivered' });
+    const signature = `sha256=${createHmac('sha256', WEBHOOK_SECRET).update(body).digest('hex')}`;
+    try {
+      const answer = await fetch(`${RECEIPTS_URL}/${gatewayId}/receipts`, { method: 'POST', headers: { 'content-type': 'text/plain', 'x-signature': signature }, body });
+      const result = await answer.json().catch(() => ({}));
+      if (attempt < 2 && Array.isArray(result.unmatched) && result.unmatched.includes(messageId)) sendReceipt(gatewayId, messageId, attempt + 1);
+    } catch (error) {
+      console.log(`[sink] receipt for ${messageId} not delivered: ${error.message}`);
+    }
+  }, RECEIPT_DELAY_MS * attempt).unref();
+}
+
 const http = createServer((request, response) => {
   const url = new URL(request.url ?? '/', `http://${HOST}`);
   if (request.method === 'GET' && url.pathname === '/') {
@@ -170,6 +193,7 @@ const http = createServer((request, response) => {
         source: `${request.method} ${url.pathname}\n${Object.entries(request.headers).map(([name, value]) => `${name}: ${value}`).join('\n')}\n\n${source}`,
       });
       response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id }));
+      sendReceipt(request.headers['x-netduty-gateway'], id);
     });
     return;
   }

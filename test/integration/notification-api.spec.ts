@@ -66,10 +66,11 @@ describe('notifications over the api: centre, preferences, delivery log, gateway
     address?: string | null;
     ackCode?: string | null;
     status?: string;
+    providerMessageId?: string;
   }): Promise<string> {
     const [row] = (await api.dataSource.query(
-      `INSERT INTO notification_deliveries (source_key, incident_id, recipient_user_id, channel, gateway_id, address, payload, urgency_rank, ack_code, status, sent_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, 0, $8, $9, now()) RETURNING id`,
+      `INSERT INTO notification_deliveries (source_key, incident_id, recipient_user_id, channel, gateway_id, address, payload, urgency_rank, ack_code, status, sent_at, provider_message_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, 0, $8, $9, now(), $10) RETURNING id`,
       [
         `test-${randomUUID()}`,
         options.incidentId,
@@ -80,6 +81,7 @@ describe('notifications over the api: centre, preferences, delivery log, gateway
         JSON.stringify({ titleKey: 'escalation.fired', params: { reference: 'SC-TEST', level: 1 } }),
         options.ackCode ?? null,
         options.status ?? 'delivered',
+        options.providerMessageId ?? null,
       ],
     )) as { id: string }[];
     if (!row) throw new Error('no delivery stored');
@@ -310,6 +312,103 @@ describe('notifications over the api: centre, preferences, delivery log, gateway
       const token = links.issue(incident.id, userId(leader));
       expect((await http<ApiErrorBody>(api.baseUrl, 'POST', `/ack/${token}`)).status).toBe(403);
       expect((await api.dataSource.query(`SELECT count(*)::int AS n FROM notification_ack_uses WHERE incident_id = $1`, [incident.id]))[0]).toEqual({ n: 0 });
+    });
+  });
+
+  describe("a gateway's delivery receipts", () => {
+    let gateway: NotificationGatewayDto;
+
+    beforeAll(async () => {
+      const created = await admin.request<NotificationGatewayDto>('POST', '/notification-gateways', {
+        kind: 'sms',
+        name: uniqueName('SMS receipts'),
+        url: 'http://127.0.0.1:9/sms',
+        bodyTemplate: '{"to":"{{address}}","text":"{{text}}"}',
+        webhookSecret: WEBHOOK_SECRET,
+        enabled: false,
+      });
+      gateway = created.body;
+      createdGatewayIds.push(gateway.id);
+    });
+
+    const post = (gatewayId: string, body: string, signature: string | null) =>
+      rawRequest(api.baseUrl, 'POST', `/webhooks/gateways/${gatewayId}/receipts`, body, { 'content-type': 'text/plain', ...(signature === null ? {} : { 'x-signature': signature }) });
+    const signed = (gatewayId: string, payload: unknown, secret = WEBHOOK_SECRET) => {
+      const body = JSON.stringify(payload);
+      return post(gatewayId, body, signWebhookBody(body, secret));
+    };
+
+    it('marks sent messages delivered or failed with the reason, shown in the delivery log; a repeat changes nothing; an unknown id is reported back', async () => {
+      const incident = await report(duty, 'viettel', 'major');
+      const delivered = await storedDelivery({ userId: userId(viettel), incidentId: incident.id, channel: 'sms', gatewayId: gateway.id, address: '0986100001', status: 'sent', providerMessageId: `gw-${randomUUID()}` });
+      const lost = await storedDelivery({ userId: userId(duty), incidentId: incident.id, channel: 'sms', gatewayId: gateway.id, address: '0986100002', status: 'sent', providerMessageId: `gw-${randomUUID()}` });
+      const providerIds: { id: string; provider_message_id: string }[] = await api.dataSource.query(`SELECT id, provider_message_id FROM notification_deliveries WHERE id = ANY($1::uuid[])`, [[delivered, lost]]);
+      const providerId = (id: string) => providerIds.find((row) => row.id === id)?.provider_message_id ?? '';
+      const unknown = `gw-${randomUUID()}`;
+
+      const answer = await signed(gateway.id, {
+        receipts: [
+          { messageId: providerId(delivered), status: 'delivered' },
+          { messageId: providerId(lost), status: 'failed', reason: 'thuê bao tắt máy / handset off' },
+          { messageId: unknown, status: 'delivered' },
+        ],
+      });
+      expect(answer.status).toBe(200);
+      expect(answer.body).toEqual({ applied: 2, unchanged: 0, unmatched: [unknown] });
+      const log = (await duty.request<NotificationDeliveryDto[]>('GET', `/incidents/${incident.id}/deliveries`)).body;
+      expect(log.find((row) => row.id === delivered)).toMatchObject({ status: 'delivered', deliveredAt: expect.any(String), lastError: null });
+      expect(log.find((row) => row.id === lost)).toMatchObject({ status: 'failed', deliveredAt: null, lastError: 'gateway receipt: thuê bao tắt máy / handset off' });
+
+      // The gateway sends the same receipt again, and a late contrary one: the first word stands.
+      const again = await signed(gateway.id, { messageId: providerId(delivered), status: 'failed' });
+      expect(again.body).toEqual({ applied: 0, unchanged: 1, unmatched: [] });
+      expect((await duty.request<NotificationDeliveryDto[]>('GET', `/incidents/${incident.id}/deliveries`)).body.find((row) => row.id === delivered)?.status).toBe('delivered');
+    });
+
+    it("applies a receipt only to its own gateway's messages", async () => {
+      const other = await admin.request<NotificationGatewayDto>('POST', '/notification-gateways', {
+        kind: 'sms',
+        name: uniqueName('SMS receipts other'),
+        url: 'http://127.0.0.1:9/sms',
+        bodyTemplate: '{"to":"{{address}}","text":"{{text}}"}',
+        webhookSecret: 'other-gateway-secret-0123456789',
+        enabled: false,
+      });
+      createdGatewayIds.push(other.body.id);
+      const incident = await report(duty, 'viettel', 'major');
+      const messageId = `gw-${randomUUID()}`;
+      const id = await storedDelivery({ userId: userId(viettel), incidentId: incident.id, channel: 'sms', gatewayId: gateway.id, address: '0986100001', status: 'sent', providerMessageId: messageId });
+      expect((await signed(other.body.id, { messageId, status: 'failed' }, 'other-gateway-secret-0123456789')).body).toEqual({ applied: 0, unchanged: 0, unmatched: [messageId] });
+      expect((await api.dataSource.query(`SELECT status FROM notification_deliveries WHERE id = $1`, [id]))[0]).toEqual({ status: 'sent' });
+    });
+
+    it('refuses a bad signature (401, audited), an unknown gateway (404) and names each bad field, applying nothing', async () => {
+      const incident = await report(duty, 'viettel', 'major');
+      const messageId = `gw-${randomUUID()}`;
+      const id = await storedDelivery({ userId: userId(viettel), incidentId: incident.id, channel: 'sms', gatewayId: gateway.id, address: '0986100001', status: 'sent', providerMessageId: messageId });
+      expect((await signed(gateway.id, { messageId, status: 'delivered' }, 'another-secret-0123456789')).status).toBe(401);
+      expect((await post(gateway.id, JSON.stringify({ messageId, status: 'delivered' }), null)).status).toBe(401);
+      const denied: { n: number }[] = await api.dataSource.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'notification.receipt' AND entity_id = $1 AND outcome = 'denied'`, [gateway.id]);
+      expect(denied[0]?.n).toBe(2);
+      expect((await signed(randomUUID(), { messageId, status: 'delivered' })).status).toBe(404);
+
+      const bad = await signed(gateway.id, { receipts: [{ messageId, status: 'delivered' }, { messageId: 7, status: 'read' }, 'x'] });
+      expect(bad.status).toBe(400);
+      expect(bad.body.fields).toEqual([
+        { field: 'receipts.1.messageId', code: 'not_a_string' },
+        { field: 'receipts.1.status', code: 'not_one_of', params: { allowed: ['delivered', 'failed'] } },
+        { field: 'receipts.2', code: 'not_an_object' },
+      ]);
+      expect((await signed(gateway.id, { status: 'delivered' })).body.fields).toEqual([{ field: 'messageId', code: 'required' }]);
+      expect((await signed(gateway.id, { receipts: [] })).body.fields).toEqual([{ field: 'receipts', code: 'too_few_items', params: { min: 1 } }]);
+      expect((await signed(gateway.id, { receipts: Array.from({ length: 501 }, (_, i) => ({ messageId: `m${i}`, status: 'delivered' })) })).body.fields).toEqual([
+        { field: 'receipts', code: 'too_many_items', params: { max: 500 } },
+      ]);
+      const notJson = 'delivered!';
+      const garbled = await post(gateway.id, notJson, signWebhookBody(notJson, WEBHOOK_SECRET));
+      expect(garbled.status).toBe(400);
+      expect(garbled.body.fields).toEqual([{ field: 'body', code: 'invalid_format' }]);
+      expect((await api.dataSource.query(`SELECT status FROM notification_deliveries WHERE id = $1`, [id]))[0]).toEqual({ status: 'sent' });
     });
   });
 

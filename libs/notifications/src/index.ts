@@ -19,6 +19,8 @@ export * from './lib/ack/ack-token';
 export * from './lib/ack/ack-link.service';
 export * from './lib/webhook/webhook-signature';
 export * from './lib/webhook/inbound-reply.service';
+export * from './lib/webhook/delivery-receipts';
+export * from './lib/webhook/delivery-receipt.service';
 export * from './lib/gateways/gateway-problems';
 export * from './lib/gateways/gateway-mapper';
 export * from './lib/gateways/notification-gateway.service';

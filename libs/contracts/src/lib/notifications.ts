@@ -130,6 +130,31 @@ export interface AckLinkPreviewDto {
 export const ACK_LINK_REFUSALS = ['ack_link_expired', 'ack_link_used'] as const;
 export type AckLinkRefusal = (typeof ACK_LINK_REFUSALS)[number];
 
+/** What a gateway's delivery receipt reports about a message it accepted. */
+export const DELIVERY_RECEIPT_STATUSES = ['delivered', 'failed'] as const;
+export type DeliveryReceiptStatus = (typeof DELIVERY_RECEIPT_STATUSES)[number];
+
+/**
+ * One delivery receipt (DLR) from an HTTP gateway: the message by the id the gateway answered the send
+ * with (`messageId`, `message_id` or `id` in its answer), what became of it, and for a failure why.
+ * The webhook takes one receipt or `{"receipts": [...]}` (at most DELIVERY_RECEIPT_BATCH_MAX).
+ */
+export interface DeliveryReceiptDto {
+  messageId: string;
+  status: DeliveryReceiptStatus;
+  reason?: string;
+}
+
+export const DELIVERY_RECEIPT_BATCH_MAX = 500;
+
+/** The receipt webhook's answer: how many messages changed, and the ids it does not know (yet). */
+export interface DeliveryReceiptResultDto {
+  applied: number;
+  /** Known messages already delivered or failed: a repeated receipt changes nothing. */
+  unchanged: number;
+  unmatched: string[];
+}
+
 /** The inbound SMS webhook's answer to the gateway. */
 export interface SmsReplyResultDto {
   acknowledged: boolean;

@@ -9,6 +9,7 @@ import { NotificationPlanner } from './planning/notification-planner';
 import { NotificationPreferenceService } from './preferences/notification-preference.service';
 import { NotificationQueues } from './queue/notification-queues';
 import { InboundReplyService } from './webhook/inbound-reply.service';
+import { DeliveryReceiptService } from './webhook/delivery-receipt.service';
 
 /**
  * Notifications for any process: plan and add deliveries to the outbox (in the caller's transaction)
@@ -22,6 +23,7 @@ const SERVICES = [
   DeliveryLogService,
   AckLinkService,
   InboundReplyService,
+  DeliveryReceiptService,
   NotificationGatewayService,
   NotificationPreferenceService,
   InAppNotificationService,

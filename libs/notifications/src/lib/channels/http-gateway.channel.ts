@@ -24,7 +24,8 @@ function providerIdFrom(body: string): string | null {
 /**
  * SMS brandname, Zalo OA and Telegram through a configured HTTP gateway: a URL and a JSON body
  * template, no provider in the code. The Idempotency-Key header is the delivery id, the same on every
- * attempt, so a gateway that honours it never sends a retried request twice.
+ * attempt, so a gateway that honours it never sends a retried request twice. The id the gateway answers
+ * with is kept, for its delivery receipts (DeliveryReceiptService).
  */
 @Injectable()
 export class HttpGatewayChannel implements NotificationChannel {
@@ -61,7 +62,8 @@ export class HttpGatewayChannel implements NotificationChannel {
     try {
       return await fetch(gateway.url ?? '', {
         method: gateway.method,
-        headers: { 'content-type': 'application/json', ...gateway.headers, 'idempotency-key': deliveryId },
+        // X-NetDuty-Gateway tells a gateway (or the local sink) where its receipts go: /webhooks/gateways/<id>/receipts.
+        headers: { 'content-type': 'application/json', ...gateway.headers, 'idempotency-key': deliveryId, 'x-netduty-gateway': gateway.id },
         body,
         signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
         redirect: 'error',

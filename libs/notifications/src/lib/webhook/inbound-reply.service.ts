@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { NotificationGatewayEntity } from '@netduty/persistence';
-import { isUuid } from '../uuid';
-import { verifyWebhookSignature } from './webhook-signature';
+import { signedGatewayBody } from './signed-gateway-body';
 
 export type InboundReply =
   | { ok: true; deliveryId: string; incidentId: string; userId: string }
@@ -28,23 +26,9 @@ export class InboundReplyService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async resolve(gatewayId: string, rawBody: Buffer, signature: string | undefined): Promise<InboundReply> {
-    if (!isUuid(gatewayId)) return { ok: false, reason: 'unknown_gateway' };
-    const gateway = await this.dataSource
-      .getRepository(NotificationGatewayEntity)
-      .createQueryBuilder('gateway')
-      .addSelect('gateway.webhookSecret')
-      .where('gateway.id = :id', { id: gatewayId })
-      .getOne();
-    if (!gateway?.webhookSecret) return { ok: false, reason: 'unknown_gateway' };
-    if (!verifyWebhookSignature(rawBody, signature, gateway.webhookSecret)) return { ok: false, reason: 'bad_signature' };
-
-    let message: unknown;
-    try {
-      message = JSON.parse(rawBody.toString('utf8'));
-    } catch {
-      return { ok: false, reason: 'malformed' };
-    }
-    const { from, text } = (message ?? {}) as { from?: unknown; text?: unknown };
+    const body = await signedGatewayBody(this.dataSource, gatewayId, rawBody, signature);
+    if (!body.ok) return body;
+    const { from, text } = (body.message ?? {}) as { from?: unknown; text?: unknown };
     const code = typeof text === 'string' ? /(?:^|\D)(\d{6})(?:\D|$)/.exec(text)?.[1] : undefined;
     if (typeof from !== 'string' || !code) return { ok: false, reason: 'malformed' };
 

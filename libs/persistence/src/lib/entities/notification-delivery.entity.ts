@@ -25,6 +25,7 @@ import { UserEntity } from './user.entity';
 @Index('notification_deliveries_incident', ['incidentId', 'createdAt'])
 @Index('notification_deliveries_recipient', ['recipientUserId', 'createdAt'])
 @Index('notification_deliveries_reply', ['gatewayId', 'ackCode'], { where: 'ack_code IS NOT NULL' })
+@Index('notification_deliveries_receipt', ['gatewayId', 'providerMessageId'], { where: 'provider_message_id IS NOT NULL' })
 export class NotificationDeliveryEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
