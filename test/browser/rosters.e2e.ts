@@ -1,12 +1,13 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { apiCall, apiLogin } from './support/api-client';
-import { consoleUrl, launchBrowser, logIn, newConsoleContext, SCREENSHOTS, settle } from './support/console-page';
+import { consoleUrl, launchBrowser, logIn, newConsoleContext, openDropdownOptions, SCREENSHOTS, settle } from './support/console-page';
 
 /**
  * /rosters (lịch trực) at laptop size and on a phone: who is on duty now with the lead and a call-back
  * phone, the department's week with its override and swap, a handover written by the duty officer and
- * taken over by the incoming lead, its print view, and the admin's override/swap editor.
+ * taken over by the incoming lead, its print view, the admin's override/swap editor, and a duty
+ * officer covering and swapping a shift from the week (laptop and phone) and taking both back.
  */
 const PHONE = { width: 390, height: 844 };
 const DEPARTMENT_DUTY_GROUP_ID = '00000000-0000-4000-8000-000000000001';
@@ -34,6 +35,24 @@ async function weekWithAdjustments(page: Page): Promise<number> {
   await page.getByRole('button', { name: 'Tuần sau' }).click();
   await page.locator('.roster-shift--override').first().waitFor();
   return swapped + (await page.getByText('Có đổi ca').count());
+}
+
+/** Opens a shift's adjustment menu and picks one of its entries. */
+async function adjustShift(page: Page, shift: Locator, entry: string | RegExp): Promise<void> {
+  await shift.locator('[data-testid="shift-actions"]').click();
+  await page.getByRole('menuitem', { name: entry }).click();
+  await settle(page);
+}
+
+function adjusted(page: Page, list: 'overrides' | 'swaps', method: 'POST' | 'DELETE') {
+  return page.waitForResponse((response) => response.url().includes(`/on-duty-groups/${DEPARTMENT_DUTY_GROUP_ID}/${list}`) && response.request().method() === method);
+}
+
+/** The page is no wider than the phone, and the drawer fits inside it. */
+async function expectFitsPhone(page: Page, drawer: Locator): Promise<void> {
+  expect(await page.evaluate(() => (document.scrollingElement ?? document.documentElement).scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+  const box = await drawer.locator('.ant-drawer-section, .ant-drawer-content').first().boundingBox();
+  expect(box && box.x >= 0 && box.x + box.width <= PHONE.width).toBe(true);
 }
 
 describe('/rosters', () => {
@@ -146,5 +165,109 @@ describe('/rosters', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'rosters-phone-week.png') });
     // A cluster's staff cannot read the department's handover sheets (they list every operator's incidents).
     await page.getByText('Biên bản bàn giao của nhóm này chỉ tổ trực Sở xem được').waitFor();
+  });
+
+  it('lets a duty officer cover a shift from the week (its problem named on the field), swap a person on a phone, and take both back', async () => {
+    const adminToken = await apiLogin('admin');
+    const users = await apiCall<{ username: string; displayName: string }[]>(adminToken, 'GET', '/users');
+    const nameOf = (username: string) => users.body.find((user) => user.username === username)?.displayName ?? username;
+    const [standIn, swapIn] = [nameOf('trucban8'), nameOf('lanhdao2')];
+
+    const page = await laptopPage('trucban');
+    await openRosters(page);
+    const overridesBefore = await page.locator('.roster-shift--override').count();
+    const shift = page.locator('.roster-shift--rotation').last();
+    await adjustShift(page, shift, 'Cử người thay ca');
+    const drawer = page.locator('[data-testid="cover-shift"]');
+    await drawer.waitFor();
+    const startsAt = await drawer.locator('[data-testid="cover-starts-at"]').inputValue();
+    const endsAt = await drawer.locator('[data-testid="cover-ends-at"]').inputValue();
+    expect(startsAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
+
+    // The crew of the shift is filled in: take its people off and put the stand-in on, as lead.
+    const members = drawer.locator('.ant-select').filter({ has: page.locator('#memberIds') });
+    while ((await members.locator('.ant-select-selection-item-remove').count()) > 0) await members.locator('.ant-select-selection-item-remove').first().click();
+    await members.click();
+    await page.keyboard.type(standIn);
+    await openDropdownOptions(page).filter({ hasText: standIn }).first().click();
+    await page.keyboard.press('Escape');
+    await settle(page);
+    await drawer.locator('.ant-select').filter({ has: page.locator('#leadId') }).click();
+    await openDropdownOptions(page).filter({ hasText: standIn }).first().click();
+
+    // An end equal to the start: the api's problem shows under the end.
+    await drawer.locator('[data-testid="cover-ends-at"]').fill(startsAt);
+    let answer = adjusted(page, 'overrides', 'POST');
+    await drawer.locator('[data-testid="cover-shift-save"]').click();
+    expect((await answer).status()).toBe(400);
+    await drawer.getByText('Phải sau thời điểm bắt đầu').waitFor();
+    await settle(page);
+    await page.screenshot({ path: join(SCREENSHOTS, 'rosters-cover-problem.png') });
+
+    await drawer.locator('[data-testid="cover-ends-at"]').fill(endsAt);
+    answer = adjusted(page, 'overrides', 'POST');
+    await drawer.locator('[data-testid="cover-shift-save"]').click();
+    expect((await answer).status()).toBe(201);
+    await drawer.waitFor({ state: 'hidden' });
+    const covered = page.locator('.roster-shift--override').filter({ hasText: standIn });
+    await covered.first().waitFor();
+    expect(await covered.first().locator('[data-testid="duty-lead"]').innerText()).toContain(standIn);
+    await settle(page);
+    await covered.first().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SCREENSHOTS, 'rosters-covered-week.png') });
+
+    // On a phone: swap one person of a rotation's shift; the drawer fits the screen.
+    const phone = await (await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, deviceScaleFactor: 1, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' })).newPage();
+    phone.on('pageerror', (error) => pageErrors.push(`phone duty officer: ${error.message}`));
+    await logIn(phone, 'trucban2');
+    await phone.goto(`${consoleUrl()}/rosters`);
+    await phone.locator('.roster-shift--rotation').first().waitFor();
+    await settle(phone);
+    const swappedBefore = await phone.getByText('Có đổi ca').count();
+    const phoneShift = phone.locator('.roster-shift--rotation').filter({ hasNotText: 'Có đổi ca' }).first();
+    await phoneShift.scrollIntoViewIfNeeded();
+    await adjustShift(phone, phoneShift, 'Đổi người trong ca');
+    const swapDrawer = phone.locator('[data-testid="swap-shift"]');
+    await swapDrawer.waitFor();
+    await swapDrawer.locator('.ant-select').filter({ has: phone.locator('#outgoingUserId') }).click();
+    await openDropdownOptions(phone).first().click();
+    await settle(phone);
+    await swapDrawer.locator('.ant-select').filter({ has: phone.locator('#incomingUserId') }).click();
+    await phone.keyboard.type(swapIn);
+    await openDropdownOptions(phone).filter({ hasText: swapIn }).first().click();
+    await settle(phone);
+    await expectFitsPhone(phone, swapDrawer);
+    await phone.screenshot({ path: join(SCREENSHOTS, 'rosters-phone-swap.png') });
+    const swapped = adjusted(phone, 'swaps', 'POST');
+    await swapDrawer.locator('[data-testid="swap-shift-save"]').click();
+    expect((await swapped).status()).toBe(201);
+    await swapDrawer.waitFor({ state: 'hidden' });
+    await phone.getByText('Có đổi ca').nth(swappedBefore).waitFor();
+    const phoneSwapped = phone.locator('.roster-shift').filter({ hasText: swapIn }).filter({ hasText: 'Có đổi ca' }).first();
+    await phoneSwapped.scrollIntoViewIfNeeded();
+    await settle(phone);
+    await phone.screenshot({ path: join(SCREENSHOTS, 'rosters-phone-swapped.png') });
+
+    // The cover drawer on the phone too, filled from the shift.
+    await adjustShift(phone, phoneSwapped, 'Cử người thay ca');
+    const phoneCover = phone.locator('[data-testid="cover-shift"]');
+    await phoneCover.waitFor();
+    await expectFitsPhone(phone, phoneCover);
+    await phone.screenshot({ path: join(SCREENSHOTS, 'rosters-phone-cover.png') });
+    await phoneCover.getByRole('button', { name: 'Huỷ' }).click();
+    await phoneCover.waitFor({ state: 'hidden' });
+
+    // Both taken back: the swap on the phone, the cover on the laptop.
+    await adjustShift(phone, phoneSwapped, /^Bỏ đổi ca/);
+    let removed = adjusted(phone, 'swaps', 'DELETE');
+    await phone.locator('.ant-modal-confirm').getByRole('button', { name: 'Bỏ' }).click();
+    expect((await removed).status()).toBe(200);
+    await phone.waitForFunction((count) => [...document.querySelectorAll('.roster-shift .ant-tag')].filter((tag) => tag.textContent === 'Có đổi ca').length === count, swappedBefore);
+
+    await adjustShift(page, covered.first(), 'Bỏ thay ca');
+    removed = adjusted(page, 'overrides', 'DELETE');
+    await page.locator('.ant-modal-confirm').getByRole('button', { name: 'Bỏ' }).click();
+    expect((await removed).status()).toBe(200);
+    await page.waitForFunction((count) => document.querySelectorAll('.roster-shift--override').length === count, overridesBefore);
   });
 });

@@ -53,6 +53,12 @@ const ROUTES: Record<string, Expectation> = {
   'PUT /on-duty-groups/:id': ['admin'],
   'GET /on-duty-groups/:id/shifts': ALL,
   'GET /on-duty/now': ALL,
+  // The on-duty group adjusts rosters on the night (roster.adjust); who may be put on a shift is theirs to read.
+  'POST /on-duty-groups/:id/overrides': ['admin', 'duty_officer'],
+  'DELETE /on-duty-groups/:id/overrides/:overrideId': ['admin', 'duty_officer'],
+  'POST /on-duty-groups/:id/swaps': ['admin', 'duty_officer'],
+  'DELETE /on-duty-groups/:id/swaps/:swapId': ['admin', 'duty_officer'],
+  'GET /on-duty-groups/:id/candidates': ['admin', 'duty_officer'],
   // Who may write or acknowledge one sheet depends on the roster (the use case answers 403): rosters.spec.ts.
   'GET /on-duty-groups/:id/handovers': ALL,
   'POST /on-duty-groups/:id/handovers': ALL,
@@ -95,6 +101,7 @@ const ROUTES: Record<string, Expectation> = {
   'GET /ack/:token': 'public',
   'POST /ack/:token': 'public',
   'POST /webhooks/sms/:gatewayId': 'public',
+  'POST /webhooks/gateways/:gatewayId/receipts': 'public',
   'GET /audit': ['admin', 'leadership'],
   'GET /audit/export.csv': ['admin', 'leadership'],
 };

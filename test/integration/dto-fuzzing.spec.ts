@@ -168,6 +168,8 @@ describe('property-based fuzzing of every request body: 4xx, never 5xx, nothing 
     ['update cluster', () => admin, 'PATCH', () => `/clusters/${clusterId}`, () => ({ communeCodes: ['nope'] })],
     ['create on-duty group', () => admin, 'POST', () => '/on-duty-groups', () => rosterBody('Tổ trực fuzz mới')],
     ['replace roster', () => admin, 'PUT', () => `/on-duty-groups/${rosterGroupId}`, () => rosterBody('Tổ trực thử nghiệm fuzz')],
+    ['cover a shift', () => duty, 'POST', () => `/on-duty-groups/${rosterGroupId}/overrides`, () => ({ startsAt: '2026-12-08T00:00:00Z', endsAt: '2026-12-08T06:00:00Z', memberIds: [duty.session.user.id], leadId: duty.session.user.id })],
+    ['swap a person', () => duty, 'POST', () => `/on-duty-groups/${rosterGroupId}/swaps`, () => ({ templateId: 't', occurrenceStartsAt: '2026-12-08T00:00:00Z', outgoingUserId: duty.session.user.id, incomingUserId: admin.session.user.id })],
     ['create escalation policy', () => admin, 'POST', () => '/escalation-policies', () => ({ name: 'x', operatorCode: 'viettelpost', priority: 'P0', repeat: 0, levels: [{ waitSeconds: 0, recipients: [{ kind: 'role', role: 'leadership' }] }] })],
     ['escalate now', () => duty, 'POST', () => `/incidents/${incident.id}/escalate`, () => ({ targetLevel: 1, reason: 'x' })],
     ['de-escalate', () => duty, 'POST', () => `/incidents/${incident.id}/de-escalate`, () => ({ targetLevel: 1, reason: 'x' })],

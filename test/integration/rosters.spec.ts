@@ -1,4 +1,14 @@
-import { DEPARTMENT_DUTY_GROUP_ID, type ApiErrorBody, type ClusterDto, type OnDutyGroupDto, type OnDutyNowDto, type ShiftHandoverDto, type StaffedShiftDto } from '@netduty/contracts';
+import {
+  DEPARTMENT_DUTY_GROUP_ID,
+  type ApiErrorBody,
+  type ClusterDto,
+  type DutyPersonDto,
+  type OnDutyGroupDto,
+  type OnDutyNowDto,
+  type ShiftHandoverDto,
+  type StaffedShiftDto,
+  type UserDto,
+} from '@netduty/contracts';
 import { as, findSite, reportIncident, startApi, type ApiClient, type RunningApi } from './support/stack';
 
 const HOUR = 3_600_000;
@@ -151,6 +161,196 @@ describe('rosters (ca trực) and handovers (bàn giao ca) over the api', () => 
     expect(shifts.body.map((shift) => [shift.source, shift.leadId])).toEqual([['override', deputy.session.user.id]]);
     expect(shifts.body[0]?.members[0]?.displayName).toBe('Lăng Văn Sơn');
     expect(await auditActions(created.body.id)).toEqual(['roster.create', 'roster.update']);
+  });
+
+  describe('adjustments on the night by the on-duty group (thay ca, đổi ca)', () => {
+    let groupId: string;
+    /** Active duty officers by username (trucban … trucban8). */
+    const officer: Record<string, string> = {};
+    let night: ApiClient;
+
+    /** The test group's shift covering now, as GET /on-duty/now shows it. */
+    async function onDutyNow(): Promise<StaffedShiftDto> {
+      const { body } = await duty.request<OnDutyNowDto>('GET', '/on-duty/now');
+      const shifts = body.groups.find((entry) => entry.group.id === groupId)?.shifts ?? [];
+      expect(shifts).toHaveLength(1);
+      return shifts[0] as StaffedShiftDto;
+    }
+
+    async function cover(client: ApiClient, memberIds: string[], leadId: string, from = Date.now() - HOUR, to = Date.now() + HOUR) {
+      return client.request<OnDutyGroupDto & ApiErrorBody>('POST', `/on-duty-groups/${groupId}/overrides`, {
+        startsAt: new Date(from).toISOString(),
+        endsAt: new Date(to).toISOString(),
+        memberIds,
+        leadId,
+      });
+    }
+
+    beforeAll(async () => {
+      night = await as(api.baseUrl, 'trucban2');
+      for (const user of (await admin.request<UserDto[]>('GET', '/users')).body) if (user.role === 'duty_officer') officer[user.username] = user.id;
+      const [a, b, c, d] = ['trucban3', 'trucban4', 'trucban5', 'trucban6'].map((username) => officer[username] as string);
+      // Whole days (00:00–00:00 local), crews taking turns a day each, in effect since a week ago.
+      const created = await admin.request<OnDutyGroupDto>('POST', '/on-duty-groups', {
+        ...oneOffGroup('Tổ trực thử điều chỉnh ca', 'department', []),
+        rotations: [
+          {
+            id: 'ngay',
+            templates: [{ id: 'ca-ngay', startTime: '00:00', endTime: '00:00' }],
+            weekdays: [1, 2, 3, 4, 5, 6, 7],
+            anchorDate: '2026-01-05',
+            crews: [
+              { memberIds: [a, b], leadId: a },
+              { memberIds: [c, d], leadId: c },
+            ],
+            effectiveFrom: new Date(Date.now() - 7 * DAY).toISOString(),
+            effectiveUntil: null,
+          },
+        ],
+      });
+      expect(created.status).toBe(201);
+      groupId = created.body.id;
+    });
+
+    it("lets a duty officer cover the current shift, shows the new crew on duty now, and restores the rotation's crew on removal", async () => {
+      const scheduled = await onDutyNow();
+      expect(scheduled.source).toBe('rotation');
+      const [e, f] = [officer['trucban7'] as string, officer['trucban8'] as string];
+      const added = await cover(duty, [e, f], f);
+      expect(added.status).toBe(201);
+      const override = added.body.overrides.at(-1);
+      expect(override).toMatchObject({ memberIds: [e, f], leadId: f });
+      expect(override?.id).toMatch(/^[0-9a-f-]{36}$/);
+
+      const covered = await onDutyNow();
+      expect(covered).toMatchObject({ source: 'override', sourceId: override?.id, leadId: f, memberIds: [e, f] });
+      expect(covered.members.map((person) => person.id)).toEqual([f, e]);
+
+      const removed = await duty.request<OnDutyGroupDto>('DELETE', `/on-duty-groups/${groupId}/overrides/${override?.id}`);
+      expect(removed.status).toBe(200);
+      expect(removed.body.overrides.some((item) => item.id === override?.id)).toBe(false);
+      expect(await onDutyNow()).toMatchObject({ source: 'rotation', memberIds: scheduled.memberIds, leadId: scheduled.leadId });
+      expect((await duty.request<ApiErrorBody>('DELETE', `/on-duty-groups/${groupId}/overrides/${override?.id}`)).status).toBe(404);
+      expect((await auditActions(groupId)).slice(-2)).toEqual(['roster.override.add', 'roster.override.remove']);
+    });
+
+    it('swaps one person of the occurrence for another, the lead too, and restores them when the swap is removed', async () => {
+      const scheduled = await onDutyNow();
+      const incoming = officer['trucban7'] as string;
+      const added = await duty.request<OnDutyGroupDto>('POST', `/on-duty-groups/${groupId}/swaps`, {
+        templateId: scheduled.templateId,
+        occurrenceStartsAt: scheduled.scheduledStartsAt,
+        outgoingUserId: scheduled.leadId,
+        incomingUserId: incoming,
+      });
+      expect(added.status).toBe(201);
+      const swap = added.body.swaps.at(-1);
+      const swapped = await onDutyNow();
+      expect(swapped.memberIds).toEqual(scheduled.memberIds.map((id) => (id === scheduled.leadId ? incoming : id)));
+      expect(swapped.leadId).toBe(incoming);
+      expect(swapped.members[0]?.displayName.length).toBeGreaterThan(0);
+
+      // A later swap relies on this one (it takes the incoming person off again): this one stays until that one goes.
+      const later = await duty.request<OnDutyGroupDto>('POST', `/on-duty-groups/${groupId}/swaps`, {
+        templateId: scheduled.templateId,
+        occurrenceStartsAt: scheduled.scheduledStartsAt,
+        outgoingUserId: incoming,
+        incomingUserId: officer['trucban8'],
+      });
+      expect(later.status).toBe(201);
+      const refused = await duty.request<ApiErrorBody>('DELETE', `/on-duty-groups/${groupId}/swaps/${swap?.id}`);
+      expect(refused.status).toBe(409);
+      expect(refused.body.details).toEqual({ reason: 'later_swap_depends_on_it' });
+      expect((await duty.request('DELETE', `/on-duty-groups/${groupId}/swaps/${later.body.swaps.at(-1)?.id}`)).status).toBe(200);
+      expect((await duty.request('DELETE', `/on-duty-groups/${groupId}/swaps/${swap?.id}`)).status).toBe(200);
+      expect(await onDutyNow()).toMatchObject({ memberIds: scheduled.memberIds, leadId: scheduled.leadId });
+      expect((await auditActions(groupId)).slice(-4)).toEqual(['roster.swap.add', 'roster.swap.add', 'roster.swap.remove', 'roster.swap.remove']);
+    });
+
+    it('refuses responders, cluster staff and leadership (403), and lets an admin adjust too', async () => {
+      const scheduled = await onDutyNow();
+      const someone = officer['trucban7'] as string;
+      const swap = { templateId: scheduled.templateId, occurrenceStartsAt: scheduled.scheduledStartsAt, outgoingUserId: scheduled.leadId, incomingUserId: someone };
+      for (const client of [responder, viettel, leader]) {
+        expect((await cover(client, [someone], someone)).status).toBe(403);
+        expect((await client.request('POST', `/on-duty-groups/${groupId}/swaps`, swap)).status).toBe(403);
+        expect((await client.request('DELETE', `/on-duty-groups/${groupId}/overrides/anything`)).status).toBe(403);
+        expect((await client.request('DELETE', `/on-duty-groups/${groupId}/swaps/anything`)).status).toBe(403);
+        expect((await client.request('GET', `/on-duty-groups/${groupId}/candidates`)).status).toBe(403);
+      }
+      const byAdmin = await cover(admin, [someone], someone, Date.now() + 30 * DAY, Date.now() + 30 * DAY + HOUR);
+      expect(byAdmin.status).toBe(201);
+      const id = byAdmin.body.overrides.at(-1)?.id;
+      expect((await admin.request('DELETE', `/on-duty-groups/${groupId}/overrides/${id}`)).status).toBe(200);
+    });
+
+    it('refuses bad input naming the field, an unknown group or item (404), and writes nothing', async () => {
+      const scheduled = await onDutyNow();
+      const [e, f] = [officer['trucban7'] as string, officer['trucban8'] as string];
+      const nobody = '00000000-0000-4000-8000-00000000dead';
+      const versionBefore = (await api.dataSource.query(`SELECT version FROM on_duty_groups WHERE id = $1`, [groupId]))[0].version;
+      const fields = async (result: Promise<{ status: number; body: ApiErrorBody }>) => {
+        const { status, body } = await result;
+        expect(status).toBe(400);
+        expect(body.code).toBe('validation_failed');
+        return body.fields;
+      };
+
+      expect(await fields(cover(duty, [e], f))).toEqual([{ field: 'leadId', code: 'invalid', params: { rule: 'lead_not_member' } }]);
+      expect(await fields(cover(duty, [e], e, Date.now() + HOUR, Date.now()))).toEqual([{ field: 'endsAt', code: 'before_other_field', params: { field: 'startsAt' } }]);
+      expect(await fields(cover(duty, [nobody, e], e))).toEqual([{ field: 'memberIds.0', code: 'no_such_record' }]);
+      expect(await fields(cover(duty, [], e))).toEqual([
+        { field: 'memberIds', code: 'too_few_items', params: { min: 1 } },
+        { field: 'leadId', code: 'invalid', params: { rule: 'lead_not_member' } },
+      ]);
+      const url = `/on-duty-groups/${groupId}/overrides`;
+      const shape = await fields(duty.request<ApiErrorBody>('POST', url, { id: 'mine', startsAt: 'tomorrow', endsAt: 7, memberIds: ['x'], leadId: e }));
+      expect(new Set(shape?.map((problem) => problem.field))).toEqual(new Set(['endsAt', 'id', 'memberIds']));
+      expect(await fields(duty.request<ApiErrorBody>('POST', url, { startsAt: 'tomorrow', endsAt: new Date().toISOString(), memberIds: [e], leadId: e }))).toEqual([
+        { field: 'startsAt', code: 'not_a_date' },
+      ]);
+
+      const swapUrl = `/on-duty-groups/${groupId}/swaps`;
+      const swap = { templateId: scheduled.templateId, occurrenceStartsAt: scheduled.scheduledStartsAt, outgoingUserId: scheduled.leadId, incomingUserId: e };
+      expect(await fields(duty.request<ApiErrorBody>('POST', swapUrl, { ...swap, templateId: 'ca-khac' }))).toEqual([{ field: 'templateId', code: 'no_such_record' }]);
+      const offBeat = new Date(Date.parse(scheduled.scheduledStartsAt ?? '') + HOUR).toISOString();
+      expect(await fields(duty.request<ApiErrorBody>('POST', swapUrl, { ...swap, occurrenceStartsAt: offBeat }))).toEqual([{ field: 'occurrenceStartsAt', code: 'no_such_record' }]);
+      expect(await fields(duty.request<ApiErrorBody>('POST', swapUrl, { ...swap, outgoingUserId: f }))).toEqual([
+        { field: 'outgoingUserId', code: 'invalid', params: { rule: 'not_in_crew' } },
+      ]);
+      const colleague = scheduled.memberIds.find((id) => id !== scheduled.leadId);
+      expect(await fields(duty.request<ApiErrorBody>('POST', swapUrl, { ...swap, incomingUserId: colleague }))).toEqual([
+        { field: 'incomingUserId', code: 'invalid', params: { rule: 'already_in_crew' } },
+      ]);
+      expect(await fields(duty.request<ApiErrorBody>('POST', swapUrl, { ...swap, incomingUserId: nobody }))).toEqual([{ field: 'incomingUserId', code: 'no_such_record' }]);
+      expect(await fields(duty.request<ApiErrorBody>('POST', swapUrl, { ...swap, incomingUserId: 'x' }))).toEqual([{ field: 'incomingUserId', code: 'not_a_uuid' }]);
+
+      const unknownGroup = await duty.request<ApiErrorBody>('POST', `/on-duty-groups/${nobody}/overrides`, { startsAt: new Date().toISOString(), endsAt: new Date(Date.now() + HOUR).toISOString(), memberIds: [e], leadId: e });
+      expect([unknownGroup.status, unknownGroup.body.code]).toEqual([404, 'not_found']);
+      expect((await duty.request('DELETE', `/on-duty-groups/${nobody}/swaps/x`)).status).toBe(404);
+      expect((await duty.request<ApiErrorBody>('DELETE', `/on-duty-groups/${groupId}/overrides/no-such-override`)).body.details).toEqual({ entity: 'shift_override', id: 'no-such-override' });
+      expect((await duty.request<ApiErrorBody>('DELETE', `/on-duty-groups/not-a-uuid/swaps/x`)).body.fields).toEqual([{ field: 'id', code: 'not_a_uuid' }]);
+      expect((await api.dataSource.query(`SELECT version FROM on_duty_groups WHERE id = $1`, [groupId]))[0].version).toBe(versionBefore);
+    });
+
+    it('keeps every override when two duty officers add theirs at the same moment', async () => {
+      const before = (await duty.request<OnDutyGroupDto>('GET', `/on-duty-groups/${groupId}`)).body.overrides.length;
+      const e = officer['trucban7'] as string;
+      const day = (index: number) => Date.now() + (10 + index) * DAY;
+      const results = await Promise.all(Array.from({ length: 8 }, (_, index) => cover(index % 2 ? night : duty, [e], e, day(index), day(index) + HOUR)));
+      expect(results.map((result) => result.status)).toEqual(Array(8).fill(201));
+      const after = (await duty.request<OnDutyGroupDto>('GET', `/on-duty-groups/${groupId}`)).body.overrides;
+      expect(after).toHaveLength(before + 8);
+      expect(new Set(after.map((item) => item.startsAt)).size).toBe(after.length);
+    });
+
+    it('lists who may be put on a shift: active duty officers, leaders and cluster staff, not responders or admins', async () => {
+      const { status, body } = await duty.request<DutyPersonDto[]>('GET', `/on-duty-groups/${groupId}/candidates`);
+      expect(status).toBe(200);
+      expect(body.map((person) => person.id)).toEqual(expect.arrayContaining(Object.values(officer)));
+      expect(new Set(body.map((person) => person.role))).toEqual(new Set(['duty_officer', 'leadership', 'cluster_staff']));
+      expect((await duty.request('GET', `/on-duty-groups/00000000-0000-4000-8000-00000000dead/candidates`)).status).toBe(404);
+    });
   });
 
   describe('handover of a shift', () => {

@@ -39,6 +39,7 @@ const NOT_A_CHECKED_COLUMN: Record<string, string> = {
   INCIDENT_LIST_SORTS: 'orders of GET /incidents, never stored',
   SHIFT_SOURCES: 'where a computed shift occurrence comes from, never stored',
   RECIPIENT_KINDS: 'kept inside escalation_policies.levels (jsonb), checked by the domain policyProblems',
+  DELIVERY_RECEIPT_STATUSES: 'what a gateway receipt reports; it moves notification_deliveries.status, whose CHECK lists them among the others',
   CHAIN_STATES: 'computed by chainStatus for display, never stored',
   ACK_LINK_REFUSALS: 'reasons a used or expired acknowledge link is refused (409 details.reason), never stored',
 };

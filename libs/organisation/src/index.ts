@@ -4,4 +4,5 @@ export * from './lib/responders.service';
 export * from './lib/organisation.module';
 export * from './lib/rosters/roster-mapper';
 export * from './lib/rosters/rosters.service';
+export * from './lib/rosters/adjustments/roster-adjustment-use-cases';
 export * from './lib/handovers/handovers.service';

@@ -2,6 +2,8 @@ import { API_ERROR_CODES, FIELD_PROBLEM_CODES } from '@netduty/contracts';
 import { passwordProblems } from '@netduty/domain';
 import i18next from 'i18next';
 import { en } from '../i18n/locales/en';
+import { onDutyEn } from '../i18n/locales/on-duty.en';
+import { onDutyVi } from '../i18n/locales/on-duty.vi';
 import { vi } from '../i18n/locales/vi';
 import { describeFieldProblem } from './field-problem';
 
@@ -32,5 +34,17 @@ describe('describeFieldProblem', () => {
     await i18n.changeLanguage('vi');
     const texts = passwordProblems('trucban', 'trucban').map((problem) => describeFieldProblem(i18n.t, problem));
     expect(texts).toEqual(['Tối thiểu 12 ký tự', 'Cần ít nhất 3 loại ký tự (chữ thường, chữ hoa, chữ số, ký hiệu)', 'Không được chứa tên đăng nhập']);
+  });
+
+  it('words an invalid value by its rule once the area that knows the rule has loaded, else as invalid', async () => {
+    await i18n.changeLanguage('en');
+    const problem = { code: 'invalid', params: { rule: 'lead_not_member' } } as const;
+    expect(describeFieldProblem(i18n.t, problem)).toBe(en.fieldProblemCode.invalid);
+    i18n.addResourceBundle('en', 'translation', onDutyEn, true, false);
+    i18n.addResourceBundle('vi', 'translation', onDutyVi, true, false);
+    expect(describeFieldProblem(i18n.t, problem)).toBe('The lead must be one of those on duty');
+    expect(describeFieldProblem(i18n.t, { code: 'invalid', params: { rule: 'some_rule_of_a_newer_api' } })).toBe(en.fieldProblemCode.invalid);
+    await i18n.changeLanguage('vi');
+    expect(describeFieldProblem(i18n.t, problem)).toBe('Trưởng ca phải là một trong những người trực');
   });
 });

@@ -16,7 +16,14 @@ function interpolation(t: TFunction, params: FieldProblemParams = {}): Record<st
   return values;
 }
 
-/** One field problem of the api ({field, code, params}) in the user's language. */
+/**
+ * One field problem of the api ({field, code, params}) in the user's language. An `invalid` naming its
+ * rule (`{rule: 'lead_not_member'}`) is worded by the rule when the console knows it (fieldProblemRule,
+ * loaded with the areas whose rules they are), else as invalid.
+ */
 export function describeFieldProblem(t: TFunction, problem: Pick<FieldProblem, 'code' | 'params'>): string {
-  return t(`fieldProblemCode.${problem.code}`, interpolation(t, problem.params));
+  const generic = t(`fieldProblemCode.${problem.code}`, interpolation(t, problem.params));
+  const rule = problem.params?.['rule'];
+  if (problem.code !== 'invalid' || typeof rule !== 'string') return generic;
+  return t(`fieldProblemRule.${rule}` as never, { ...interpolation(t, problem.params), defaultValue: generic });
 }

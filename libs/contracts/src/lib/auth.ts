@@ -20,6 +20,8 @@ export const PERMISSIONS = [
   'incident.escalate',
   'inventory.read',
   'organisation.read',
+  /** One-off changes to a roster on the night: cover a shift (override), swap a person, undo either. */
+  'roster.adjust',
   'sla.read',
   'sla.write',
   'inventory.manage',

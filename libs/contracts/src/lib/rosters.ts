@@ -141,3 +141,9 @@ export interface ShiftOccurrenceDto {
   memberIds: string[];
   leadId: string;
 }
+
+/** POST /on-duty-groups/:id/overrides: someone covers [startsAt, endsAt) (the server names the override). */
+export type AddShiftOverrideRequest = Omit<ShiftOverrideDto, 'id'>;
+
+/** POST /on-duty-groups/:id/swaps: one person of a rotation's occurrence for another (the server names the swap). */
+export type AddShiftSwapRequest = Omit<ShiftSwapDto, 'id'>;

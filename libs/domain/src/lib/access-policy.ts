@@ -14,13 +14,14 @@ const INCIDENT_WORK: Permission[] = [
 ];
 
 /**
- * Who may do what. The on-duty group works every incident; cluster staff report, receive (acknowledge)
- * and dispatch within their operator; responders work what is assigned to them; leadership reads everything; admins keep
- * the reference data, the users and the policies.
+ * Who may do what. The on-duty group works every incident and adjusts rosters on the night (covers a
+ * shift, swaps a person); cluster staff report, receive (acknowledge) and dispatch within their operator;
+ * responders work what is assigned to them; leadership reads everything; admins keep the reference
+ * data, the users, the policies and the rosters whole.
  */
 const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  admin: ['incident.read', 'inventory.read', 'organisation.read', 'sla.read', 'sla.write', 'inventory.manage', 'organisation.manage', 'user.manage', 'audit.read', 'notification.manage'],
-  duty_officer: [...INCIDENT_WORK, 'inventory.read', 'organisation.read', 'sla.read'],
+  admin: ['incident.read', 'inventory.read', 'organisation.read', 'roster.adjust', 'sla.read', 'sla.write', 'inventory.manage', 'organisation.manage', 'user.manage', 'audit.read', 'notification.manage'],
+  duty_officer: [...INCIDENT_WORK, 'inventory.read', 'organisation.read', 'roster.adjust', 'sla.read'],
   cluster_staff: ['incident.read', 'incident.report', 'incident.acknowledge', 'incident.assign', 'incident.comment', 'incident.resolve', 'inventory.read', 'organisation.read', 'sla.read'],
   responder: ['incident.read', 'incident.acknowledge', 'incident.comment', 'incident.resolve', 'inventory.read', 'organisation.read'],
   leadership: ['incident.read', 'inventory.read', 'organisation.read', 'sla.read', 'audit.read'],

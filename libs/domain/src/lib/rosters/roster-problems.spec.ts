@@ -1,5 +1,6 @@
 import type { OnDutyGroupDto, RotationDto } from '@netduty/contracts';
 import { FIELD_PROBLEM_CODES, NAME_MAX_LENGTH } from '@netduty/contracts';
+import { adjustmentProblems } from './adjustment-problems';
 import { rosterProblems } from './roster-problems';
 
 function rotation(parts: Partial<RotationDto> = {}): RotationDto {
@@ -251,5 +252,50 @@ describe('rosterProblems', () => {
       }),
     );
     expect(problems).toEqual([{ field: 'timeZone', code: 'invalid', params: { rule: 'unknown_time_zone' } }]);
+  });
+});
+
+describe('adjustmentProblems', () => {
+  // 07:00 on 1 December in Hanoi: crew 0 (u1 lead, u2).
+  const morning = { templateId: 'morning', occurrenceStartsAt: '2026-12-01T00:00:00Z' };
+  const cover = { startsAt: '2026-12-03T02:00:00Z', endsAt: '2026-12-03T05:00:00Z', memberIds: ['u5', 'u6'], leadId: 'u5' };
+
+  it("names an added item's problems in the roster after it, and nothing for a sound one", () => {
+    const before = group({ overrides: [{ id: 'ov-1', ...cover }] });
+    const leadOutside = { ...before, overrides: [...before.overrides, { id: 'ov-2', ...cover, leadId: 'u9', endsAt: cover.startsAt }] };
+    expect(adjustmentProblems(before, leadOutside, { kind: 'added', list: 'overrides' })).toEqual([
+      { field: 'overrides.1.endsAt', code: 'invalid', params: { rule: 'empty_interval' } },
+      { field: 'overrides.1.leadId', code: 'invalid', params: { rule: 'lead_not_member' } },
+    ]);
+    expect(adjustmentProblems(before, { ...before, overrides: [...before.overrides, { id: 'ov-2', ...cover }] }, { kind: 'added', list: 'overrides' })).toEqual([]);
+  });
+
+  it('judges an added swap against the crew the earlier swaps left', () => {
+    const before = group({ swaps: [{ id: 's-1', ...morning, outgoingUserId: 'u2', incomingUserId: 'u7' }] });
+    const add = (outgoingUserId: string, incomingUserId: string) =>
+      adjustmentProblems(before, { ...before, swaps: [...before.swaps, { id: 's-2', ...morning, outgoingUserId, incomingUserId }] }, { kind: 'added', list: 'swaps' });
+    expect(add('u2', 'u8')).toEqual([{ field: 'swaps.1.outgoingUserId', code: 'invalid', params: { rule: 'not_in_crew' } }]);
+    expect(add('u1', 'u7')).toEqual([{ field: 'swaps.1.incomingUserId', code: 'invalid', params: { rule: 'already_in_crew' } }]);
+    expect(add('u7', 'u8')).toEqual([]);
+  });
+
+  it('does not blame an adjustment for what the roster already had wrong', () => {
+    const before = group({ overrides: [{ id: 'ov-1', ...cover, leadId: 'u9' }] });
+    expect(rosterProblems(before)).toHaveLength(1);
+    expect(adjustmentProblems(before, { ...before, overrides: [...before.overrides, { id: 'ov-2', ...cover }] }, { kind: 'added', list: 'overrides' })).toEqual([]);
+    expect(adjustmentProblems(before, { ...before, overrides: [{ id: 'ov-2', ...cover }] }, { kind: 'removed', list: 'overrides', index: 0 })).toEqual([]);
+  });
+
+  it('finds the later swap a removal breaks, and lets an independent one go', () => {
+    const first = { id: 's-1', ...morning, outgoingUserId: 'u2', incomingUserId: 'u7' };
+    const dependent = { id: 's-2', ...morning, outgoingUserId: 'u7', incomingUserId: 'u8' };
+    // 15:00 the same day: crew 1 (u3, u4).
+    const elsewhere = { id: 's-3', templateId: 'afternoon', occurrenceStartsAt: '2026-12-01T08:00:00Z', outgoingUserId: 'u3', incomingUserId: 'u9' };
+    const before = group({ swaps: [elsewhere, first, dependent] });
+    expect(rosterProblems(before)).toEqual([]);
+    expect(adjustmentProblems(before, { ...before, swaps: [elsewhere, dependent] }, { kind: 'removed', list: 'swaps', index: 1 })).toEqual([
+      { field: 'swaps.1.outgoingUserId', code: 'invalid', params: { rule: 'not_in_crew' } },
+    ]);
+    expect(adjustmentProblems(before, { ...before, swaps: [first, dependent] }, { kind: 'removed', list: 'swaps', index: 0 })).toEqual([]);
   });
 });

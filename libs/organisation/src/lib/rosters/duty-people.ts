@@ -7,7 +7,11 @@ import type { DutyPersonDto, StaffedShiftDto } from '@netduty/contracts';
 export async function dutyPeople(em: EntityManager, ids: Iterable<string>): Promise<Map<string, DutyPersonDto>> {
   const unique = [...new Set(ids)];
   const users = unique.length ? await em.getRepository(UserEntity).findBy({ id: In(unique) }) : [];
-  return new Map(users.map((user) => [user.id, { id: user.id, displayName: user.displayName, phone: user.phone, role: user.role }]));
+  return new Map(users.map((user) => [user.id, toDutyPerson(user)]));
+}
+
+export function toDutyPerson(user: Pick<UserEntity, 'id' | 'displayName' | 'phone' | 'role'>): DutyPersonDto {
+  return { id: user.id, displayName: user.displayName, phone: user.phone, role: user.role };
 }
 
 /** Each shift with its members' names and phones, the lead first (the one to call). */

@@ -1,14 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { ROSTER_LIMITS, type FieldProblem, type OnDutyGroupDto, type ShiftOccurrenceDto } from '@netduty/contracts';
-import { onDutyAt, onDutyUserIds, rosterFromWire, rosterProblems, shiftOccurrenceToWire, shiftsBetween, type IncidentScope } from '@netduty/domain';
+import { mayStandShift, onDutyAt, onDutyUserIds, rosterFromWire, rosterProblems, shiftOccurrenceToWire, shiftsBetween, type IncidentScope } from '@netduty/domain';
 import { AuditService } from '@netduty/identity';
 import { ClusterEntity, OnDutyGroupEntity, UserEntity } from '@netduty/persistence';
 import { InvalidInputError, NotFoundError } from '@netduty/platform-errors';
-import { staffShifts } from './duty-people';
-import type { OnDutyNowDto, StaffedShiftDto } from '@netduty/contracts';
+import { staffShifts, toDutyPerson } from './duty-people';
+import type { DutyPersonDto, OnDutyNowDto, StaffedShiftDto } from '@netduty/contracts';
 import { toOnDutyGroupDto } from './roster-mapper';
+import { personReferences, unknownPeople } from './roster-references';
+import { lockGroup, storeRoster } from './roster-store';
 import { groupVisible, visibleClusterIds } from './roster-visibility';
 
 export type RosterInput = Omit<OnDutyGroupDto, 'id'>;
@@ -98,15 +100,21 @@ export class RostersService {
   /** Replaces a group's roster (rotations, one-off shifts, overrides, swaps) after checking it whole. */
   async replace(id: string, input: RosterInput): Promise<OnDutyGroupDto> {
     return this.dataSource.transaction(async (em) => {
-      const current = await em.getRepository(OnDutyGroupEntity).createQueryBuilder('g').setLock('pessimistic_write').where('g.id = :id', { id }).getOne();
+      const current = await lockGroup(em, id);
       if (!current) throw new NotFoundError('on_duty_group', id);
       await this.check(em, { ...input, id });
-      const before = toOnDutyGroupDto(current);
-      await em.getRepository(OnDutyGroupEntity).update({ id }, { ...input, version: current.version + 1 });
-      const after = toOnDutyGroupDto(await em.getRepository(OnDutyGroupEntity).findOneByOrFail({ id }));
-      await this.audit.record({ action: 'roster.update', entityType: 'on_duty_group', entityId: id, before, after }, em);
-      return after;
+      return storeRoster(em, this.audit, current, input, 'roster.update');
     });
+  }
+
+  /**
+   * Who may be put on one of the group's shifts by an override or a swap: the active accounts whose role
+   * stands shifts (mayStandShift), by name. The group must be one the caller sees.
+   */
+  async candidates(id: string, scope: IncidentScope): Promise<DutyPersonDto[]> {
+    await this.get(id, scope);
+    const users = await this.dataSource.getRepository(UserEntity).find({ where: { active: true }, order: { displayName: 'ASC' } });
+    return users.filter((user) => mayStandShift(user.role)).map(toDutyPerson);
   }
 
   /** The domain's rules of a roster, then what only the data knows: the cluster and every person exist. */
@@ -117,32 +125,7 @@ export class RostersService {
     if (group.clusterId !== null && !(await em.getRepository(ClusterEntity).existsBy({ id: group.clusterId }))) {
       references.push({ field: 'clusterId', code: 'no_such_record' });
     }
-    const people = personReferences(group);
-    const ids = [...new Set(people.map((reference) => reference.userId))];
-    const active = new Set(ids.length ? (await em.getRepository(UserEntity).findBy({ id: In(ids), active: true })).map((user) => user.id) : []);
-    const named = new Set<string>();
-    for (const reference of people) {
-      if (active.has(reference.userId) || named.has(reference.field)) continue;
-      named.add(reference.field);
-      references.push({ field: reference.field, code: 'no_such_record' });
-    }
+    references.push(...(await unknownPeople(em, personReferences(group))));
     if (references.length) throw new InvalidInputError(references);
   }
-}
-
-/** Every person a roster names, with the field that names them. */
-function personReferences(group: OnDutyGroupDto): { field: string; userId: string }[] {
-  const crew = (prefix: string, item: { memberIds: string[]; leadId: string }) => [
-    ...item.memberIds.map((userId, index) => ({ field: `${prefix}.memberIds.${index}`, userId })),
-    { field: `${prefix}.leadId`, userId: item.leadId },
-  ];
-  return [
-    ...group.rotations.flatMap((rotation, r) => rotation.crews.flatMap((item, c) => crew(`rotations.${r}.crews.${c}`, item))),
-    ...group.oneOffShifts.flatMap((item, index) => crew(`oneOffShifts.${index}`, item)),
-    ...group.overrides.flatMap((item, index) => crew(`overrides.${index}`, item)),
-    ...group.swaps.flatMap((swap, index) => [
-      { field: `swaps.${index}.outgoingUserId`, userId: swap.outgoingUserId },
-      { field: `swaps.${index}.incomingUserId`, userId: swap.incomingUserId },
-    ]),
-  ];
 }

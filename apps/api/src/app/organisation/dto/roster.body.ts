@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsString, IsUUID, Length, Matches, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
 import {
@@ -7,6 +7,8 @@ import {
   NAME_MAX_LENGTH,
   ON_DUTY_GROUP_KINDS,
   ROSTER_LIMITS,
+  type AddShiftOverrideRequest,
+  type AddShiftSwapRequest,
   type CrewDto,
   type IsoWeekday,
   type OneOffShiftDto,
@@ -159,6 +161,12 @@ export class ShiftSwapBody implements ShiftSwapDto {
   incomingUserId!: string;
 }
 
+/** POST /on-duty-groups/:id/overrides: an override without its id (the server names it). */
+export class AddShiftOverrideBody extends OmitType(CrewIntervalBody, ['id'] as const) implements AddShiftOverrideRequest {}
+
+/** POST /on-duty-groups/:id/swaps: a swap without its id (the server names it). */
+export class AddShiftSwapBody extends OmitType(ShiftSwapBody, ['id'] as const) implements AddShiftSwapRequest {}
+
 /** POST /on-duty-groups and PUT /on-duty-groups/:id: a group and its whole roster. */
 export class OnDutyGroupBody implements RosterInput {
   @ApiProperty({ maxLength: NAME_MAX_LENGTH })
@@ -213,8 +221,7 @@ export class OnDutyGroupBody implements RosterInput {
 
 /** The body as the service takes it (plain objects, no class instances in the stored jsonb). */
 export function toRosterInput(body: OnDutyGroupBody): RosterInput {
-  const crew = (item: CrewBody) => ({ memberIds: [...item.memberIds], leadId: item.leadId });
-  const interval = (item: CrewIntervalBody) => ({ id: item.id, startsAt: item.startsAt, endsAt: item.endsAt, ...crew(item) });
+  const interval = (item: CrewIntervalBody) => ({ id: item.id, ...toCrewInterval(item) });
   return {
     name: body.name,
     kind: body.kind,
@@ -225,20 +232,28 @@ export function toRosterInput(body: OnDutyGroupBody): RosterInput {
       templates: rotation.templates.map((template) => ({ id: template.id, startTime: template.startTime, endTime: template.endTime })),
       weekdays: [...rotation.weekdays],
       anchorDate: rotation.anchorDate,
-      crews: rotation.crews.map(crew),
+      crews: rotation.crews.map(toCrew),
       effectiveFrom: rotation.effectiveFrom,
       effectiveUntil: rotation.effectiveUntil,
     })),
     oneOffShifts: body.oneOffShifts.map(interval),
     overrides: body.overrides.map(interval),
-    swaps: body.swaps.map((swap) => ({
-      id: swap.id,
-      templateId: swap.templateId,
-      occurrenceStartsAt: swap.occurrenceStartsAt,
-      outgoingUserId: swap.outgoingUserId,
-      incomingUserId: swap.incomingUserId,
-    })),
+    swaps: body.swaps.map((swap) => ({ id: swap.id, ...toSwapTerms(swap) })),
   };
+}
+
+function toCrew(item: CrewDto): CrewDto {
+  return { memberIds: [...item.memberIds], leadId: item.leadId };
+}
+
+/** An interval and its crew as plain data: a one-off shift or an override without its id. */
+export function toCrewInterval(body: AddShiftOverrideRequest): AddShiftOverrideRequest {
+  return { startsAt: body.startsAt, endsAt: body.endsAt, ...toCrew(body) };
+}
+
+/** A swap without its id, as plain data. */
+export function toSwapTerms(body: AddShiftSwapRequest): AddShiftSwapRequest {
+  return { templateId: body.templateId, occurrenceStartsAt: body.occurrenceStartsAt, outgoingUserId: body.outgoingUserId, incomingUserId: body.incomingUserId };
 }
 
 /** GET /on-duty-groups/:id/shifts?from&to (at most ROSTER_LIMITS.queryDays apart). */

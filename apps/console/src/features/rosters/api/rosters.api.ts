@@ -1,4 +1,4 @@
-import type { OnDutyGroupDto } from '@netduty/contracts';
+import type { AddShiftOverrideRequest, AddShiftSwapRequest, DutyPersonDto, OnDutyGroupDto } from '@netduty/contracts';
 import { apiRequest } from '../../../lib/api-client';
 import type { OnDutyNowDto, ShiftHandoverDto, StaffedShiftDto } from '@netduty/contracts';
 
@@ -8,6 +8,7 @@ export const rosterKeys = {
   groups: ['rosters', 'groups'] as const,
   shifts: (groupId: string, from: string, to: string) => ['rosters', 'shifts', groupId, from, to] as const,
   handovers: (groupId: string) => ['rosters', 'handovers', groupId] as const,
+  candidates: (groupId: string) => ['rosters', 'candidates', groupId] as const,
 };
 
 export function fetchOnDutyNow(signal?: AbortSignal): Promise<OnDutyNowDto> {
@@ -26,6 +27,23 @@ export function fetchShifts(groupId: string, from: string, to: string, signal?: 
 export function replaceRoster(group: OnDutyGroupDto): Promise<OnDutyGroupDto> {
   const { id, ...roster } = group;
   return apiRequest<OnDutyGroupDto>(`/on-duty-groups/${encodeURIComponent(id)}`, { method: 'PUT', body: roster });
+}
+
+export function fetchRosterCandidates(groupId: string, signal?: AbortSignal): Promise<DutyPersonDto[]> {
+  return apiRequest<DutyPersonDto[]>(`/on-duty-groups/${encodeURIComponent(groupId)}/candidates`, { signal });
+}
+
+export function addOverride({ groupId, override }: { groupId: string; override: AddShiftOverrideRequest }): Promise<OnDutyGroupDto> {
+  return apiRequest<OnDutyGroupDto>(`/on-duty-groups/${encodeURIComponent(groupId)}/overrides`, { method: 'POST', body: override });
+}
+
+export function addSwap({ groupId, swap }: { groupId: string; swap: AddShiftSwapRequest }): Promise<OnDutyGroupDto> {
+  return apiRequest<OnDutyGroupDto>(`/on-duty-groups/${encodeURIComponent(groupId)}/swaps`, { method: 'POST', body: swap });
+}
+
+/** Takes an override or a swap off the roster. */
+export function removeAdjustment({ groupId, list, id }: { groupId: string; list: 'overrides' | 'swaps'; id: string }): Promise<OnDutyGroupDto> {
+  return apiRequest<OnDutyGroupDto>(`/on-duty-groups/${encodeURIComponent(groupId)}/${list}/${encodeURIComponent(id)}`, { method: 'DELETE' });
 }
 
 export function fetchHandovers(groupId: string, signal?: AbortSignal): Promise<ShiftHandoverDto[]> {

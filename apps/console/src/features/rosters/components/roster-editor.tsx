@@ -9,7 +9,7 @@ import { useUsers } from '../../admin/hooks/use-admin';
 import type { StaffedShiftDto } from '@netduty/contracts';
 import { useReplaceRoster } from '../hooks/use-rosters';
 import { rosterCandidates, withOverride, withoutOverride, withoutSwap, withSwap } from '../lib/roster-adjustments';
-import { shiftTimeRange } from '../lib/week';
+import { shiftLabel } from '../lib/week';
 
 /** A picked wall-clock time read in the province's zone, whatever the browser's own zone is. */
 function provinceInstant(value: dayjs.Dayjs): string {
@@ -159,7 +159,7 @@ export function RosterEditor({ group, shifts, open, onClose }: { group: OnDutyGr
           placeholder={t('rosters.editor.shift')}
           options={rotationShifts.map((shift) => ({
             value: `${shift.templateId}|${shift.scheduledStartsAt}`,
-            label: `${formatDateTime(shift.startsAt, 'DD/MM')} ${shiftTimeRange(shift.startsAt, shift.endsAt)}`,
+            label: shiftLabel(shift),
           }))}
           value={swapShift}
           onChange={(value: string) => {

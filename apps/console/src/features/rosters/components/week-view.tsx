@@ -1,22 +1,34 @@
 import type { OnDutyGroupDto } from '@netduty/contracts';
 import { Tag } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../lib/date-time';
 import type { StaffedShiftDto } from '@netduty/contracts';
+import { swapsOf } from '../lib/roster-adjustments';
 import { shiftsByDay, shiftTimeRange, type WeekDay } from '../lib/week';
 import { DutyPerson } from './duty-person';
 
 const WEEKDAY_KEYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
-function isSwapped(group: OnDutyGroupDto, shift: StaffedShiftDto): boolean {
-  return group.swaps.some((swap) => swap.templateId === shift.templateId && shift.scheduledStartsAt !== null && Date.parse(swap.occurrenceStartsAt) === Date.parse(shift.scheduledStartsAt));
-}
 
 /**
  * Seven days × the group's shifts, in the province's time. A grid on a wide screen; the same markup
- * reads as a list of days on a phone (styles: rosters.css).
+ * reads as a list of days on a phone (styles: rosters.css). `actions` adds a shift's own tools (the
+ * on-duty group's adjustments) beside its hours.
  */
-export function WeekView({ group, days, shifts, nowMs }: { group: OnDutyGroupDto; days: WeekDay[]; shifts: StaffedShiftDto[]; nowMs: number }) {
+export function WeekView({
+  group,
+  days,
+  shifts,
+  nowMs,
+  actions,
+}: {
+  group: OnDutyGroupDto;
+  days: WeekDay[];
+  shifts: StaffedShiftDto[];
+  nowMs: number;
+  actions?: (shift: StaffedShiftDto) => ReactNode;
+}) {
   const { t } = useTranslation();
   const byDay = shiftsByDay(shifts);
   return (
@@ -35,13 +47,14 @@ export function WeekView({ group, days, shifts, nowMs }: { group: OnDutyGroupDto
               return (
                 <div
                   key={`${shift.sourceId}-${shift.startsAt}`}
-                  className={`roster-shift roster-shift--${shift.source}${current ? ' roster-shift--current' : ''}`}
+                  className={`roster-shift roster-shift--${shift.source}${current ? ' roster-shift--current' : ''}${actions ? ' roster-shift--adjustable' : ''}`}
                   data-testid="roster-shift"
                 >
                   <div className="roster-shift__time">
                     {shiftTimeRange(shift.startsAt, shift.endsAt)}
                     {shift.source !== 'rotation' && <Tag color="orange">{t(`rosters.source.${shift.source}`)}</Tag>}
-                    {isSwapped(group, shift) && <Tag color="purple">{t('rosters.swapped')}</Tag>}
+                    {swapsOf(group, shift).length > 0 && <Tag color="purple">{t('rosters.swapped')}</Tag>}
+                    {actions && <span className="roster-shift__actions">{actions(shift)}</span>}
                   </div>
                   <div className="roster-shift__people">
                     {shift.members.map((person) => (

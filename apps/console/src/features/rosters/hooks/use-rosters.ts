@@ -1,6 +1,19 @@
 import type { OnDutyGroupDto } from '@netduty/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { acknowledgeHandover, createHandover, fetchHandovers, fetchOnDutyGroups, fetchOnDutyNow, fetchShifts, replaceRoster, rosterKeys } from '../api/rosters.api';
+import {
+  acknowledgeHandover,
+  addOverride,
+  addSwap,
+  createHandover,
+  fetchHandovers,
+  fetchOnDutyGroups,
+  fetchOnDutyNow,
+  fetchRosterCandidates,
+  fetchShifts,
+  removeAdjustment,
+  replaceRoster,
+  rosterKeys,
+} from '../api/rosters.api';
 
 const MINUTE = 60_000;
 
@@ -30,14 +43,26 @@ export function useHandovers(groupId: string | null, enabled: boolean) {
   });
 }
 
-/** Saving a roster changes every view of it: the groups, the shifts and who is on duty now. */
-export function useReplaceRoster() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (group: OnDutyGroupDto) => replaceRoster(group),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: rosterKeys.all }),
+/** Who an adjustment may put on a shift (roster.adjust only). */
+export function useRosterCandidates(groupId: string | null, enabled: boolean) {
+  return useQuery({
+    queryKey: rosterKeys.candidates(groupId ?? ''),
+    queryFn: ({ signal }) => fetchRosterCandidates(groupId ?? '', signal),
+    enabled: groupId !== null && enabled,
+    staleTime: 5 * MINUTE,
   });
 }
+
+/** Any change of a roster changes every view of it: the groups, the shifts and who is on duty now. */
+function useRosterChange<V>(change: (variables: V) => Promise<OnDutyGroupDto>) {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn: change, onSuccess: () => queryClient.invalidateQueries({ queryKey: rosterKeys.all }) });
+}
+
+export const useReplaceRoster = () => useRosterChange(replaceRoster);
+export const useAddOverride = () => useRosterChange(addOverride);
+export const useAddSwap = () => useRosterChange(addSwap);
+export const useRemoveAdjustment = () => useRosterChange(removeAdjustment);
 
 export function useCreateHandover(groupId: string) {
   const queryClient = useQueryClient();

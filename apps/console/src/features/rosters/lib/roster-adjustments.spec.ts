@@ -1,6 +1,6 @@
 import type { OnDutyGroupDto } from '@netduty/contracts';
 import type { StaffedShiftDto } from '@netduty/contracts';
-import { canAcknowledge, canHandOver, withOverride, withoutOverride, withoutSwap, withSwap } from './roster-adjustments';
+import { canAcknowledge, canHandOver, swapsOf, withOverride, withoutOverride, withoutSwap, withSwap } from './roster-adjustments';
 
 const group: OnDutyGroupDto = {
   id: 'g',
@@ -39,6 +39,14 @@ describe('roster adjustments', () => {
     expect(swapped?.swaps).toEqual([{ id: 'doi-ca-1', templateId: 'ca-sang', occurrenceStartsAt: '2026-12-09T00:00:00Z', outgoingUserId: 'b', incomingUserId: 'c' }]);
     expect(withSwap(group, { ...rotationShift, source: 'override', templateId: null, scheduledStartsAt: null }, 'b', 'c')).toBeNull();
     expect(swapped && withoutSwap(swapped, 'doi-ca-1').swaps).toEqual([]);
+  });
+
+  it("finds a rotation occurrence's swaps by its template and scheduled start, whatever the instant's spelling", () => {
+    const swapped = withSwap(group, rotationShift, 'b', 'c');
+    const later = { ...rotationShift, scheduledStartsAt: '2026-12-10T00:00:00Z' };
+    expect(swapped && swapsOf(swapped, { ...rotationShift, scheduledStartsAt: '2026-12-09T07:00:00+07:00' }).map((swap) => swap.id)).toEqual(['doi-ca-1']);
+    expect(swapped && swapsOf(swapped, later)).toEqual([]);
+    expect(swapped && swapsOf(swapped, { templateId: null, scheduledStartsAt: null })).toEqual([]);
   });
 
   it('lets the lead or a duty officer hand over, and only the incoming lead take over, once', () => {

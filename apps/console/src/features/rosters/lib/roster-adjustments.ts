@@ -1,5 +1,6 @@
 import type { OnDutyGroupDto, ShiftOverrideDto, ShiftSwapDto, UserDto } from '@netduty/contracts';
 import type { HandoverShiftDto, ShiftHandoverDto, StaffedShiftDto } from '@netduty/contracts';
+import { mayStandShift } from '@netduty/domain';
 
 /** An id unique within the group's list (the api checks uniqueness; this only avoids a refusal). */
 function freshId(prefix: string, taken: readonly { id: string }[]): string {
@@ -34,9 +35,16 @@ export function withoutSwap(group: OnDutyGroupDto, id: string): OnDutyGroupDto {
   return { ...group, swaps: group.swaps.filter((swap) => swap.id !== id) };
 }
 
-/** Everyone who may stand a shift: active duty officers, leaders and cluster staff (not responders or admins). */
+/** Everyone who may stand a shift (the domain's mayStandShift), active. */
 export function rosterCandidates(users: readonly UserDto[]): UserDto[] {
-  return users.filter((user) => user.active && (user.role === 'duty_officer' || user.role === 'leadership' || user.role === 'cluster_staff'));
+  return users.filter((user) => user.active && mayStandShift(user.role));
+}
+
+/** The swaps applied to a rotation's occurrence, in order (none for other shifts). */
+export function swapsOf(group: Pick<OnDutyGroupDto, 'swaps'>, shift: Pick<StaffedShiftDto, 'templateId' | 'scheduledStartsAt'>): ShiftSwapDto[] {
+  const { templateId, scheduledStartsAt } = shift;
+  if (templateId === null || scheduledStartsAt === null) return [];
+  return group.swaps.filter((swap) => swap.templateId === templateId && Date.parse(swap.occurrenceStartsAt) === Date.parse(scheduledStartsAt));
 }
 
 /** The outgoing lead, or a duty officer, writes the handover of a shift. */

@@ -44,3 +44,8 @@ export function shiftTimeRange(startsAt: string, endsAt: string): string {
   const days = end.startOf('day').diff(start.startOf('day'), 'day');
   return `${start.format('HH:mm')}–${end.format('HH:mm')}${days > 0 ? ` +${days}` : ''}`;
 }
+
+/** "09/12 07:00–15:00": a shift named by its day and hours, in the province's time. */
+export function shiftLabel(shift: { startsAt: string; endsAt: string }): string {
+  return `${dayjs(shift.startsAt).tz(DISPLAY_TIME_ZONE).format('DD/MM')} ${shiftTimeRange(shift.startsAt, shift.endsAt)}`;
+}
