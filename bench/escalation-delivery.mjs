@@ -11,7 +11,11 @@
 // doubled messages. Then the 1,000-message burst through a gateway limited to 10/s, by
 // bench/notification-delivery.mjs's own code (its latency part cut to 20 deliveries).
 // Needs PostgreSQL and Redis on the default ports and a build (npx nx run-many -t build -p api worker).
-// Usage: node bench/escalation-delivery.mjs [deadlines=300] [burst=1000]
+// Deadlines fall due at the rate the incidents are reported: [rate] per second (default 10, i.e. 36,000 an
+// hour, some 20× the worst provincial storm in ../shared/DOMAIN.md: Quảng Nam lost power at ~1,750 BTS
+// after Typhoon Noru), or `max` for as fast as the api takes reports, which shows where one worker on this
+// 2-core machine saturates.
+// Usage: node bench/escalation-delivery.mjs [deadlines=300] [burst=1000] [rate=10|max]
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
@@ -23,6 +27,7 @@ import { benchStack, percentile, REDIS_URL, ROOT } from './support/bench-stack.m
 
 const COUNT = Number(process.argv[2] ?? 300);
 const BURST = Number(process.argv[3] ?? 1000);
+const RATE = process.argv[4] === 'max' ? Infinity : Number(process.argv[4] ?? 10);
 const ACK_SECONDS = 4;
 const LEVEL_WAITS = [0, 3];
 const PARALLEL = 5;
@@ -152,9 +157,12 @@ async function netduty() {
 
     const incidents = [];
     let next = 0;
+    const reportStarted = Date.now();
     const reporter = async () => {
       while (next < COUNT) {
         const i = next++;
+        const at = reportStarted + (i * 1000) / RATE;
+        if (at > Date.now()) await new Promise((resolve) => setTimeout(resolve, at - Date.now()));
         const response = await fetch(`${stack.base}/api/v1/incidents`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
@@ -164,7 +172,6 @@ async function netduty() {
         incidents.push((await response.json()).id);
       }
     };
-    const reportStarted = Date.now();
     await Promise.all(Array.from({ length: PARALLEL }, reporter));
     const reportRate = COUNT / ((Date.now() - reportStarted) / 1000);
 
@@ -217,7 +224,7 @@ function burstThroughLimitedGateway() {
 const raw = summary(await rawBullmq());
 const result = await netduty();
 const f = (value) => (Number.isFinite(value) ? `${value.toFixed(0)} ms` : '—');
-console.log(`escalation delivery, ${COUNT} critical deadlines (acknowledge ${ACK_SECONDS} s; L1 at the deadline, L2 ${LEVEL_WAITS[1]} s later), message arrival − the level's due time`);
+console.log(`escalation delivery, ${COUNT} critical deadlines falling due at ${Number.isFinite(RATE) ? `${RATE}/s` : 'the rate the api takes reports'} (acknowledge ${ACK_SECONDS} s; L1 at the deadline, L2 ${LEVEL_WAITS[1]} s later), message arrival − the level's due time`);
 console.log(`  raw BullMQ delayed job at worker   p50 ${f(raw.p50)}  p99 ${f(raw.p99)}  max ${f(raw.max)}`);
 const firedAt = summary(result.fired);
 console.log(`  netduty level stored by the worker   p50 ${f(firedAt.p50)}  p99 ${f(firedAt.p99)}  max ${f(firedAt.max)}  (escalations.fired_at; reports accepted ${result.reportRate.toFixed(0)}/s, ${PARALLEL} in flight)`);

@@ -70,9 +70,13 @@ export async function benchStack() {
     ownerUrl,
     databaseUrl,
     base,
-    /** Starts a built process (dist/apps/…/main.js) with the run's environment; stopped by cleanup(). */
+    /**
+     * Starts a built process (dist/apps/…/main.js) with the run's environment; stopped by cleanup().
+     * BENCH_NODE_ARGS adds node flags to it, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to see where its time goes.
+     */
     start(script) {
-      const child = spawn(process.execPath, [join(ROOT, script)], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+      const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+      const child = spawn(process.execPath, [...nodeArgs, join(ROOT, script)], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
       children.push(child);
       return child;
     },

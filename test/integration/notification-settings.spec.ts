@@ -68,6 +68,22 @@ describe('notification settings and the in-app centre', () => {
       expect(created).toMatchObject({ name, headerNames: ['x-api-key'], hasWebhookSecret: true, hasSmtpPassword: false, rateLimitPerSecond: 5 });
       expect(JSON.stringify(created)).not.toContain('secret-api-key');
       expect(JSON.stringify(created)).not.toContain('a-webhook-secret-long-enough');
+      // At rest every secret is sealed (AES-GCM): a copy of the database does not give them away…
+      const [stored] = (await context.dataSource.query(`SELECT headers, webhook_secret FROM notification_gateways WHERE id = $1`, [created.id])) as {
+        headers: Record<string, string>;
+        webhook_secret: string;
+      }[];
+      expect(stored?.webhook_secret).toMatch(/^enc:v1:/);
+      expect(stored?.headers['x-api-key']).toMatch(/^enc:v1:/);
+      expect(JSON.stringify(stored)).not.toMatch(/secret-api-key|a-webhook-secret-long-enough/);
+      // …while the application reads them back as they were given.
+      const opened = await context.dataSource
+        .getRepository(NotificationGatewayEntity)
+        .createQueryBuilder('gateway')
+        .addSelect('gateway.webhookSecret')
+        .where('gateway.id = :id', { id: created.id })
+        .getOneOrFail();
+      expect(opened).toMatchObject({ headers: { 'x-api-key': 'secret-api-key' }, webhookSecret: 'a-webhook-secret-long-enough' });
 
       const updated = await gateways.update(created.id, { kind: 'zalo', name, url: 'https://zalo.example.vn/v2', bodyTemplate: '{"phone":"{{address}}"}', enabled: false });
       expect(updated).toMatchObject({ url: 'https://zalo.example.vn/v2', enabled: false, hasWebhookSecret: true, headerNames: [] });

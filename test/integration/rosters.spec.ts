@@ -374,6 +374,12 @@ describe('rosters (ca trực) and handovers (bàn giao ca) over the api', () => 
       const incident = await reportIncident(duty, await findSite(duty, 'luong van tri'));
       incidentId = incident.id;
       // An escalation the worker fired during the shift (the worker is not running in this suite).
+      // A stormy shift: more escalations earlier in it than the sheet lists (500); the latest must be on it.
+      await api.dataSource.query(
+        `INSERT INTO escalations (incident_id, kind, cycle, level, deadline_at, fired_at, chain_level, round)
+         SELECT $1, 'restore', 1, n, now() - interval '40 minutes', now() - interval '30 minutes' + n * interval '1 millisecond', 1, 1 FROM generate_series(1, 510) AS n`,
+        [incidentId],
+      );
       await api.dataSource.query(
         `INSERT INTO escalations (incident_id, kind, cycle, level, deadline_at, fired_at, chain_level, round) VALUES ($1, 'acknowledge', 1, 1, now(), now(), 1, 1)`,
         [incidentId],

@@ -7,3 +7,4 @@ export * from './lib/like-pattern';
 export * from './lib/unique-violation';
 export * from './lib/incident-list-order';
 export * from './lib/scope/apply-scope-filter';
+export * from './lib/secret-box';

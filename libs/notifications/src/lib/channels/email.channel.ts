@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createTransport, type Transporter } from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 import { DataSource } from 'typeorm';
-import { NotificationGatewayEntity } from '@netduty/persistence';
+import { NotificationGatewayEntity, openSecret } from '@netduty/persistence';
 import { messageText } from './message-text';
 import { PermanentSendError, RetryableSendError, type ChannelSendResult, type DeliveryToSend, type NotificationChannel } from './notification-channel';
 
@@ -66,7 +66,7 @@ export class EmailChannel implements NotificationChannel, OnModuleDestroy {
     const cached = this.transports.get(gateway.id);
     if (cached && cached.version === version) return cached.transport;
     cached?.transport.close();
-    // The password is not selected with the row; read it only when building the transport.
+    // The password is not selected with the row; read it (sealed: a raw read opens it) only when building the transport.
     const secret = await this.dataSource
       .getRepository(NotificationGatewayEntity)
       .createQueryBuilder('gateway')
@@ -77,7 +77,7 @@ export class EmailChannel implements NotificationChannel, OnModuleDestroy {
       host: gateway.smtpHost ?? undefined,
       port: gateway.smtpPort ?? undefined,
       secure: gateway.smtpSecure,
-      auth: gateway.smtpUser ? { user: gateway.smtpUser, pass: secret?.password ?? '' } : undefined,
+      auth: gateway.smtpUser ? { user: gateway.smtpUser, pass: secret?.password ? openSecret(secret.password) : '' } : undefined,
       pool: true,
       maxConnections: 2,
       connectionTimeout: SEND_TIMEOUT_MS,

@@ -20,19 +20,17 @@ export class InAppChannel implements NotificationChannel {
 
   async send({ delivery }: DeliveryToSend): Promise<ChannelSendResult> {
     const repository = this.dataSource.getRepository(NotificationInAppEntity);
-    await repository
-      .createQueryBuilder()
-      .insert()
-      .values({
-        userId: delivery.recipientUserId,
-        incidentId: delivery.incidentId,
-        deliveryId: delivery.id,
-        titleKey: delivery.payload.titleKey,
-        params: delivery.payload.params,
-      })
-      .orIgnore()
-      .execute();
-    const entry = await repository.findOneByOrFail({ deliveryId: delivery.id });
+    const values = {
+      userId: delivery.recipientUserId,
+      incidentId: delivery.incidentId,
+      deliveryId: delivery.id,
+      titleKey: delivery.payload.titleKey,
+      params: delivery.payload.params,
+    };
+    const inserted = await repository.createQueryBuilder().insert().values(values).orIgnore().returning(['id', 'created_at']).execute();
+    const made = (inserted.raw as { id: string; created_at: Date }[])[0];
+    // A retried or duplicated job finds the entry its first run made.
+    const entry = made ? { ...values, id: made.id, createdAt: made.created_at, readAt: null } : await repository.findOneByOrFail({ deliveryId: delivery.id });
     // At least once, like every console event: a retried job announces the same entry (same id) again.
     this.announcer?.announce(entry.userId, {
       id: entry.id,

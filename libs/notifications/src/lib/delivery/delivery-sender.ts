@@ -29,6 +29,7 @@ export type DeliveryOutcome =
 export class DeliverySender {
   private readonly logger = new Logger(DeliverySender.name);
   private readonly channelsByName = new Map<NotificationChannelName, NotificationChannel>();
+  private gatewayColumns?: string;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -43,25 +44,24 @@ export class DeliverySender {
   }
 
   async deliver(deliveryId: string): Promise<DeliveryOutcome> {
-    // One statement decides who sends: of any number of jobs and workers, one gets the row back.
-    const claim = await this.dataSource
-      .createQueryBuilder()
-      .update(NotificationDeliveryEntity)
-      .set({ status: 'sending', attempts: () => 'attempts + 1', claimedAt: () => 'now()' })
-      .where('id = :id', { id: deliveryId })
-      .andWhere(`(status = 'pending' OR (status = 'sending' AND claimed_at < now() - make_interval(secs => :leaseSeconds)))`, {
-        leaseSeconds: NOTIFICATION_CLAIM_LEASE_MS / 1000,
-      })
-      .returning(['id'])
-      .execute();
-    const claimed = claim.raw as { id: string }[];
-    const deliveries = this.dataSource.getRepository(NotificationDeliveryEntity);
-    if (claimed.length === 0) {
-      const row = await deliveries.findOneBy({ id: deliveryId });
-      return row?.status === 'sending' ? { outcome: 'in_flight' } : { outcome: 'already_done' };
+    // One statement decides who sends: of any number of jobs and workers, one gets the row back, with
+    // its gateway (secrets are not selected; a channel reads its own when it needs it).
+    const [claimed] = (await this.dataSource.query(
+      `WITH claimed AS (
+         UPDATE notification_deliveries
+            SET status = 'sending', attempts = attempts + 1, claimed_at = now()
+          WHERE id = $1 AND (status = 'pending' OR (status = 'sending' AND claimed_at < now() - make_interval(secs => $2)))
+          RETURNING *
+       )
+       SELECT claimed.*, ${this.gatewayJson()} AS gateway FROM claimed LEFT JOIN notification_gateways gateway ON gateway.id = claimed.gateway_id`,
+      [deliveryId, NOTIFICATION_CLAIM_LEASE_MS / 1000],
+    )) as Record<string, unknown>[];
+    if (!claimed) {
+      const rows = (await this.dataSource.query(`SELECT status FROM notification_deliveries WHERE id = $1`, [deliveryId])) as { status: string }[];
+      return rows[0]?.status === 'sending' ? { outcome: 'in_flight' } : { outcome: 'already_done' };
     }
-    const delivery = await deliveries.findOneByOrFail({ id: deliveryId });
-    const gateway = delivery.gatewayId ? await this.dataSource.getRepository(NotificationGatewayEntity).findOneBy({ id: delivery.gatewayId }) : null;
+    const delivery = this.hydrate(NotificationDeliveryEntity, claimed);
+    const gateway = claimed['gateway'] ? this.hydrate(NotificationGatewayEntity, claimed['gateway'] as Record<string, unknown>) : null;
 
     let result: ChannelSendResult;
     try {
@@ -90,6 +90,30 @@ export class DeliverySender {
     }
     await this.finish(deliveryId, { status: result.status, providerMessageId: result.providerMessageId });
     return { outcome: result.status };
+  }
+
+  /** The gateway's selectable columns as one JSON value beside the claimed row: its secrets stay unselected. */
+  private gatewayJson(): string {
+    this.gatewayColumns ??= this.dataSource
+      .getMetadata(NotificationGatewayEntity)
+      .columns.filter((column) => column.isSelect)
+      .map((column) => `'${column.databaseName}', gateway.${column.databaseName}`)
+      .join(', ');
+    return `CASE WHEN gateway.id IS NULL THEN NULL ELSE json_build_object(${this.gatewayColumns}) END`;
+  }
+
+  /** A raw row as the entity TypeORM would have loaded (column names, dates, json), by its own metadata. */
+  private hydrate<T extends object>(target: new () => T, raw: Record<string, unknown>): T {
+    const metadata = this.dataSource.getMetadata(target);
+    const entity = metadata.create() as T;
+    for (const column of metadata.columns) {
+      if (!(column.databaseName in raw)) continue;
+      const value: unknown = this.dataSource.driver.prepareHydratedValue(raw[column.databaseName], column);
+      // The column's own transformer (sealed secrets) applies, as on any load.
+      const transformer = Array.isArray(column.transformer) ? undefined : column.transformer;
+      column.setEntityValue(entity, transformer ? transformer.from(value) : value);
+    }
+    return entity;
   }
 
   private async finish(

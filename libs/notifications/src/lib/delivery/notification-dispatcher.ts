@@ -20,8 +20,17 @@ type NotificationWorker = Worker<NotificationJobs[NotificationJobName], string, 
  * harmless (the row claim).
  */
 export const NOTIFICATION_WORKER_SETTINGS = { lockDuration: 10_000, stalledInterval: 5_000, maxStalledCount: 2 } as const;
-/** Sends in flight per gateway and worker. Small, so the queue's priority order is the order of arrival. */
-export const GATEWAY_CONCURRENCY = 4;
+/** The fewest sends in flight per gateway and worker: small, so a slow gateway's queue keeps its urgency order. */
+export const GATEWAY_MIN_IN_FLIGHT = 4;
+
+/**
+ * Sends in flight per gateway and worker. A gateway's limiter caps its rate; in flight it needs about
+ * rate × the time of one send (Little's law), taken here as 100 ms: 4 for a 10/s SMS brandname, the
+ * worker's concurrency for a fast relay at 1000/s, never more than the rate itself.
+ */
+export function gatewayInFlight(ratePerSecond: number, workerConcurrency: number): number {
+  return Math.max(1, Math.min(ratePerSecond, workerConcurrency, Math.max(GATEWAY_MIN_IN_FLIGHT, Math.ceil(ratePerSecond / 10))));
+}
 
 /**
  * Runs the notification queues in a worker process: one BullMQ worker per enabled gateway, limited to
@@ -97,7 +106,7 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnModuleD
     const worker: NotificationWorker = new Worker(queueName, (job: NotificationJob) => this.process(job), {
       ...this.connection,
       ...NOTIFICATION_WORKER_SETTINGS,
-      concurrency: ratePerSecond === null ? this.config.WORKER_CONCURRENCY : Math.min(GATEWAY_CONCURRENCY, ratePerSecond),
+      concurrency: ratePerSecond === null ? this.config.WORKER_CONCURRENCY : gatewayInFlight(ratePerSecond, this.config.WORKER_CONCURRENCY),
       limiter: ratePerSecond === null ? undefined : { max: ratePerSecond, duration: 1000 },
     });
     watchRedisClient(worker, `notification worker ${queueName}`);

@@ -72,9 +72,11 @@ export async function buildHandoverSheet(
     .addSelect('escalation.manual', 'manual')
     .addSelect('escalation.fired_at', 'firedAt')
     .andWhere('escalation.fired_at >= :from AND escalation.fired_at <= :now', { from: shift.startsAt, now })
-    .orderBy('escalation.fired_at', 'ASC')
+    // On a storm's shift, the latest (the incoming lead's concern), kept in the order they fired.
+    .orderBy('escalation.fired_at', 'DESC')
     .limit(limit)
     .getRawMany<{ incidentId: string; reference: string; kind: DeadlineKind; level: number; manual: boolean; firedAt: Date }>();
+  escalations.reverse();
 
   const peopleIds = [shift.leadId, ...shift.memberIds, ...(next ? [next.leadId, ...next.memberIds] : [])];
   const people = await dutyPeople(em, peopleIds);

@@ -1,4 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { SEALED_TEXT, SEALED_VALUES } from '../secret-box';
 import {
   NOTIFICATION_GATEWAY_KINDS,
   NOTIFICATION_GATEWAY_METHODS,
@@ -47,7 +48,8 @@ export class NotificationGatewayEntity {
   @Column({ name: 'smtp_user', type: 'text', nullable: true })
   smtpUser!: string | null;
 
-  @Column({ name: 'smtp_password', type: 'text', nullable: true, select: false })
+  /** Sealed at rest (secret-box). */
+  @Column({ name: 'smtp_password', type: 'text', nullable: true, select: false, transformer: SEALED_TEXT })
   smtpPassword!: string | null;
 
   @Column({ name: 'from_address', type: 'text', nullable: true })
@@ -59,7 +61,8 @@ export class NotificationGatewayEntity {
   @Column({ type: 'text', default: 'POST' })
   method!: NotificationGatewayMethod;
 
-  @Column({ type: 'jsonb', default: {} })
+  /** Names readable, values sealed at rest (secret-box): they carry the gateway's API keys. */
+  @Column({ type: 'jsonb', default: {}, transformer: SEALED_VALUES })
   headers!: Record<string, string>;
 
   /** JSON with `{{placeholder}}`s, each replaced by its JSON-escaped value. */
@@ -67,7 +70,7 @@ export class NotificationGatewayEntity {
   bodyTemplate!: string | null;
 
   /** HMAC-SHA256 key the gateway signs its inbound webhook (replies, receipts) with. */
-  @Column({ name: 'webhook_secret', type: 'text', nullable: true, select: false })
+  @Column({ name: 'webhook_secret', type: 'text', nullable: true, select: false, transformer: SEALED_TEXT })
   webhookSecret!: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })

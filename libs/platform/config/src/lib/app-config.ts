@@ -76,6 +76,12 @@ const schema = z.object({
   JWT_SECRET: z
     .string({ error: (issue) => (issue.input === undefined ? `is required: at least 32 random characters (${JWT_SECRET_HINT})` : undefined) })
     .min(32, `must be at least 32 characters (${JWT_SECRET_HINT})`),
+  /**
+   * Seals the gateways' secrets at rest (SMTP passwords, webhook keys, header values such as API keys).
+   * Unset, a key is derived from JWT_SECRET for this one purpose; set it (32+ random characters) to
+   * rotate JWT_SECRET without re-entering every gateway's secrets.
+   */
+  SECRETS_KEY: z.preprocess((value) => (value === '' ? undefined : value), z.string().min(32, `must be at least 32 characters (${JWT_SECRET_HINT})`).optional()),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(900),
   REFRESH_TOKEN_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
   /** Requests per minute per client address to /auth/* (login, refresh): slows password spraying. */

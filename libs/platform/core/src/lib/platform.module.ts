@@ -1,7 +1,8 @@
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { dataSourceOptions } from '@netduty/persistence';
+import { createHmac } from 'node:crypto';
+import { dataSourceOptions, useSecretKey } from '@netduty/persistence';
 import { APP_CONFIG, redisOptionsFromUrl, type AppConfig } from '@netduty/platform-config';
 import { DatabaseRoleCheck } from './database-role-check';
 
@@ -15,6 +16,8 @@ export type ProcessRole = 'api' | 'worker';
 @Module({})
 export class PlatformModule {
   static forRoot(config: AppConfig, role: ProcessRole): DynamicModule {
+    // The key the gateways' secrets are sealed with in Postgres, for this one purpose.
+    useSecretKey(createHmac('sha256', config.SECRETS_KEY ?? config.JWT_SECRET).update('netduty.gateway-secrets.v1').digest());
     return {
       module: PlatformModule,
       // Only the configuration is global, as a validated value; no service is.
