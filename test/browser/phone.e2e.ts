@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { apiCall, apiLogin } from './support/api-client';
-import { boardSearch, launchBrowser, logIn, SCREENSHOTS, settle } from './support/console-page';
+import { boardSearch, launchBrowser, logIn, SCREENSHOTS, screenEdges, settle } from './support/console-page';
 
 /**
  * The console on a phone (390 × 844), as responders and cluster staff use it in the field: the header
@@ -14,17 +14,15 @@ interface IncidentSummary {
   id: string;
   reference: string;
   allowedActions: string[];
+  site: { state: 'in_service' | 'degraded' | 'down'; downKind: 'on_battery' | 'on_generator' | 'off_air' | null };
 }
+
+/** The incident detail's words for a site's state (the console's Vietnamese). */
+const SITE_STATE_WORDS = { in_service: 'Hoạt động bình thường', degraded: 'Suy giảm', down: 'Mất liên lạc' } as const;
+const DOWN_KIND_WORDS = { on_battery: 'mất điện lưới, chạy ắc quy', on_generator: 'chạy máy phát điện', off_air: 'mất sóng' } as const;
 
 async function pageWidth(page: Page): Promise<number> {
   return page.evaluate(() => (document.scrollingElement ?? document.documentElement).scrollWidth);
-}
-
-/** The element's box lies within the screen's width (a panel opened off screen would not). */
-async function withinScreen(page: Page, selector: string): Promise<{ left: number; right: number }> {
-  const box = await page.locator(selector).first().boundingBox();
-  if (!box) throw new Error(`${selector} has no box`);
-  return { left: Math.round(box.x), right: Math.round(box.x + box.width) };
 }
 
 async function expectNoHorizontalOverflow(page: Page): Promise<void> {
@@ -65,7 +63,7 @@ describe('on a phone (390 px)', () => {
     await settle(page);
     await expectNoHorizontalOverflow(page);
     // The header's tools moved into the menu: the header itself fits the screen.
-    expect((await withinScreen(page, '[data-testid="header-menu-button"]')).right).toBeLessThanOrEqual(PHONE.width);
+    expect((await screenEdges(page, '[data-testid="header-menu-button"]')).right).toBeLessThanOrEqual(PHONE.width);
     expect(await page.locator('[data-testid="app-header"] [data-testid="user-menu"]').count()).toBe(0);
     await page.screenshot({ path: join(SCREENSHOTS, `phone-${label}-board.png`) });
 
@@ -84,7 +82,7 @@ describe('on a phone (390 px)', () => {
     await menu.locator('[data-testid="user-menu"]').waitFor();
     await menu.locator('[data-testid="language-switch"]').waitFor();
     await expectNoHorizontalOverflow(page);
-    const menuBox = await withinScreen(page, '.header-menu .ant-drawer-content-wrapper');
+    const menuBox = await screenEdges(page, '.header-menu .ant-drawer-content-wrapper');
     expect(menuBox.left).toBeGreaterThanOrEqual(0);
     expect(menuBox.right).toBeLessThanOrEqual(PHONE.width);
     await page.screenshot({ path: join(SCREENSHOTS, `phone-${label}-menu.png`) });
@@ -100,9 +98,12 @@ describe('on a phone (390 px)', () => {
     const detail = page.locator(`[data-testid="incident-detail"][data-incident-reference="${incident.reference}"]`);
     await detail.waitFor();
     await detail.locator('[data-testid="timeline-reported"]').waitFor();
+    // The site's state as the database derived it from its open incidents.
+    const { state, downKind } = incident.site;
+    expect(await detail.locator('[data-testid="site-state"]').textContent()).toBe(`${SITE_STATE_WORDS[state]}${downKind ? ` — ${DOWN_KIND_WORDS[downKind]}` : ''}`);
     await settle(page);
     await expectNoHorizontalOverflow(page);
-    const panel = await withinScreen(page, '.incident-drawer .ant-drawer-content-wrapper');
+    const panel = await screenEdges(page, '.incident-drawer .ant-drawer-content-wrapper');
     expect(panel.left).toBeGreaterThanOrEqual(0);
     expect(panel.right).toBeLessThanOrEqual(PHONE.width);
     // Nothing inside the panel is wider than it either (no sideways scrolling within the detail).
@@ -118,7 +119,7 @@ describe('on a phone (390 px)', () => {
     await dialog.waitFor();
     await settle(page);
     await expectNoHorizontalOverflow(page);
-    const box = await withinScreen(page, '.ant-modal-container');
+    const box = await screenEdges(page, '.ant-modal-container');
     expect(box.left).toBeGreaterThanOrEqual(0);
     expect(box.right).toBeLessThanOrEqual(PHONE.width);
     await page.screenshot({ path: join(SCREENSHOTS, `phone-${label}-dialog.png`) });

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { apiCall, apiLogin } from './support/api-client';
-import { consoleUrl, launchBrowser, logIn, newConsoleContext, openDropdownOptions, SCREENSHOTS, settle } from './support/console-page';
+import { consoleUrl, launchBrowser, logIn, newConsoleContext, openDropdownOptions, SCREENSHOTS, screenEdges, settle } from './support/console-page';
 
 /**
  * /rosters (lịch trực) at laptop size and on a phone: who is on duty now with the lead and a call-back
@@ -51,8 +51,9 @@ function adjusted(page: Page, list: 'overrides' | 'swaps', method: 'POST' | 'DEL
 /** The page is no wider than the phone, and the drawer fits inside it. */
 async function expectFitsPhone(page: Page, drawer: Locator): Promise<void> {
   expect(await page.evaluate(() => (document.scrollingElement ?? document.documentElement).scrollWidth)).toBeLessThanOrEqual(PHONE.width);
-  const box = await drawer.locator('.ant-drawer-section, .ant-drawer-content').first().boundingBox();
-  expect(box && box.x >= 0 && box.x + box.width <= PHONE.width).toBe(true);
+  const box = await screenEdges(page, drawer.locator('.ant-drawer-section, .ant-drawer-content'));
+  expect(box.left).toBeGreaterThanOrEqual(0);
+  expect(box.right).toBeLessThanOrEqual(PHONE.width);
 }
 
 describe('/rosters', () => {

@@ -64,6 +64,7 @@ const ROUTES: Record<string, Expectation> = {
   'POST /on-duty-groups/:id/handovers': ALL,
   'POST /handovers/:id/acknowledge': ALL,
   'GET /sites': ALL,
+  'GET /sites/state-summary': ALL,
   'POST /sites': ['admin'],
   'PATCH /sites/:id': ['admin'],
   'GET /sla-policies': ['admin', 'duty_officer', 'cluster_staff', 'leadership'],

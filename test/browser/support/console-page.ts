@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page, type Response } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page, type Response } from 'playwright-core';
 
 /** Helpers shared by the browser tests: the stack is started by global-setup (CONSOLE_URL). */
 export const SCREENSHOTS = join(__dirname, '..', 'screenshots');
@@ -76,6 +76,17 @@ export async function logIn(page: Page, username: string, password = DEMO_PASSWO
 /** The board's quick-find box. */
 export function boardSearch(page: Page) {
   return field(page, 'board-search');
+}
+
+/**
+ * An element's left and right edges on screen, rounded to the pixel layout lands on: a drawer laid out
+ * at 390.000006 px fills a 390 px screen, it does not overflow it. A panel opened off screen would.
+ */
+export async function screenEdges(page: Page, selector: string | Locator): Promise<{ left: number; right: number }> {
+  const target = typeof selector === 'string' ? page.locator(selector) : selector;
+  const box = await target.first().boundingBox();
+  if (!box) throw new Error(`${String(selector)} has no box`);
+  return { left: Math.round(box.x), right: Math.round(box.x + box.width) };
 }
 
 /** Waits until finite CSS/Web animations (fades, drawers, dropdowns) are over; infinite pulses are ignored. */

@@ -28,6 +28,8 @@ export function incidentFixture(overrides: Partial<IncidentDto> = {}): IncidentD
       kind: 'bts',
       operator: { code: 'viettel', name: 'Viettel', kind: 'telecom' },
       commune: { code: '05980', name: 'Phường Đông Kinh', divisionType: 'phường', formerDistrict: 'Thành phố Lạng Sơn' },
+      state: 'in_service',
+      downKind: null,
       priority: 'P1',
       latitude: 21.85,
       longitude: 106.76,

@@ -9,7 +9,9 @@ import type {
   OperatorKind,
   PriorityTier,
   Severity,
+  SiteDownKind,
   SiteKind,
+  SiteState,
 } from './enums';
 import type { TimelineEventDto } from './timeline';
 
@@ -40,6 +42,30 @@ export interface SiteSummaryDto {
   priority: PriorityTier;
   latitude: number;
   longitude: number;
+  /** Derived from its open incidents by the database (in service, degraded, down). */
+  state: SiteState;
+  /** How a down site is down (on battery, on generator, off air); null otherwise. */
+  downKind: SiteDownKind | null;
+}
+
+/** How many sites of one operator and kind were in one state at `SiteStateSummaryDto.at`. */
+export interface SiteStateCountDto {
+  operatorCode: OperatorCode;
+  kind: SiteKind;
+  state: SiteState;
+  /** How a down site is down; null otherwise. */
+  downKind: SiteDownKind | null;
+  sites: number;
+}
+
+/**
+ * The network's state at one moment (now, or any past instant reconstructed from the state history),
+ * within the caller's scope: one row per (operator, kind, state, down kind) that has sites.
+ */
+export interface SiteStateSummaryDto {
+  at: string;
+  total: number;
+  counts: SiteStateCountDto[];
 }
 
 export interface ResponderDto {

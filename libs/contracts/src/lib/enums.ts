@@ -12,6 +12,16 @@ export type OperatorKind = (typeof OPERATOR_KINDS)[number];
 export const SITE_KINDS = ['bts', 'broadband_node', 'transmission_node', 'postal_point'] as const;
 export type SiteKind = (typeof SITE_KINDS)[number];
 
+/**
+ * A site's state, derived from its open incidents (the database's netduty_site_state, applied in the
+ * incident's own transaction): in service, degraded, or down — and when down, how.
+ */
+export const SITE_STATES = ['in_service', 'degraded', 'down'] as const;
+export type SiteState = (typeof SITE_STATES)[number];
+/** on battery (mains lost), on generator, off air. */
+export const SITE_DOWN_KINDS = ['on_battery', 'on_generator', 'off_air'] as const;
+export type SiteDownKind = (typeof SITE_DOWN_KINDS)[number];
+
 /** P0: event venues and government offices; P1: hubs/aggregation; P2: everything else. */
 export const PRIORITY_TIERS = ['P0', 'P1', 'P2'] as const;
 export type PriorityTier = (typeof PRIORITY_TIERS)[number];

@@ -308,6 +308,23 @@ export interface paths {
         patch: operations["InventoryController_updateSite"];
         trace?: never;
     };
+    "/api/v1/sites/state-summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sites in service, degraded and down (on battery, on generator, off air) by operator and kind, now or at a past instant (within the caller's scope) */
+        get: operations["InventoryController_siteStateSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/clusters": {
         parameters: {
             query?: never;
@@ -1942,6 +1959,26 @@ export interface operations {
                 "application/json": components["schemas"]["UpdateSiteBody"];
             };
         };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    InventoryController_siteStateSummary: {
+        parameters: {
+            query?: {
+                /** @description a past instant to reconstruct; omitted: now */
+                at?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
         responses: {
             200: {
                 headers: {

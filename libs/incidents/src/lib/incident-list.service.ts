@@ -34,7 +34,7 @@ const PAGE_ROWS_SQL = `
   SELECT i.id, i.reference, i.category, i.severity, i.priority, i.status, i.description, i.reporter_name, i.reported_by, i.reporter_phone, i.reported_at,
          i.acknowledged_at, i.resolved_at, i.closed_at, i.ack_starts_at, i.ack_due_at, i.restore_starts_at, i.restore_due_at,
          i.escalation_level, i.updated_at,
-         s.id AS site_id, s.code AS site_code, s.name AS site_name, s.kind AS site_kind, s.priority AS site_priority, s.latitude, s.longitude,
+         s.id AS site_id, s.code AS site_code, s.name AS site_name, s.kind AS site_kind, s.priority AS site_priority, s.latitude, s.longitude, s.state AS site_state, s.down_kind AS site_down_kind,
          o.code AS operator_code, o.name AS operator_name, o.kind AS operator_kind,
          c.code AS commune_code, c.name AS commune_name, c.division_type, c.former_district,
          r.id AS responder_id, r.name AS responder_name, r.phone AS responder_phone, r.active AS responder_active, r.cluster_id AS responder_cluster_id, cl.name AS cluster_name
@@ -75,6 +75,8 @@ interface PageRow {
   site_priority: SiteEntity['priority'];
   latitude: number;
   longitude: number;
+  site_state: SiteEntity['state'];
+  site_down_kind: SiteEntity['downKind'];
   operator_code: OperatorEntity['code'];
   operator_name: string;
   operator_kind: OperatorEntity['kind'];
@@ -122,6 +124,8 @@ function pageRowToEntity(row: PageRow): IncidentEntity {
       priority: row.site_priority,
       latitude: row.latitude,
       longitude: row.longitude,
+      state: row.site_state,
+      downKind: row.site_down_kind,
       operator: { code: row.operator_code, name: row.operator_name, kind: row.operator_kind },
       commune: { code: row.commune_code, name: row.commune_name, divisionType: row.division_type, formerDistrict: row.former_district },
     },

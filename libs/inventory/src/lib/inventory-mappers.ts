@@ -27,6 +27,8 @@ export function toSiteSummaryDto(site: SiteEntity): SiteSummaryDto {
     priority: site.priority,
     latitude: site.latitude,
     longitude: site.longitude,
+    state: site.state,
+    downKind: site.downKind,
   };
 }
 

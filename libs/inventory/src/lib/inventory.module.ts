@@ -2,11 +2,12 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '@netduty/identity';
 import { OperatorsService } from './operators.service';
 import { SitesService } from './sites.service';
+import { SiteStatesService } from './site-states.service';
 
 /** Inventory: operators, communes and sites — what the network is made of and where. */
 @Module({
   imports: [AuditModule],
-  providers: [OperatorsService, SitesService],
-  exports: [OperatorsService, SitesService],
+  providers: [OperatorsService, SitesService, SiteStatesService],
+  exports: [OperatorsService, SitesService, SiteStatesService],
 })
 export class InventoryModule {}

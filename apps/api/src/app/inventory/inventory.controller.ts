@@ -1,13 +1,13 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { CommuneDto, OperatorDto, SiteSummaryDto } from '@netduty/contracts';
+import type { CommuneDto, OperatorDto, SiteStateSummaryDto, SiteSummaryDto } from '@netduty/contracts';
 import type { Actor } from '@netduty/identity';
-import { OperatorsService, SitesService } from '@netduty/inventory';
+import { OperatorsService, SitesService, SiteStatesService } from '@netduty/inventory';
 import { RequirePermission } from '../auth/access.decorators';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { uuidParam } from '../http/uuid-param.pipe';
 import { CreateSiteBody, OperatorParams, RenameOperatorBody, UpdateSiteBody } from './dto/inventory.body';
-import { SiteSearchQuery } from './site-search.query';
+import { SiteSearchQuery, SiteStateSummaryQuery } from './site-search.query';
 
 @ApiTags('inventory')
 @Controller()
@@ -15,6 +15,7 @@ export class InventoryController {
   constructor(
     private readonly operators: OperatorsService,
     private readonly sites: SitesService,
+    private readonly siteStates: SiteStatesService,
   ) {}
 
   @Get('operators')
@@ -46,6 +47,13 @@ export class InventoryController {
   @RequirePermission('inventory.manage')
   updateSite(@Param('id', uuidParam('id')) id: string, @Body() body: UpdateSiteBody): Promise<SiteSummaryDto> {
     return this.sites.update(id, body);
+  }
+
+  @Get('sites/state-summary')
+  @RequirePermission('inventory.read')
+  @ApiOperation({ summary: "Sites in service, degraded and down (on battery, on generator, off air) by operator and kind, now or at a past instant (within the caller's scope)" })
+  siteStateSummary(@Query() query: SiteStateSummaryQuery, @CurrentActor() actor: Actor): Promise<SiteStateSummaryDto> {
+    return this.siteStates.summary(query.at ? new Date(query.at) : null, actor.scope);
   }
 
   @Get('sites')

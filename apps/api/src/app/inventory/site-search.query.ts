@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsISO8601, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { Optional } from '../http/optional';
 
 export class SiteSearchQuery {
@@ -17,4 +17,13 @@ export class SiteSearchQuery {
   @Min(1)
   @Max(50)
   limit?: number;
+}
+
+/** GET /sites/state-summary: now, or a past instant with its zone ("…Z" or "+07:00"). */
+export class SiteStateSummaryQuery {
+  @ApiPropertyOptional({ format: 'date-time', description: 'a past instant to reconstruct; omitted: now' })
+  @Optional()
+  @IsISO8601({ strict: true })
+  @Matches(/(Z|[+-]\d{2}:\d{2})$/)
+  at?: string;
 }

@@ -4,6 +4,16 @@ type TranslationTree<T> = { [K in keyof T]: T[K] extends string ? string : Trans
 
 /** English for on-duty.vi.ts (same keys). */
 export const onDutyEn: TranslationTree<typeof onDutyVi> = {
+  siteState: {
+    in_service: 'In service',
+    degraded: 'Degraded',
+    down: 'Down',
+    downKind: {
+      on_battery: 'mains lost, on battery',
+      on_generator: 'on generator',
+      off_air: 'off air',
+    },
+  },
   chain: {
     title: 'Escalation chain',
     state: {
@@ -537,6 +547,7 @@ export const onDutyEn: TranslationTree<typeof onDutyVi> = {
     title: 'Incident detail',
     notFound: 'Incident not found',
     site: 'Site',
+    siteState: 'Site state',
     commune: 'Commune/ward',
     operator: 'Operator',
     category: 'Category',

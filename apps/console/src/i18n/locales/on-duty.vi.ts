@@ -4,6 +4,16 @@
  * register-on-duty-strings.ts).
  */
 export const onDutyVi = {
+  siteState: {
+    in_service: 'Hoạt động bình thường',
+    degraded: 'Suy giảm',
+    down: 'Mất liên lạc',
+    downKind: {
+      on_battery: 'mất điện lưới, chạy ắc quy',
+      on_generator: 'chạy máy phát điện',
+      off_air: 'mất sóng',
+    },
+  },
   chain: {
     title: 'Chuỗi chuyển cấp',
     state: {
@@ -537,6 +547,7 @@ export const onDutyVi = {
     title: 'Chi tiết sự cố',
     notFound: 'Không tìm thấy sự cố',
     site: 'Trạm/điểm',
+    siteState: 'Trạng thái trạm',
     commune: 'Xã/phường',
     operator: 'Doanh nghiệp',
     category: 'Loại sự cố',

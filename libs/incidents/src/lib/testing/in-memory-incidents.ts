@@ -333,6 +333,8 @@ export class InMemoryIncidentReader extends IncidentReader {
         kind: 'bts',
         operator: { code: incident.operatorCode, name: incident.operatorCode, kind: 'telecom' },
         commune: { code: incident.communeCode, name: incident.communeCode, divisionType: 'xã', formerDistrict: null },
+        state: 'in_service',
+        downKind: null,
         priority: incident.priority,
         latitude: 21.85,
         longitude: 106.76,

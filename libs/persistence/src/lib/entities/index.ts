@@ -22,6 +22,7 @@ import { RefreshTokenEntity } from './refresh-token.entity';
 import { ResponderEntity } from './responder.entity';
 import { SessionFamilyEntity } from './session-family.entity';
 import { SiteEntity } from './site.entity';
+import { SiteStateChangeEntity } from './site-state-change.entity';
 import { SlaPolicyEntity } from './sla-policy.entity';
 import { UserEntity } from './user.entity';
 
@@ -51,6 +52,7 @@ export {
   ProvinceEntity,
   ResponderEntity,
   SiteEntity,
+  SiteStateChangeEntity,
   SlaPolicyEntity,
 };
 
@@ -63,6 +65,7 @@ export const ENTITIES = [
   ProvinceEntity,
   CommuneEntity,
   SiteEntity,
+  SiteStateChangeEntity,
   ClusterEntity,
   ClusterCommuneEntity,
   ResponderEntity,

@@ -1,5 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { PRIORITY_TIERS, SITE_KINDS, type OperatorCode, type PriorityTier, type SiteKind } from '@netduty/contracts';
+import { PRIORITY_TIERS, SITE_DOWN_KINDS, SITE_KINDS, SITE_STATES, type OperatorCode, type PriorityTier, type SiteDownKind, type SiteKind, type SiteState } from '@netduty/contracts';
 import { oneOf } from './one-of-check';
 import { CommuneEntity } from './commune.entity';
 import { OperatorEntity } from './operator.entity';
@@ -9,6 +9,9 @@ import { OperatorEntity } from './operator.entity';
 @Check('sites_priority_check', oneOf('priority', PRIORITY_TIERS))
 @Check('sites_latitude_check', 'latitude BETWEEN -90 AND 90')
 @Check('sites_longitude_check', 'longitude BETWEEN -180 AND 180')
+@Check('sites_state_check', oneOf('state', SITE_STATES))
+@Check('sites_down_kind_check', oneOf('down_kind', SITE_DOWN_KINDS))
+@Check('sites_down_kind_when_down', "(state = 'down') = (down_kind IS NOT NULL)")
 @Index('sites_operator_code', ['operatorCode'])
 @Index('sites_commune_code', ['communeCode'])
 // A GIN trigram index (gin_trgm_ops), which TypeORM cannot describe: the migration owns it.
@@ -55,4 +58,14 @@ export class SiteEntity {
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
+
+  /** Derived from the open incidents by the database, in their transaction: never written by the application. */
+  @Column({ type: 'text', default: 'in_service', update: false, insert: false })
+  state!: SiteState;
+
+  @Column({ name: 'down_kind', type: 'text', nullable: true, update: false, insert: false })
+  downKind!: SiteDownKind | null;
+
+  @Column({ name: 'state_since', type: 'timestamptz', nullable: true, update: false, insert: false })
+  stateSince!: Date | null;
 }

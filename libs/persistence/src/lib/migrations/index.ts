@@ -8,6 +8,7 @@ import { OnDutyOperations1765000000000 } from './1765000000000-on-duty-operation
 import { AssignmentJourney1765100000000 } from './1765100000000-assignment-journey';
 import { AcceptDeadline1765200000000 } from './1765200000000-accept-deadline';
 import { DeliveryReceipts1765300000000 } from './1765300000000-delivery-receipts';
+import { SiteState1765400000000 } from './1765400000000-site-state';
 
 /** Every migration, in order. Listed explicitly so bundled apps and the CLI see the same set. */
-export const MIGRATIONS = [InitialSchema1763776800000, AccountsAndAudit1763780400000, ApplicationRole1763784000000, IdempotencyPerCaller1763790000000, IncidentListOrder1763791200000, Notifications1764900000000, OnDutyOperations1765000000000, AssignmentJourney1765100000000, AcceptDeadline1765200000000, DeliveryReceipts1765300000000];
+export const MIGRATIONS = [InitialSchema1763776800000, AccountsAndAudit1763780400000, ApplicationRole1763784000000, IdempotencyPerCaller1763790000000, IncidentListOrder1763791200000, Notifications1764900000000, OnDutyOperations1765000000000, AssignmentJourney1765100000000, AcceptDeadline1765200000000, DeliveryReceipts1765300000000, SiteState1765400000000];

@@ -10,6 +10,8 @@ function site(id: string, latitude: number, longitude: number): SiteSummaryDto {
     operator: { code: 'viettel', name: 'Viettel', kind: 'telecom' },
     commune: { code: '1', name: 'Đông Kinh', divisionType: 'phường', formerDistrict: null },
     priority: 'P2',
+    state: 'in_service',
+    downKind: null,
     latitude,
     longitude,
   };

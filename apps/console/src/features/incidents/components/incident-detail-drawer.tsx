@@ -40,6 +40,17 @@ function IncidentFacts({ incident, columns }: { incident: IncidentDetailDto; col
       ),
     },
     {
+      key: 'siteState',
+      label: t('detail.siteState'),
+      span: columns,
+      children: (
+        <span className={`site-state site-state--${site.state}`} data-testid="site-state">
+          {t(`siteState.${site.state}`)}
+          {site.downKind && ` — ${t(`siteState.downKind.${site.downKind}`)}`}
+        </span>
+      ),
+    },
+    {
       key: 'commune',
       label: t('detail.commune'),
       children: (
