@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { openSecret, SEALED_VALUES, sealSecret, useSecretKey } from './secret-box';
+import { openSecret, SEALED_TEXT, SEALED_VALUES, sealSecret, useSecretKey } from './secret-box';
 
 describe('secret box', () => {
   beforeAll(() => useSecretKey(randomBytes(32)));
@@ -24,5 +24,14 @@ describe('secret box', () => {
     expect(Object.keys(stored)).toEqual(['authorization']);
     expect(stored['authorization']).toMatch(/^enc:v1:/);
     expect(SEALED_VALUES.from(stored)).toEqual({ authorization: 'Bearer abc' });
+  });
+
+  it('reads a secret sealed under another key as absent, so the gateway stays editable', () => {
+    const sealedBefore = sealSecret('old key secret');
+    const header = SEALED_VALUES.to({ authorization: 'Bearer old', 'x-team': 'noc' }) as Record<string, string>;
+    useSecretKey(randomBytes(32));
+    expect(SEALED_TEXT.from(sealedBefore)).toBeNull();
+    expect(SEALED_VALUES.from({ ...header, plain: 'legacy' })).toEqual({ plain: 'legacy' });
+    expect(() => openSecret(sealedBefore)).toThrow();
   });
 });

@@ -37,10 +37,23 @@ export function openSecret(stored: string): string {
   return Buffer.concat([decipher.update(Buffer.from(sealed, 'base64url')), decipher.final()]).toString('utf8');
 }
 
+/**
+ * A secret sealed under another key (the key changed) cannot be opened: it reads as absent, so the
+ * gateway stays listable and editable and its sends fail visibly (the delivery log says why) until an
+ * administrator enters the secret again.
+ */
+export function openSecretIfReadable(stored: string): string | null {
+  try {
+    return openSecret(stored);
+  } catch {
+    return null;
+  }
+}
+
 /** A text column holding one secret (an SMTP password, a webhook key). */
 export const SEALED_TEXT: ValueTransformer = {
   to: (value: string | null | undefined) => (typeof value === 'string' ? sealSecret(value) : value),
-  from: (value: string | null) => (typeof value === 'string' ? openSecret(value) : value),
+  from: (value: string | null) => (typeof value === 'string' ? openSecretIfReadable(value) : value),
 };
 
 /** A jsonb map whose values are secrets (a gateway's headers: API keys, bearer tokens); names stay readable. */
@@ -48,5 +61,10 @@ export const SEALED_VALUES: ValueTransformer = {
   to: (value: Record<string, string> | null | undefined) =>
     value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).map(([name, text]) => [name, sealSecret(text)])) : value,
   from: (value: Record<string, string> | null) =>
-    value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).map(([name, text]) => [name, openSecret(text)])) : value,
+    value && typeof value === 'object'
+      ? Object.fromEntries(Object.entries(value).flatMap(([name, text]) => {
+          const opened = openSecretIfReadable(text);
+          return opened === null ? [] : [[name, opened]];
+        }))
+      : value,
 };

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createTransport, type Transporter } from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 import { DataSource } from 'typeorm';
-import { NotificationGatewayEntity, openSecret } from '@netduty/persistence';
+import { NotificationGatewayEntity, openSecretIfReadable } from '@netduty/persistence';
 import { messageText } from './message-text';
 import { PermanentSendError, RetryableSendError, type ChannelSendResult, type DeliveryToSend, type NotificationChannel } from './notification-channel';
 
@@ -77,7 +77,7 @@ export class EmailChannel implements NotificationChannel, OnModuleDestroy {
       host: gateway.smtpHost ?? undefined,
       port: gateway.smtpPort ?? undefined,
       secure: gateway.smtpSecure,
-      auth: gateway.smtpUser ? { user: gateway.smtpUser, pass: secret?.password ? openSecret(secret.password) : '' } : undefined,
+      auth: gateway.smtpUser ? { user: gateway.smtpUser, pass: (secret?.password ? openSecretIfReadable(secret.password) : null) ?? '' } : undefined,
       pool: true,
       maxConnections: 2,
       connectionTimeout: SEND_TIMEOUT_MS,
