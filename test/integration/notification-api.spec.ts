@@ -53,6 +53,21 @@ describe('notifications over the api: centre, preferences, delivery log, gateway
     return result.body;
   }
 
+  /** A disabled SMS gateway (nothing is sent) whose webhooks are signed with `secret`. */
+  async function signedSmsGateway(label: string, secret = WEBHOOK_SECRET): Promise<NotificationGatewayDto> {
+    const created = await admin.request<NotificationGatewayDto>('POST', '/notification-gateways', {
+      kind: 'sms',
+      name: uniqueName(label),
+      url: 'http://127.0.0.1:9/sms',
+      bodyTemplate: '{"to":"{{address}}","text":"{{text}}"}',
+      webhookSecret: secret,
+      enabled: false,
+    });
+    if (created.status !== 201) throw new Error(`gateway: ${created.status}`);
+    createdGatewayIds.push(created.body.id);
+    return created.body;
+  }
+
   async function auditRows(entityId: string): Promise<{ action: string; actor_user_id: string | null; outcome: string; status_code: number | null }[]> {
     return api.dataSource.query(`SELECT action, actor_user_id, outcome, status_code FROM audit_log WHERE entity_id = $1 ORDER BY id`, [entityId]);
   }
@@ -319,16 +334,7 @@ describe('notifications over the api: centre, preferences, delivery log, gateway
     let gateway: NotificationGatewayDto;
 
     beforeAll(async () => {
-      const created = await admin.request<NotificationGatewayDto>('POST', '/notification-gateways', {
-        kind: 'sms',
-        name: uniqueName('SMS receipts'),
-        url: 'http://127.0.0.1:9/sms',
-        bodyTemplate: '{"to":"{{address}}","text":"{{text}}"}',
-        webhookSecret: WEBHOOK_SECRET,
-        enabled: false,
-      });
-      gateway = created.body;
-      createdGatewayIds.push(gateway.id);
+      gateway = await signedSmsGateway('SMS receipts');
     });
 
     const post = (gatewayId: string, body: string, signature: string | null) =>
@@ -366,19 +372,11 @@ describe('notifications over the api: centre, preferences, delivery log, gateway
     });
 
     it("applies a receipt only to its own gateway's messages", async () => {
-      const other = await admin.request<NotificationGatewayDto>('POST', '/notification-gateways', {
-        kind: 'sms',
-        name: uniqueName('SMS receipts other'),
-        url: 'http://127.0.0.1:9/sms',
-        bodyTemplate: '{"to":"{{address}}","text":"{{text}}"}',
-        webhookSecret: 'other-gateway-secret-0123456789',
-        enabled: false,
-      });
-      createdGatewayIds.push(other.body.id);
+      const other = await signedSmsGateway('SMS receipts other', 'other-gateway-secret-0123456789');
       const incident = await report(duty, 'viettel', 'major');
       const messageId = `gw-${randomUUID()}`;
       const id = await storedDelivery({ userId: userId(viettel), incidentId: incident.id, channel: 'sms', gatewayId: gateway.id, address: '0986100001', status: 'sent', providerMessageId: messageId });
-      expect((await signed(other.body.id, { messageId, status: 'failed' }, 'other-gateway-secret-0123456789')).body).toEqual({ applied: 0, unchanged: 0, unmatched: [messageId] });
+      expect((await signed(other.id, { messageId, status: 'failed' }, 'other-gateway-secret-0123456789')).body).toEqual({ applied: 0, unchanged: 0, unmatched: [messageId] });
       expect((await api.dataSource.query(`SELECT status FROM notification_deliveries WHERE id = $1`, [id]))[0]).toEqual({ status: 'sent' });
     });
 
@@ -416,16 +414,7 @@ describe('notifications over the api: centre, preferences, delivery log, gateway
     let gateway: NotificationGatewayDto;
 
     beforeAll(async () => {
-      const created = await admin.request<NotificationGatewayDto>('POST', '/notification-gateways', {
-        kind: 'sms',
-        name: uniqueName('SMS inbound'),
-        url: 'http://127.0.0.1:9/sms',
-        bodyTemplate: '{"to":"{{address}}","text":"{{text}}"}',
-        webhookSecret: WEBHOOK_SECRET,
-        enabled: false,
-      });
-      gateway = created.body;
-      createdGatewayIds.push(gateway.id);
+      gateway = await signedSmsGateway('SMS inbound');
     });
 
     const post = (gatewayId: string, body: string, signature: string | null, contentType = 'text/plain') =>

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsZonedInstant } from '../http/instant';
 import { Optional } from '../http/optional';
 
 export class SiteSearchQuery {
@@ -23,7 +24,6 @@ export class SiteSearchQuery {
 export class SiteStateSummaryQuery {
   @ApiPropertyOptional({ format: 'date-time', description: 'a past instant to reconstruct; omitted: now' })
   @Optional()
-  @IsISO8601({ strict: true })
-  @Matches(/(Z|[+-]\d{2}:\d{2})$/)
+  @IsZonedInstant()
   at?: string;
 }

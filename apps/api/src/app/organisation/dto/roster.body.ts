@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsString, IsUUID, Length, Matches, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsString, IsUUID, Length, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
 import {
   DEFAULT_ROSTER_TIME_ZONE,
   ISO_WEEKDAYS,
@@ -21,6 +21,7 @@ import {
 import { HANDOVER_LIMITS, type CreateHandoverRequest } from '@netduty/contracts';
 import type { RosterInput } from '@netduty/organisation';
 import { trimmed } from '../../http/trimmed';
+import { IsZonedInstant } from '../../http/instant';
 import { Optional } from '../../http/optional';
 
 /*
@@ -33,8 +34,6 @@ const ID_MAX_LENGTH = 64;
 /** "2026-12-07T07:00:00.000+07:00" and its kin; the domain refuses what is not an instant with a zone. */
 const INSTANT_MAX_LENGTH = 40;
 const TIME_ZONE_MAX_LENGTH = 64;
-/** A query instant names its zone; a bare local time would be read in the server's TZ. */
-const WITH_ZONE = /(Z|[+-]\d{2}:\d{2})$/;
 
 export class ShiftTemplateBody implements ShiftTemplateDto {
   @ApiProperty({ maxLength: ID_MAX_LENGTH })
@@ -259,13 +258,11 @@ export function toSwapTerms(body: AddShiftSwapRequest): AddShiftSwapRequest {
 /** GET /on-duty-groups/:id/shifts?from&to (at most ROSTER_LIMITS.queryDays apart). */
 export class ShiftsQuery {
   @ApiProperty({ format: 'date-time' })
-  @IsISO8601({ strict: true })
-  @Matches(WITH_ZONE)
+  @IsZonedInstant()
   from!: string;
 
   @ApiProperty({ format: 'date-time' })
-  @IsISO8601({ strict: true })
-  @Matches(WITH_ZONE)
+  @IsZonedInstant()
   to!: string;
 }
 
@@ -279,7 +276,6 @@ export class CreateHandoverBody implements CreateHandoverRequest {
 
   @ApiPropertyOptional({ format: 'date-time', description: "the outgoing shift's start; by default the shift covering now" })
   @Optional()
-  @IsISO8601({ strict: true })
-  @Matches(WITH_ZONE)
+  @IsZonedInstant()
   shiftStartsAt?: string;
 }
