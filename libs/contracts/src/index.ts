@@ -14,3 +14,4 @@ export * from './lib/event-period';
 export * from './lib/rosters';
 export * from './lib/notifications';
 export * from './lib/duty';
+export * from './lib/analytics';

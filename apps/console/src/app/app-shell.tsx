@@ -1,4 +1,14 @@
-import { AlertOutlined, AuditOutlined, DashboardOutlined, HistoryOutlined, ScheduleOutlined, SettingOutlined } from '@ant-design/icons';
+import {
+  AlertOutlined,
+  AuditOutlined,
+  DashboardOutlined,
+  EnvironmentOutlined,
+  FileTextOutlined,
+  FundOutlined,
+  HistoryOutlined,
+  ScheduleOutlined,
+  SettingOutlined,
+} from '@ant-design/icons';
 import { Button, Layout } from 'antd';
 import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -46,6 +56,9 @@ function MenuGlyph() {
 
 const NAV_ICON: Readonly<Record<NavKey, ReactNode>> = {
   board: <DashboardOutlined />,
+  dashboard: <FundOutlined />,
+  map: <EnvironmentOutlined />,
+  reports: <FileTextOutlined />,
   report: <AlertOutlined />,
   admin: <SettingOutlined />,
   audit: <AuditOutlined />,
@@ -54,6 +67,9 @@ const NAV_ICON: Readonly<Record<NavKey, ReactNode>> = {
 };
 
 function activeNavKey(pathname: string): NavKey {
+  if (pathname.startsWith('/dashboard')) return 'dashboard';
+  if (pathname.startsWith('/map')) return 'map';
+  if (pathname.startsWith('/reports')) return 'reports';
   if (pathname.startsWith('/report')) return 'report';
   if (pathname.startsWith('/admin')) return 'admin';
   if (pathname.startsWith('/audit')) return 'audit';

@@ -20,6 +20,10 @@ const AdminPage = lazy(() => import('../features/admin/components/admin-page').t
 const AuditPage = lazy(() => import('../features/audit/components/audit-page').then((module) => ({ default: module.AuditPage })));
 const RostersPage = lazy(() => import('../features/rosters/components/rosters-page').then((module) => ({ default: module.RostersPage })));
 const HistoryPage = lazy(() => import('../features/history/components/history-page').then((module) => ({ default: module.HistoryPage })));
+const DashboardPage = lazy(() => import('../features/dashboard/components/dashboard-page').then((module) => ({ default: module.DashboardPage })));
+const WallPage = lazy(() => import('../features/dashboard/components/wall-page').then((module) => ({ default: module.WallPage })));
+const MapPage = lazy(() => import('../features/map/components/map-page').then((module) => ({ default: module.MapPage })));
+const ReportsPage = lazy(() => import('../features/reports/components/reports-page').then((module) => ({ default: module.ReportsPage })));
 const NotFoundPage = lazy(() => import('./not-found-page').then((module) => ({ default: module.NotFoundPage })));
 
 function Deferred({ children }: { children: ReactNode }) {
@@ -39,6 +43,17 @@ export const router = createBrowserRouter([
     // Everything else needs a session (and a password that does not have to be changed first).
     element: <RequireSession />,
     children: [
+      {
+        // The operations room's big screen: full screen, no shell, its own batched live channel.
+        path: '/wall',
+        element: (
+          <RequirePermission anyOf={AREA_PERMISSIONS.dashboard}>
+            <Deferred>
+              <WallPage />
+            </Deferred>
+          </RequirePermission>
+        ),
+      },
       {
         element: (
           <LiveUpdates>
@@ -64,6 +79,36 @@ export const router = createBrowserRouter([
                 ),
               },
             ],
+          },
+          {
+            path: '/dashboard',
+            element: (
+              <RequirePermission anyOf={AREA_PERMISSIONS.dashboard}>
+                <Deferred>
+                  <DashboardPage />
+                </Deferred>
+              </RequirePermission>
+            ),
+          },
+          {
+            path: '/map',
+            element: (
+              <RequirePermission anyOf={AREA_PERMISSIONS.map}>
+                <Deferred>
+                  <MapPage />
+                </Deferred>
+              </RequirePermission>
+            ),
+          },
+          {
+            path: '/reports',
+            element: (
+              <RequirePermission anyOf={AREA_PERMISSIONS.reports}>
+                <Deferred>
+                  <ReportsPage />
+                </Deferred>
+              </RequirePermission>
+            ),
           },
           {
             path: '/history',

@@ -29,6 +29,14 @@ export const PERMISSIONS = [
   'user.manage',
   'audit.read',
   'notification.manage',
+  /** The network-safety dashboard, the province map and their REST figures (read-only). */
+  'analytics.read',
+  /** Situation, flash and cyber-incident reports: read and download. */
+  'situation_report.read',
+  /** Generate a report on demand, write the duty officer's remarks. */
+  'situation_report.write',
+  /** Sign a report off (the api also requires the caller to lead the department's shift). */
+  'situation_report.sign_off',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

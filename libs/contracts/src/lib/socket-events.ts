@@ -8,7 +8,22 @@ export interface ServerToClientEvents {
   'incident.escalated': (payload: IncidentEscalatedPayload, meta: ServerEventMeta) => void;
   /** A new entry in the person's notification centre, sent to their own room only. */
   'notification.created': (notification: InAppNotificationDto, meta: ServerEventMeta) => void;
+  /**
+   * The leadership's figures changed (incidents or site states moved). Batched: each api instance sends
+   * at most one per `ANALYTICS_PULSE_MS` to each socket in the analytics room, however many incidents
+   * moved meanwhile; the dashboard then refetches its figures from REST.
+   */
+  'analytics.changed': (pulse: AnalyticsPulse) => void;
 }
+
+export interface AnalyticsPulse {
+  at: string;
+  /** Incident changes since the previous pulse (across all api and worker instances). */
+  changes: number;
+}
+
+/** The analytics pulse's period: at most two frames a second per console, even in a storm. */
+export const ANALYTICS_PULSE_MS = 500;
 
 /**
  * Sent with every server → console event. `eventId` is the event's entry in the api's event log (a
@@ -24,6 +39,12 @@ export interface ServerEventMeta {
 export interface SocketHandshakeAuth {
   token: string | null;
   lastEventId?: string;
+  /**
+   * console (default): the scope's incident rooms, the person's own room. analytics: the batched
+   * analytics pulse only (and the person's own room), for a wall screen that must stay calm in a storm;
+   * it needs `analytics.read`.
+   */
+  channel?: 'console' | 'analytics';
 }
 
 /** Reconnect quickly: within 2 s of an api instance being back, whatever the number of failed attempts. */
@@ -95,4 +116,6 @@ export const SOCKET_ROOMS = {
   user: (id: string) => `user:${id}`,
   /** Every socket of one login session, so that ending the user's other sessions can spare this one. */
   session: (id: string) => `session:${id}`,
+  /** Sockets that receive the batched analytics pulse (dashboard, wall, map). */
+  analytics: 'analytics',
 } as const;

@@ -20,11 +20,21 @@ const INCIDENT_WORK: Permission[] = [
  * data, the users, the policies and the rosters whole.
  */
 const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  admin: ['incident.read', 'inventory.read', 'organisation.read', 'roster.adjust', 'sla.read', 'sla.write', 'inventory.manage', 'organisation.manage', 'user.manage', 'audit.read', 'notification.manage'],
-  duty_officer: [...INCIDENT_WORK, 'inventory.read', 'organisation.read', 'roster.adjust', 'sla.read'],
+  admin: ['incident.read', 'inventory.read', 'organisation.read', 'roster.adjust', 'sla.read', 'sla.write', 'inventory.manage', 'organisation.manage', 'user.manage', 'audit.read', 'notification.manage', 'analytics.read', 'situation_report.read'],
+  duty_officer: [
+    ...INCIDENT_WORK,
+    'inventory.read',
+    'organisation.read',
+    'roster.adjust',
+    'sla.read',
+    'analytics.read',
+    'situation_report.read',
+    'situation_report.write',
+    'situation_report.sign_off',
+  ],
   cluster_staff: ['incident.read', 'incident.report', 'incident.acknowledge', 'incident.assign', 'incident.comment', 'incident.resolve', 'inventory.read', 'organisation.read', 'sla.read'],
   responder: ['incident.read', 'incident.acknowledge', 'incident.comment', 'incident.resolve', 'inventory.read', 'organisation.read'],
-  leadership: ['incident.read', 'inventory.read', 'organisation.read', 'sla.read', 'audit.read'],
+  leadership: ['incident.read', 'inventory.read', 'organisation.read', 'sla.read', 'audit.read', 'analytics.read', 'situation_report.read'],
 };
 
 export function permissionsOf(role: Role): Permission[] {

@@ -16,6 +16,9 @@ export const en: Translations = {
   nav: {
     label: 'Areas',
     board: 'Duty board',
+    dashboard: 'Network safety',
+    map: 'Map',
+    reports: 'Situation reports',
     report: 'Report incident',
     admin: 'Administration',
     audit: 'Audit log',

@@ -1,21 +1,6 @@
 import { en } from './en';
 import { vi } from './vi';
-
-type Tree = { [key: string]: string | Tree };
-
-function leaves(tree: Tree, prefix = ''): Map<string, string> {
-  const result = new Map<string, string>();
-  for (const [key, value] of Object.entries(tree)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === 'string') result.set(path, value);
-    else for (const [childPath, childValue] of leaves(value, path)) result.set(childPath, childValue);
-  }
-  return result;
-}
-
-function placeholders(text: string): string[] {
-  return [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((match) => match[1] ?? '').sort();
-}
+import { leaves, placeholders } from './same-shape.spec-helper';
 
 describe('translations', () => {
   const viLeaves = leaves(vi);

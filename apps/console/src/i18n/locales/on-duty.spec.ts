@@ -2,30 +2,11 @@ import i18next from 'i18next';
 import { registerOnDutyStrings } from '../register-on-duty-strings';
 import { onDutyEn } from './on-duty.en';
 import { onDutyVi } from './on-duty.vi';
-
-type Tree = { [key: string]: string | Tree };
-
-function leaves(tree: Tree, prefix = ''): Map<string, string> {
-  const result = new Map<string, string>();
-  for (const [key, value] of Object.entries(tree)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === 'string') result.set(path, value);
-    else for (const [childPath, childValue] of leaves(value, path)) result.set(childPath, childValue);
-  }
-  return result;
-}
-
-const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((match) => match[1] ?? '').sort();
+import { expectSameShape } from './same-shape.spec-helper';
 
 describe('on-duty strings', () => {
   it('have the same keys and placeholders in Vietnamese and English, none empty', () => {
-    const vi = leaves(onDutyVi);
-    const en = leaves(onDutyEn);
-    expect([...en.keys()].sort()).toEqual([...vi.keys()].sort());
-    for (const [path, text] of vi) {
-      expect({ path, empty: text.trim() === '' || (en.get(path) ?? '').trim() === '' }).toEqual({ path, empty: false });
-      expect({ path, placeholders: placeholders(en.get(path) ?? '') }).toEqual({ path, placeholders: placeholders(text) });
-    }
+    expectSameShape(onDutyVi, onDutyEn);
   });
 
   it('adds English only once the English bundle is loaded, so the lazy English strings are still fetched', async () => {

@@ -14,6 +14,9 @@ export const vi = {
   nav: {
     label: 'Các khu vực',
     board: 'Bảng trực',
+    dashboard: 'An toàn mạng lưới',
+    map: 'Bản đồ',
+    reports: 'Báo cáo tình hình',
     report: 'Báo cáo sự cố',
     admin: 'Quản trị',
     audit: 'Nhật ký hệ thống',

@@ -32,11 +32,14 @@ export function canComment(permissions: PermissionSet): boolean {
   return permissions.includes('incident.comment');
 }
 
-export type NavKey = 'board' | 'history' | 'rosters' | 'report' | 'admin' | 'audit';
+export type NavKey = 'board' | 'dashboard' | 'map' | 'reports' | 'history' | 'rosters' | 'report' | 'admin' | 'audit';
 
 /** Each area of the console and the permissions that open it (any one of them). */
 export const AREA_PERMISSIONS: Readonly<Record<NavKey, readonly Permission[]>> = {
   board: ['incident.read'],
+  dashboard: ['analytics.read'],
+  map: ['analytics.read'],
+  reports: ['situation_report.read'],
   report: ['incident.report'],
   admin: ['user.manage', 'inventory.manage', 'organisation.manage'],
   audit: ['audit.read'],
@@ -46,6 +49,9 @@ export const AREA_PERMISSIONS: Readonly<Record<NavKey, readonly Permission[]>> =
 
 export const AREA_PATHS: Readonly<Record<NavKey, string>> = {
   board: '/',
+  dashboard: '/dashboard',
+  map: '/map',
+  reports: '/reports',
   report: '/report',
   admin: '/admin',
   audit: '/audit',
@@ -53,7 +59,7 @@ export const AREA_PATHS: Readonly<Record<NavKey, string>> = {
   rosters: '/rosters',
 };
 
-const NAV_ORDER: readonly NavKey[] = ['board', 'history', 'rosters', 'report', 'admin', 'audit'];
+const NAV_ORDER: readonly NavKey[] = ['board', 'dashboard', 'map', 'reports', 'history', 'rosters', 'report', 'admin', 'audit'];
 
 export function visibleAreas(permissions: PermissionSet): NavKey[] {
   return NAV_ORDER.filter((key) => hasAnyPermission(permissions, AREA_PERMISSIONS[key]));

@@ -1,0 +1,4 @@
+// Placeholder while the area is built; replaced by the area's page.
+export function DashboardPage() {
+  return null;
+}
