@@ -25,6 +25,7 @@ const ROUTES: Record<string, Expectation> = {
   'POST /auth/change-password': ALL,
   'GET /incidents': ALL,
   'GET /incidents/counts': ALL,
+  'GET /incidents/export': ALL,
   'POST /incidents': ['duty_officer', 'cluster_staff'],
   'GET /incidents/:id': ALL,
   'GET /incidents/:id/candidate-responders': ['duty_officer', 'cluster_staff'],
@@ -38,6 +39,9 @@ const ROUTES: Record<string, Expectation> = {
   'POST /incidents/:id/assignment/accept': ['responder'],
   'POST /incidents/:id/assignment/en-route': ['responder'],
   'POST /incidents/:id/assignment/on-site': ['responder'],
+  // Reports on one incident (situation_report.write): the flash report and the cyber-incident forms.
+  'POST /incidents/:id/flash-report': ['duty_officer'],
+  'POST /incidents/:id/cyber-reports': ['duty_officer'],
   'GET /operators': ALL,
   'PATCH /operators/:code': ['admin'],
   'GET /communes': ALL,
@@ -65,6 +69,9 @@ const ROUTES: Record<string, Expectation> = {
   'POST /handovers/:id/acknowledge': ALL,
   'GET /sites': ALL,
   'GET /sites/state-summary': ALL,
+  'GET /sites/map': ['admin', 'duty_officer', 'leadership'],
+  'GET /analytics/network-safety': ['admin', 'duty_officer', 'leadership'],
+  'GET /analytics/trends': ['admin', 'duty_officer', 'leadership'],
   'POST /sites': ['admin'],
   'PATCH /sites/:id': ['admin'],
   'GET /sla-policies': ['admin', 'duty_officer', 'cluster_staff', 'leadership'],
@@ -105,6 +112,14 @@ const ROUTES: Record<string, Expectation> = {
   'POST /webhooks/gateways/:gatewayId/receipts': 'public',
   'GET /audit': ['admin', 'leadership'],
   'GET /audit/export.csv': ['admin', 'leadership'],
+  'GET /situation-reports': ['admin', 'duty_officer', 'leadership'],
+  'POST /situation-reports': ['duty_officer'],
+  'GET /situation-reports/:id': ['admin', 'duty_officer', 'leadership'],
+  'PATCH /situation-reports/:id': ['duty_officer'],
+  // The permission is the duty officers'; the roster then allows only the current shift lead (403 not_shift_lead: situation-reports.spec.ts).
+  'POST /situation-reports/:id/sign-off': ['duty_officer'],
+  'GET /situation-reports/:id/pdf': ['admin', 'duty_officer', 'leadership'],
+  'GET /situation-reports/:id/xlsx': ['admin', 'duty_officer', 'leadership'],
 };
 
 const SOCKET_EVENTS: Record<string, Expectation> = {

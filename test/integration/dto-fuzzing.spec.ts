@@ -29,6 +29,8 @@ async function businessRowCounts(api: RunningApi): Promise<Record<string, number
            (SELECT max(version) FROM incidents) AS versions,
            (SELECT md5(string_agg(id || name || version, ',' ORDER BY id)) FROM on_duty_groups) AS rosters,
            (SELECT count(*) FROM shift_handovers)::int AS handovers,
+           (SELECT count(*) FROM situation_reports)::int AS reports,
+           (SELECT md5(coalesce(string_agg(id || remarks || coalesce(signed_off_at::text, ''), ',' ORDER BY id), '')) FROM situation_reports) AS report_changes,
            (SELECT md5(string_agg(id || name || levels::text || repeat, ',' ORDER BY id)) FROM escalation_policies) AS chains,
            (SELECT md5(coalesce(string_agg(id || name || starts_at || ends_at, ',' ORDER BY id), '')) FROM event_periods) AS periods,
            (SELECT md5(string_agg(id || name || phone || active, ',' ORDER BY id)) FROM responders) AS responders,
@@ -181,6 +183,9 @@ describe('property-based fuzzing of every request body: 4xx, never 5xx, nothing 
     ['update notification gateway', () => admin, 'PATCH', () => `/notification-gateways/${gatewayId}`, () => ({ ...gatewayBody(), name: 'fuzz-target-gateway' })],
     ['test notification gateway', () => admin, 'POST', () => `/notification-gateways/${gatewayId}/test`, () => ({ address: '0912001001' })],
     ['hand over a shift', () => duty, 'POST', () => '/on-duty-groups/00000000-0000-4000-8000-000000000001/handovers', () => ({ notes: 'x', shiftStartsAt: '2026-12-07T00:00:00Z' })],
+    ['generate a situation report', () => duty, 'POST', () => '/situation-reports', () => ({ from: '2026-01-01T00:00:00Z', to: '2026-01-01T12:00:00+07:00', language: 'vi' })],
+    ['report remarks', () => duty, 'PATCH', () => '/situation-reports/00000000-0000-4000-8000-000000000000', () => ({ remarks: 'x' })],
+    ['cyber-incident form', () => duty, 'POST', () => '/incidents/00000000-0000-4000-8000-000000000000/cyber-reports', () => ({ stage: 'initial', beyondCapability: false, summary: 'x' })],
   ];
 
   it.each(targets)('%s', async (_name, client, method, path, valid) => {

@@ -20,9 +20,11 @@ const STORED_IN: Record<string, string[]> = {
   TIMELINE_EVENT_TYPES: ['incident_events.type'],
   DEADLINE_KINDS: ['escalations.kind'],
   ROLES: ['users.role'],
-  LANGUAGES: ['users.language'],
+  LANGUAGES: ['users.language', 'situation_reports.language'],
   AUDIT_OUTCOMES: ['audit_log.outcome'],
   ON_DUTY_GROUP_KINDS: ['on_duty_groups.kind'],
+  REPORT_KINDS: ['situation_reports.kind'],
+  REPORT_TRIGGERS: ['situation_reports.trigger'],
 };
 
 /** Enumerations that no column is limited to, and why. */
@@ -41,6 +43,9 @@ const NOT_A_CHECKED_COLUMN: Record<string, string> = {
   RECIPIENT_KINDS: 'kept inside escalation_policies.levels (jsonb), checked by the domain policyProblems',
   DELIVERY_RECEIPT_STATUSES: 'what a gateway receipt reports; it moves notification_deliveries.status, whose CHECK lists them among the others',
   CHAIN_STATES: 'computed by chainStatus for display, never stored',
+  CYBER_REPORT_STAGES: 'verbs of POST /incidents/:id/cyber-reports, stored as situation_reports.kind (cyber_initial, cyber_progress)',
+  TREND_BUCKETS: 'buckets of GET /analytics/trends, never stored',
+  KPI_DIMENSIONS: 'groupings of GET /analytics/trends (response times), never stored',
   ACK_LINK_REFUSALS: 'reasons a used or expired acknowledge link is refused (409 details.reason), never stored',
 };
 

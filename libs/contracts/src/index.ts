@@ -15,3 +15,4 @@ export * from './lib/rosters';
 export * from './lib/notifications';
 export * from './lib/duty';
 export * from './lib/analytics';
+export * from './lib/reports';

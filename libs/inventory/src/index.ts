@@ -3,3 +3,4 @@ export * from './lib/operators.service';
 export * from './lib/sites.service';
 export * from './lib/inventory.module';
 export * from './lib/site-states.service';
+export * from './lib/site-map.service';

@@ -31,6 +31,8 @@ export function testEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
     JWT_SECRET: environment.jwtSecret,
     PORT: '0',
     RECONCILE_INTERVAL_SECONDS: '3600',
+    // No scheduled situation report (07:00 / 17:00) fires in the middle of another suite's run; situation-reports.spec.ts sets its own.
+    SITUATION_REPORT_CRON: '0 0 1 1 *',
     DATABASE_POOL_SIZE: '5',
     LOG_LEVEL: 'warn',
     // Every test logs in from 127.0.0.1; the per-address limit is not what these tests are about.

@@ -6,6 +6,7 @@ import { IdentityModule } from '@netduty/identity';
 import { PlatformModule } from '@netduty/platform';
 import { redisOptionsFromUrl, type AppConfig } from '@netduty/platform-config';
 import { watchRedisClient } from '@netduty/platform-redis';
+import { AnalyticsHttpModule } from './analytics/analytics.module';
 import { AuditHttpModule } from './audit/audit.module';
 import { AccessGuard } from './auth/access.guard';
 import { AuthHttpModule } from './auth/auth.module';
@@ -16,6 +17,7 @@ import { InventoryHttpModule } from './inventory/inventory.module';
 import { NotificationsHttpModule } from './notifications/notifications.module';
 import { OrganisationHttpModule } from './organisation/organisation.module';
 import { RealtimeHttpModule } from './realtime/realtime.module';
+import { ReportsHttpModule } from './reports/reports.module';
 import { EscalationHttpModule } from './escalation/escalation.module';
 import { EventPeriodsHttpModule } from './event-periods/event-periods.module';
 import { UsersHttpModule } from './users/users.module';
@@ -51,6 +53,8 @@ export class AppModule {
         AuthHttpModule,
         UsersHttpModule,
         AuditHttpModule,
+        AnalyticsHttpModule,
+        ReportsHttpModule,
         HealthModule,
         RealtimeHttpModule,
       ],

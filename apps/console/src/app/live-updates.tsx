@@ -69,10 +69,10 @@ export function LiveUpdates({ children }: { children: ReactNode }) {
 
   const handlers = useMemo(() => ({ onCreated, onEscalated }), [onCreated, onEscalated]);
   // Only incident readers get incident events; the others have no board to keep current.
-  const status = useLiveIncidentUpdates(useCan('incident.read'), handlers);
+  const connection = useLiveIncidentUpdates(useCan('incident.read'), handlers);
   return (
     <AlertsContext.Provider value={alerts}>
-      <LiveConnectionContext.Provider value={status}>{children}</LiveConnectionContext.Provider>
+      <LiveConnectionContext.Provider value={connection}>{children}</LiveConnectionContext.Provider>
     </AlertsContext.Provider>
   );
 }

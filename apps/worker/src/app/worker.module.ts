@@ -5,9 +5,12 @@ import { NotificationWorkersModule, type InAppAnnouncer } from '@netduty/notific
 import { PlatformModule } from '@netduty/platform';
 import { type AppConfig } from '@netduty/platform-config';
 import { SlaQueueModule } from '@netduty/platform-queue';
+import { ReportsModule } from '@netduty/reports';
 import { RealtimeModule, RealtimePublisher } from '@netduty/platform-realtime';
 import { HeartbeatService } from './heartbeat.service';
 import { ReconcileScheduleService } from './reconcile-schedule.service';
+import { ReportProcessor } from './report.processor';
+import { ReportScheduleService } from './report-schedule.service';
 import { SlaProcessor } from './sla.processor';
 
 /** Tells a person's open consoles (their own room only) of each new entry in their notification centre. */
@@ -33,8 +36,10 @@ export class WorkerModule {
         SlaQueueModule,
         EscalationModule,
         NotificationWorkersModule.withAnnouncer(SocketInAppAnnouncer, [RealtimeModule]),
+        // Scheduled situation reports (07:00 / 17:00, the event period's interval), to leadership.
+        ReportsModule,
       ],
-      providers: [SlaProcessor, HeartbeatService, ReconcileScheduleService],
+      providers: [SlaProcessor, HeartbeatService, ReconcileScheduleService, ReportProcessor, ReportScheduleService],
     };
   }
 }

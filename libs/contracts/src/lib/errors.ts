@@ -21,6 +21,8 @@ export const API_ERROR_CODES = [
   'too_many_requests',
   'not_authenticated',
   'forbidden',
+  /** A sign-off by someone who is not the lead of the department on-duty group's current shift. */
+  'not_shift_lead',
   'password_change_required',
   'account_locked',
   'internal_error',

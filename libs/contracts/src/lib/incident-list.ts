@@ -10,6 +10,11 @@ export const INCIDENT_CURSOR_MAX_LENGTH = 300;
 /** Most values accepted in one list filter (`commune`, `site`). */
 export const INCIDENT_FILTER_MAX_VALUES = 200;
 
+/** The files `GET /incidents/export` writes, and the most rows one export may hold (a larger match is refused, 400). */
+export const INCIDENT_EXPORT_FORMATS = ['csv', 'xlsx'] as const;
+export type IncidentExportFormat = (typeof INCIDENT_EXPORT_FORMATS)[number];
+export const INCIDENT_EXPORT_MAX_ROWS = 50_000;
+
 /**
  * The orders `GET /incidents` can page in:
  * - `urgency`: the board's order (the domain's `compareByUrgency`): breached first, then P0, then severity,

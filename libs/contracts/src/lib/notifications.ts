@@ -22,7 +22,7 @@ export const NOTIFICATION_GATEWAY_METHODS = ['POST', 'PUT'] as const;
 export type NotificationGatewayMethod = (typeof NOTIFICATION_GATEWAY_METHODS)[number];
 
 /** What a notification says, as a key the console and the message renderer word (vi first, en second). */
-export type NotificationTitleKey = 'escalation.fired' | 'incident.assigned' | 'gateway.test';
+export type NotificationTitleKey = 'escalation.fired' | 'incident.assigned' | 'gateway.test' | 'situation_report.generated';
 
 export type NotificationParams = Record<string, string | number>;
 

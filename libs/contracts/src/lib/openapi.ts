@@ -275,6 +275,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sites/map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every site within the caller's scope as the map plots it: position, state and its count of open (not resolved or closed) incidents */
+        get: operations["InventoryController_mapSites"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sites": {
         parameters: {
             query?: never;
@@ -1172,6 +1189,158 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/analytics/network-safety": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Network safety now: sites by state (by operator, kind, commune), P0 sites, open incidents, breaches, event periods, coverage impact (within the caller's scope) */
+        get: operations["AnalyticsController_now"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/trends": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Opened and restored per hour or day, MTTA/MTTR by operator, severity and cluster, SLA compliance, recurring sites and causes, for a period */
+        get: operations["AnalyticsController_trends"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/situation-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reports, newest first; filters on the end of their period and their kind */
+        get: operations["SituationReportsController_list"];
+        put?: never;
+        /** Generate a situation report on demand for a chosen period (stored with its snapshot) */
+        post: operations["SituationReportsController_generate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/situation-reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SituationReportsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** The duty officer's remarks; 409 once signed off */
+        patch: operations["SituationReportsController_remarks"];
+        trace?: never;
+    };
+    "/api/v1/situation-reports/{id}/sign-off": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign-off by the lead of the on-duty group's current shift (else 403 not_shift_lead); once (409) */
+        post: operations["SituationReportsController_signOff"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/situation-reports/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SituationReportsController_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/situation-reports/{id}/xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SituationReportsController_xlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/flash-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Flash report (báo cáo nhanh): the facts, timeline, responders and impact of one incident, to leadership */
+        post: operations["IncidentReportsController_flash"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/cyber-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cyber-incident form (QĐ 05/2017/QĐ-TTg, TT 20/2017/TT-BTTTT): initial or progress report; 409 unless the category is cyber_security */
+        post: operations["IncidentReportsController_cyber"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/health": {
         parameters: {
             query?: never;
@@ -1522,6 +1691,53 @@ export interface components {
         };
         ResetPasswordBody: {
             newPassword: string;
+        };
+        GenerateReportBody: {
+            /**
+             * Format: date-time
+             * @description start of the period (inclusive), with its zone
+             */
+            from: string;
+            /**
+             * Format: date-time
+             * @description end of the period (exclusive), not in the future; at most 31 days after from
+             */
+            to: string;
+            /**
+             * @default vi
+             * @enum {string}
+             */
+            language: "vi" | "en";
+        };
+        UpdateRemarksBody: {
+            remarks: string;
+        };
+        FlashReportBody: {
+            /**
+             * @default vi
+             * @enum {string}
+             */
+            language: "vi" | "en";
+        };
+        CyberReportBody: {
+            /**
+             * @description initial: báo cáo ban đầu; progress: báo cáo diễn biến tình hình
+             * @enum {string}
+             */
+            stage: "initial" | "progress";
+            /**
+             * @default vi
+             * @enum {string}
+             */
+            language: "vi" | "en";
+            /**
+             * @description the incident is beyond the unit's capability: reported immediately
+             * @default false
+             */
+            beyondCapability: boolean;
+            summary?: string;
+            measuresTaken?: string;
+            requests?: string;
         };
     };
     responses: never;
@@ -1887,6 +2103,23 @@ export interface operations {
         };
     };
     InventoryController_communes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    InventoryController_mapSites: {
         parameters: {
             query?: never;
             header?: never;
@@ -3256,6 +3489,254 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AnalyticsController_now: {
+        parameters: {
+            query?: {
+                operatorCode?: "viettel" | "vnpt" | "mobifone" | "vnpost" | "viettelpost";
+                /** @description a commune code (NSO) */
+                communeCode?: string;
+                /** @description incidents only: sites have no severity */
+                severity?: "critical" | "major" | "minor" | "warning";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AnalyticsController_trends: {
+        parameters: {
+            query?: {
+                operatorCode?: "viettel" | "vnpt" | "mobifone" | "vnpost" | "viettelpost";
+                /** @description a commune code (NSO) */
+                communeCode?: string;
+                /** @description incidents only: sites have no severity */
+                severity?: "critical" | "major" | "minor" | "warning";
+                /** @description start (inclusive), with its zone; default: 24 h before `to` */
+                from?: string;
+                /** @description end (exclusive), with its zone; default: now */
+                to?: string;
+                bucket?: "hour" | "day";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SituationReportsController_list: {
+        parameters: {
+            query?: {
+                /** @description reports whose period ends at or after this instant */
+                from?: string;
+                /** @description reports whose period ends before this instant */
+                to?: string;
+                kind?: "situation" | "flash" | "cyber_initial" | "cyber_progress";
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SituationReportsController_generate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GenerateReportBody"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SituationReportsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SituationReportsController_remarks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateRemarksBody"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SituationReportsController_signOff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SituationReportsController_pdf: {
+        parameters: {
+            query?: {
+                /** @description the report's own language by default */
+                language?: "vi" | "en";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SituationReportsController_xlsx: {
+        parameters: {
+            query?: {
+                /** @description the report's own language by default */
+                language?: "vi" | "en";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    IncidentReportsController_flash: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FlashReportBody"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    IncidentReportsController_cyber: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CyberReportBody"];
+            };
+        };
+        responses: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -2,12 +2,13 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '@netduty/identity';
 import { OperatorsService } from './operators.service';
 import { SitesService } from './sites.service';
+import { SiteMapService } from './site-map.service';
 import { SiteStatesService } from './site-states.service';
 
 /** Inventory: operators, communes and sites — what the network is made of and where. */
 @Module({
   imports: [AuditModule],
-  providers: [OperatorsService, SitesService, SiteStatesService],
-  exports: [OperatorsService, SitesService, SiteStatesService],
+  providers: [OperatorsService, SitesService, SiteStatesService, SiteMapService],
+  exports: [OperatorsService, SitesService, SiteStatesService, SiteMapService],
 })
 export class InventoryModule {}

@@ -26,6 +26,7 @@ const MESSAGES: Record<ApiErrorCode, Record<Language, string>> = {
   too_many_requests: { vi: 'Quá nhiều yêu cầu, vui lòng thử lại sau', en: 'Too many requests; try again later' },
   not_authenticated: { vi: 'Chưa đăng nhập hoặc phiên đã hết hạn', en: 'Not logged in, or the session has ended' },
   forbidden: { vi: 'Vai trò của bạn không được phép thực hiện thao tác này', en: 'Your role does not allow this' },
+  not_shift_lead: { vi: 'Chỉ trưởng ca trực hiện tại của tổ trực mới được ký báo cáo', en: "Only the lead of the on-duty group's current shift may sign the report off" },
   password_change_required: { vi: 'Bạn cần đổi mật khẩu trước khi tiếp tục', en: 'Change your password before continuing' },
   account_locked: { vi: 'Tài khoản tạm khoá do đăng nhập sai nhiều lần', en: 'Account temporarily locked after repeated failed logins' },
   internal_error: { vi: 'Lỗi hệ thống, đã ghi nhận để xử lý', en: 'Internal error; it has been logged' },

@@ -14,6 +14,7 @@ import {
 } from '@netduty/platform-errors';
 import type { ApiErrorBody, ApiErrorCode } from '@netduty/contracts';
 import { uniqueViolationField } from '@netduty/platform';
+import { NotShiftLeadError } from '@netduty/reports';
 import { apiError, preferredLanguage } from './api-error';
 import { RequestValidationException } from './validation';
 
@@ -132,6 +133,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     }
     if (error instanceof NotAuthenticatedError) return apiError(401, error.code, language, { detailMessage: error.message });
     if (error instanceof ForbiddenError) return apiError(403, error.code, language, { detailMessage: error.message });
+    if (error instanceof NotShiftLeadError) return apiError(403, error.code, language, { detailMessage: error.message });
     if (error instanceof PasswordChangeRequiredError) return apiError(403, error.code, language);
     if (error instanceof AccountLockedError) {
       return apiError(429, error.code, language, { details: { retryAfterSeconds: error.retryAfterSeconds } });

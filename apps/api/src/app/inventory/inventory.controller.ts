@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { CommuneDto, OperatorDto, SiteStateSummaryDto, SiteSummaryDto } from '@netduty/contracts';
+import type { CommuneDto, MapSiteDto, OperatorDto, SiteStateSummaryDto, SiteSummaryDto } from '@netduty/contracts';
 import type { Actor } from '@netduty/identity';
-import { OperatorsService, SitesService, SiteStatesService } from '@netduty/inventory';
+import { OperatorsService, SiteMapService, SitesService, SiteStatesService } from '@netduty/inventory';
 import { RequirePermission } from '../auth/access.decorators';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { uuidParam } from '../http/uuid-param.pipe';
@@ -16,6 +16,7 @@ export class InventoryController {
     private readonly operators: OperatorsService,
     private readonly sites: SitesService,
     private readonly siteStates: SiteStatesService,
+    private readonly siteMap: SiteMapService,
   ) {}
 
   @Get('operators')
@@ -35,6 +36,14 @@ export class InventoryController {
   @ApiOperation({ summary: 'Communes and wards of the province (2025 two-tier units)' })
   communes(): Promise<CommuneDto[]> {
     return this.operators.communes();
+  }
+
+  // Before `sites/:id` and `sites`: a literal segment must be matched ahead of the parameter.
+  @Get('sites/map')
+  @RequirePermission('analytics.read')
+  @ApiOperation({ summary: "Every site within the caller's scope as the map plots it: position, state and its count of open (not resolved or closed) incidents" })
+  mapSites(@CurrentActor() actor: Actor): Promise<MapSiteDto[]> {
+    return this.siteMap.sites(actor.scope);
   }
 
   @Post('sites')

@@ -1,11 +1,11 @@
-import { Inject, Logger, UseGuards } from '@nestjs/common';
+import { Inject, Logger, OnModuleDestroy, UseGuards } from '@nestjs/common';
 import { OnGatewayConnection, OnGatewayDisconnect, OnGatewayInit, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
 import type { Server, Socket } from 'socket.io';
 import { APP_CONFIG, type AppConfig } from '@netduty/platform-config';
 import { AuthService, PasswordChangeRequiredError, type Actor } from '@netduty/identity';
 import { RealtimePublisher } from '@netduty/platform-realtime';
 import type { ClientToServerEvents, ServerToClientEvents } from '@netduty/contracts';
-import { isServerEventId, SOCKET_ROOMS } from '@netduty/contracts';
+import { ANALYTICS_PULSE_MS, isServerEventId, SOCKET_ROOMS } from '@netduty/contracts';
 import { roomsOfScope, scopeFilterOf } from '@netduty/domain';
 import { Authenticated } from '../auth/access.decorators';
 import { AccessGuard, bearerToken } from '../auth/access.guard';
@@ -25,8 +25,11 @@ type ConsoleSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<s
  */
 @WebSocketGateway()
 @UseGuards(AccessGuard)
-export class IncidentsGateway implements OnGatewayInit<Server>, OnGatewayConnection<ConsoleSocket>, OnGatewayDisconnect<ConsoleSocket> {
+export class IncidentsGateway implements OnGatewayInit<Server>, OnGatewayConnection<ConsoleSocket>, OnGatewayDisconnect<ConsoleSocket>, OnModuleDestroy {
   private readonly logger = new Logger(IncidentsGateway.name);
+  private pulseTimer: NodeJS.Timeout | undefined;
+  private pulseReading = false;
+  private lastChanges: number | null = null;
 
   constructor(
     private readonly auth: AuthService,
@@ -35,6 +38,7 @@ export class IncidentsGateway implements OnGatewayInit<Server>, OnGatewayConnect
   ) {}
 
   afterInit(server: Server): void {
+    this.startAnalyticsPulse(server);
     server.use((socket, next) => {
       const origin = socket.handshake.headers.origin;
       if (origin && !this.config.CORS_ORIGINS.includes(origin)) return next(new Error('origin not allowed'));
@@ -73,9 +77,20 @@ export class IncidentsGateway implements OnGatewayInit<Server>, OnGatewayConnect
       socket.disconnect(true);
       return;
     }
+    const analytics = actor.permissions.includes('analytics.read') ? [SOCKET_ROOMS.analytics] : [];
+    const personal = [SOCKET_ROOMS.user(actor.userId), SOCKET_ROOMS.session(actor.sessionId)];
+    if ((socket.handshake.auth as { channel?: unknown }).channel === 'analytics') {
+      // A wall screen: the batched pulse only, never the per-incident stream.
+      if (analytics.length === 0) {
+        socket.disconnect(true);
+        return;
+      }
+      await socket.join([...personal, ...analytics]);
+      return;
+    }
     // The scope's rooms come from its filter, as the publisher's targeting does: nothing else can be joined.
     const scopeRooms = roomsOfScope(scopeFilterOf(actor.scope));
-    await socket.join([SOCKET_ROOMS.user(actor.userId), SOCKET_ROOMS.session(actor.sessionId), ...scopeRooms]);
+    await socket.join([...personal, ...scopeRooms, ...analytics]);
     await this.replayMissedEvents(socket, scopeRooms);
     this.logger.debug(`console ${socket.id} connected as ${actor.username}`);
   }
@@ -96,6 +111,33 @@ export class IncidentsGateway implements OnGatewayInit<Server>, OnGatewayConnect
       // The console refetches its board on every connect; a replay that fails loses nothing lasting.
       this.logger.warn(`event replay for ${socket.id} failed: ${(error as Error).message}`);
     }
+  }
+
+  /**
+   * The analytics pulse: every `ANALYTICS_PULSE_MS`, if any process published an incident change since
+   * the last look, one `analytics.changed` to this instance's own analytics sockets (each instance
+   * serves its own; none relays through Redis). A storm of changes is one frame per period.
+   */
+  private startAnalyticsPulse(server: Server): void {
+    this.pulseTimer = setInterval(() => {
+      if (this.pulseReading) return;
+      this.pulseReading = true;
+      this.publisher
+        .incidentChanges()
+        .then((changes) => {
+          const previous = this.lastChanges;
+          this.lastChanges = changes;
+          if (previous === null || changes === previous) return;
+          server.local.to(SOCKET_ROOMS.analytics).emit('analytics.changed', { at: new Date().toISOString(), changes: Math.max(1, changes - previous) });
+        })
+        .catch((error: Error) => this.logger.debug(`analytics pulse: ${error.message}`))
+        .finally(() => (this.pulseReading = false));
+    }, ANALYTICS_PULSE_MS);
+    this.pulseTimer.unref();
+  }
+
+  onModuleDestroy(): void {
+    if (this.pulseTimer) clearInterval(this.pulseTimer);
   }
 
   handleDisconnect(socket: ConsoleSocket): void {

@@ -237,6 +237,7 @@ export const en: Translations = {
     fieldProblem: '{{field}}: {{problems}}',
     code: {
       forbidden: 'Your role does not allow this action',
+      not_shift_lead: "Only the lead of the on-duty group's current shift may sign the report off",
       not_authenticated: 'Your session has ended; please log in again',
       password_change_required: 'Change your password before continuing',
       too_many_requests: 'Too many requests; try again in a few minutes',

@@ -235,6 +235,7 @@ export const vi = {
     fieldProblem: '{{field}}: {{problems}}',
     code: {
       forbidden: 'Vai trò của bạn không được phép thực hiện thao tác này',
+      not_shift_lead: 'Chỉ trưởng ca trực hiện tại của tổ trực mới được ký báo cáo',
       not_authenticated: 'Phiên làm việc đã kết thúc, vui lòng đăng nhập lại',
       password_change_required: 'Bạn cần đổi mật khẩu trước khi tiếp tục',
       too_many_requests: 'Quá nhiều yêu cầu, vui lòng thử lại sau ít phút',

@@ -14,6 +14,10 @@ const TITLES: Record<NotificationTitleKey, { vi: string; en: string }> = {
     vi: 'Tin nhắn thử của NetDuty {n}',
     en: 'NetDuty test message {n}',
   },
+  'situation_report.generated': {
+    vi: 'Đã lập {title} số {number}: {period}',
+    en: '{titleEn} no. {number} is ready: {periodEn}',
+  },
 };
 
 function fill(template: string, params: NotificationPayload['params']): string {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomInt } from 'node:crypto';
 import { In, type EntityManager } from 'typeorm';
-import type { NotificationGatewayKind, NotificationPayload } from '@netduty/contracts';
+import type { NotificationGatewayKind, NotificationPayload, NotificationUrgency } from '@netduty/contracts';
 import {
   IncidentEntity,
   NotificationContactEntity,
@@ -25,6 +25,15 @@ export interface IncidentNotificationRequest {
   ackLinkBaseUrl?: string;
 }
 
+export interface PeopleNotificationRequest {
+  /** e.g. `situation-report-<report id>`: the same on a retried transaction. */
+  sourceKey: string;
+  recipientUserIds: readonly string[];
+  payload: NotificationPayload;
+  /** Decides the channels (critical or P0: every channel; otherwise each person's choice for the severity) and the queue order. */
+  urgency: NotificationUrgency;
+}
+
 /** A six-digit code a recipient replies to the SMS gateway with. */
 export function newAckCode(): string {
   return String(randomInt(0, 1_000_000)).padStart(6, '0');
@@ -43,26 +52,7 @@ export class NotificationPlanner {
     const incident = await manager.getRepository(IncidentEntity).findOneByOrFail({ id: request.incidentId });
     const ids = [...new Set(request.recipientUserIds)];
     if (ids.length === 0) return { deliveries: [], skipped: [] };
-    const [users, contacts, preferences, gateways] = await Promise.all([
-      manager.getRepository(UserEntity).findBy({ id: In(ids), active: true }),
-      manager.getRepository(NotificationContactEntity).findBy({ userId: In(ids) }),
-      manager.getRepository(NotificationPreferenceEntity).findBy({ userId: In(ids) }),
-      manager.getRepository(NotificationGatewayEntity).find({ where: { enabled: true }, order: { createdAt: 'ASC' } }),
-    ]);
-    const gatewayByKind: Partial<Record<NotificationGatewayKind, string>> = {};
-    for (const gateway of gateways) gatewayByKind[gateway.kind] ??= gateway.id;
-    const recipients: NotificationRecipient[] = users.map((user) => {
-      const addresses: NotificationRecipient['addresses'] = {};
-      if (user.email) addresses.email = user.email;
-      if (user.phone) {
-        addresses.sms = user.phone;
-        addresses.zalo = user.phone;
-      }
-      for (const contact of contacts) if (contact.userId === user.id) addresses[contact.channel] = contact.address;
-      const chosen: NotificationRecipient['preferences'] = {};
-      for (const preference of preferences) if (preference.userId === user.id) chosen[preference.severity] = preference.channels;
-      return { userId: user.id, addresses, preferences: chosen };
-    });
+    const { recipients, gatewayByKind } = await this.reach(manager, ids);
     const plan = planDeliveries(
       { sourceKey: request.sourceKey, incidentId: incident.id, severity: incident.severity, priority: incident.priority, payload: request.payload },
       recipients,
@@ -83,5 +73,51 @@ export class NotificationPlanner {
       delivery.payload = { ...delivery.payload, ackUrl: link };
     }
     return plan;
+  }
+
+  /**
+   * Deliveries about something that is not an incident (a situation report to leadership): the same
+   * people, addresses, preferences and gateways as planForIncident, at the urgency the caller gives.
+   */
+  async planForPeople(manager: EntityManager, request: PeopleNotificationRequest): Promise<DeliveryPlan> {
+    const ids = [...new Set(request.recipientUserIds)];
+    if (ids.length === 0) return { deliveries: [], skipped: [] };
+    const { recipients, gatewayByKind } = await this.reach(manager, ids);
+    const plan = planDeliveries(
+      { sourceKey: request.sourceKey, incidentId: null, severity: request.urgency.severity, priority: request.urgency.priority, payload: request.payload },
+      recipients,
+      gatewayByKind,
+      newAckCode,
+    );
+    // There is no incident to acknowledge: no SMS reply code.
+    return { ...plan, deliveries: plan.deliveries.map((delivery) => ({ ...delivery, ackCode: null })) };
+  }
+
+  /** The active recipients with their addresses and preferences, and the enabled gateway of each kind (the oldest). */
+  private async reach(
+    manager: EntityManager,
+    ids: string[],
+  ): Promise<{ recipients: NotificationRecipient[]; gatewayByKind: Partial<Record<NotificationGatewayKind, string>> }> {
+    const [users, contacts, preferences, gateways] = await Promise.all([
+      manager.getRepository(UserEntity).findBy({ id: In(ids), active: true }),
+      manager.getRepository(NotificationContactEntity).findBy({ userId: In(ids) }),
+      manager.getRepository(NotificationPreferenceEntity).findBy({ userId: In(ids) }),
+      manager.getRepository(NotificationGatewayEntity).find({ where: { enabled: true }, order: { createdAt: 'ASC' } }),
+    ]);
+    const gatewayByKind: Partial<Record<NotificationGatewayKind, string>> = {};
+    for (const gateway of gateways) gatewayByKind[gateway.kind] ??= gateway.id;
+    const recipients: NotificationRecipient[] = users.map((user) => {
+      const addresses: NotificationRecipient['addresses'] = {};
+      if (user.email) addresses.email = user.email;
+      if (user.phone) {
+        addresses.sms = user.phone;
+        addresses.zalo = user.phone;
+      }
+      for (const contact of contacts) if (contact.userId === user.id) addresses[contact.channel] = contact.address;
+      const chosen: NotificationRecipient['preferences'] = {};
+      for (const preference of preferences) if (preference.userId === user.id) chosen[preference.severity] = preference.channels;
+      return { userId: user.id, addresses, preferences: chosen };
+    });
+    return { recipients, gatewayByKind };
   }
 }

@@ -47,6 +47,7 @@ import { UserEntity } from './user.entity';
 @Index('incidents_open_status', ['status', 'severity'], { where: `status <> 'closed'` })
 @Index('incidents_operator_code', ['operatorCode'])
 @Index('incidents_site', ['siteId'])
+@Index('incidents_resolved_at', ['resolvedAt'], { where: 'resolved_at IS NOT NULL' })
 // Expression and descending indexes TypeORM cannot describe (migration IncidentListOrder1763791200000).
 @Index('incidents_board_order', { synchronize: false })
 @Index('incidents_recent', { synchronize: false })

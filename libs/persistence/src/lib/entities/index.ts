@@ -23,6 +23,8 @@ import { ResponderEntity } from './responder.entity';
 import { SessionFamilyEntity } from './session-family.entity';
 import { SiteEntity } from './site.entity';
 import { SiteStateChangeEntity } from './site-state-change.entity';
+import { SituationReportEntity } from './situation-report.entity';
+import { SituationReportNumberEntity } from './situation-report-number.entity';
 import { SlaPolicyEntity } from './sla-policy.entity';
 import { UserEntity } from './user.entity';
 
@@ -53,6 +55,8 @@ export {
   ResponderEntity,
   SiteEntity,
   SiteStateChangeEntity,
+  SituationReportEntity,
+  SituationReportNumberEntity,
   SlaPolicyEntity,
 };
 
@@ -84,4 +88,6 @@ export const ENTITIES = [
   NotificationDeliveryEntity,
   NotificationInAppEntity,
   NotificationAckUseEntity,
+  SituationReportEntity,
+  SituationReportNumberEntity,
 ];

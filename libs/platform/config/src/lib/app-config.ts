@@ -106,6 +106,19 @@ const schema = z.object({
   /** Where people open the console, for links in outside messages (acknowledge links); required in production. */
   PUBLIC_CONSOLE_URL: url(['http:', 'https:']).optional(),
   OWNER_AGENCY: z.string().min(1).default('Sở Khoa học và Công nghệ tỉnh Lạng Sơn'),
+  /** The report header's superior body and issuing agency (see DOMAIN: the owner agency is configurable). */
+  REPORT_PARENT_AGENCY: z.string().trim().min(1).max(120).default('UBND TỈNH LẠNG SƠN'),
+  REPORT_AGENCY: z.string().trim().min(1).max(120).default('SỞ KHOA HỌC VÀ CÔNG NGHỆ'),
+  /** "Lạng Sơn, ngày … tháng … năm …". */
+  REPORT_PLACE: z.string().trim().min(1).max(60).default('Lạng Sơn'),
+  /** The symbol after a report's number: "Số: 12/BC-SKHCN". */
+  REPORT_NUMBER_SYMBOL: z.string().trim().regex(/^[\p{L}\p{N}.-]{1,30}$/u, 'letters, digits, "." and "-" only').default('BC-SKHCN'),
+  /** When situation reports are generated, a cron pattern in Asia/Ho_Chi_Minh (5 fields, or 6 with seconds). */
+  SITUATION_REPORT_CRON: z
+    .string()
+    .trim()
+    .refine((value) => [5, 6].includes(value.split(/\s+/).length) && /^[\d*/,\-\s]+$/.test(value), 'a cron pattern of 5 or 6 fields (digits, *, /, -, ",")')
+    .default('0 7,17 * * *'),
     // 'info' is accepted as the usual spelling of Nest's 'log'.
   LOG_LEVEL: z
     .enum(['error', 'warn', 'info', 'log', 'debug', 'verbose'])

@@ -34,10 +34,12 @@ export class RealtimePublisher implements OnModuleDestroy {
   private readonly redis: Redis;
   private readonly emitter: Emitter<ServerToClientEvents>;
   private readonly eventLogKey: string;
+  private readonly incidentChangesKey: string;
   private closing = false;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.eventLogKey = `${config.REDIS_PREFIX}:console-events`;
+    this.incidentChangesKey = `${config.REDIS_PREFIX}:incident-changes`;
     this.redis = new Redis({ ...redisOptionsFromUrl(config.REDIS_URL), lazyConnect: false });
     watchRedisClient(this.redis, 'realtime publisher');
     this.emitter = new Emitter<ServerToClientEvents>(this.redis, { key: socketIoRedisKey(config.REDIS_PREFIX) });
@@ -81,6 +83,8 @@ export class RealtimePublisher implements OnModuleDestroy {
     const emit = (meta: ServerEventMeta) =>
       !this.closing &&
       (this.emitter.to(rooms).emit as (event: E, payload: ServerEventPayload<E>, meta: ServerEventMeta) => boolean)(event, payload, meta);
+    // Counted for the analytics pulse (every api instance reads the counter, not the events).
+    if (event.startsWith('incident.')) void this.redis.incr(this.incidentChangesKey).catch(() => undefined);
     // One connection, commands in order: events of one process are logged and broadcast in order.
     void this.redis
       .xadd(this.eventLogKey, 'MAXLEN', '~', String(EVENT_LOG_MAX_ENTRIES), '*', 'rooms', JSON.stringify(rooms), 'event', event, 'payload', JSON.stringify(payload))
@@ -110,6 +114,14 @@ export class RealtimePublisher implements OnModuleDestroy {
       missed.push({ event: field('event') as ServerEventName, payload: JSON.parse(field('payload')) as ServerEventPayload<ServerEventName>, meta: { eventId } });
     }
     return missed;
+  }
+
+  /**
+   * How many incident events were published (by every process) since the counter began. A counter
+   * that went backwards (Redis lost its data) is a change too: the reader compares for inequality.
+   */
+  async incidentChanges(): Promise<number> {
+    return Number((await this.redis.get(this.incidentChangesKey)) ?? 0);
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -7,6 +7,7 @@ import { insertIncident } from '@netduty/incidents';
 import { siteSearchText } from '@netduty/inventory';
 import { UserAdminService } from '@netduty/identity';
 import { EscalationService } from '@netduty/escalation';
+import { latestLocalSlot, SituationReportsService } from '@netduty/reports';
 import {
   ClusterEntity,
   CommuneEntity,
@@ -89,6 +90,7 @@ export class DemoSeeder {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly escalations: EscalationService,
+    private readonly reports: SituationReportsService,
     private readonly users: UserAdminService,
     @Inject(DEMO_SEED_OPTIONS) private readonly seedOptions: DemoSeedOptions,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -139,6 +141,8 @@ export class DemoSeeder {
     }
     if (summary.skipped) this.logger.log('demo data already present; nothing seeded');
     if (summary.incidents > 0 && options.enqueueDeadlines !== false) await this.escalations.reconcile();
+    // This morning's situation report (the 07:00 slot, or yesterday's when seeded before 07:00), so /reports has one to show.
+    if (summary.incidents > 0) await this.reports.generateForSlot(latestLocalSlot(now, 7), now, { notify: false });
     return summary;
   }
 

@@ -7,11 +7,13 @@ import type {
   IncidentDetailDto,
   IncidentCounts,
   IncidentDto,
+  IncidentExportFormat,
   IncidentListQuery,
   IncidentPage,
+  Language,
   ReportIncidentRequest,
 } from '@netduty/contracts';
-import { apiRequest } from '../../../lib/api-client';
+import { apiDownload, apiRequest } from '../../../lib/api-client';
 
 export const incidentKeys = {
   all: ['incidents'] as const,
@@ -23,27 +25,40 @@ export const incidentKeys = {
   candidates: (id: string) => [...incidentKeys.all, 'candidates', id] as const,
 };
 
+/** The list's filters as query parameters, shared by its pages and its export. */
+function listParams(query: IncidentListQuery) {
+  return {
+    open: query.open ?? true,
+    status: query.status,
+    severity: query.severity,
+    priority: query.priority,
+    category: query.category,
+    operator: query.operator,
+    commune: query.commune,
+    site: query.site,
+    from: query.from,
+    to: query.to,
+    q: query.q,
+    sort: query.sort,
+  };
+}
+
 /** One page of `GET /incidents`; `cursor` is the previous page's `nextCursor`. */
 export function fetchIncidentPage(query: IncidentListQuery, cursor: string | undefined, signal?: AbortSignal): Promise<IncidentPage> {
   return apiRequest<IncidentPage>('/incidents', {
-    query: {
-      open: query.open ?? true,
-      status: query.status,
-      severity: query.severity,
-      priority: query.priority,
-      category: query.category,
-      operator: query.operator,
-      commune: query.commune,
-      site: query.site,
-      from: query.from,
-      to: query.to,
-      q: query.q,
-      sort: query.sort,
-      limit: query.limit,
-      cursor,
-    },
+    query: { ...listParams(query), limit: query.limit, cursor },
     signal,
   });
+}
+
+const EXPORT_ACCEPT: Record<IncidentExportFormat, string> = {
+  csv: 'text/csv',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+/** Every incident the list's filters match, as CSV or XLSX, fetched with the access token (a plain link could not send it). */
+export function downloadIncidentExport(query: IncidentListQuery, format: IncidentExportFormat, language: Language): Promise<Blob> {
+  return apiDownload('/incidents/export', { query: { ...listParams(query), format, language }, accept: EXPORT_ACCEPT[format] });
 }
 
 export function fetchIncidentCounts(signal?: AbortSignal): Promise<IncidentCounts> {

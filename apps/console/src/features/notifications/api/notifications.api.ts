@@ -8,14 +8,8 @@ import type {
 } from '@netduty/contracts';
 import { apiRequest } from '../../../lib/api-client';
 
-export const notificationKeys = {
-  all: ['notifications'] as const,
-  unreadCount: () => [...notificationKeys.all, 'unread-count'] as const,
-  centre: () => [...notificationKeys.all, 'centre'] as const,
-  incidentDeliveries: (incidentId: string) => [...notificationKeys.all, 'deliveries', incidentId] as const,
-  gateways: () => [...notificationKeys.all, 'gateways'] as const,
-  preferences: () => [...notificationKeys.all, 'preferences'] as const,
-};
+// The keys live apart so that the console's socket (first load) can name them without this module.
+export { notificationKeys } from './notification-keys';
 
 export const notificationsApi = {
   unreadCount: (signal?: AbortSignal) => apiRequest<InAppNotificationCountDto>('/notifications/unread-count', { signal }),

@@ -73,5 +73,9 @@ export function notificationTitle(entry: InAppNotificationDto, language: Notific
       return language === 'vi' ? `Bạn được giao xử lý sự cố ${param(entry, 'reference')}` : `You were assigned incident ${param(entry, 'reference')}`;
     case 'gateway.test':
       return language === 'vi' ? `Tin thử qua cổng ${param(entry, 'gateway')}` : `Test message through ${param(entry, 'gateway')}`;
+    case 'situation_report.generated':
+      return language === 'vi'
+        ? `Đã lập ${param(entry, 'title')} số ${param(entry, 'number')}: ${param(entry, 'period')}`
+        : `${param(entry, 'titleEn')} no. ${param(entry, 'number')} is ready: ${param(entry, 'periodEn')}`;
   }
 }

@@ -1,0 +1,70 @@
+import type { mapVi } from './map.vi';
+
+/** The province map's strings in English (same keys as map.vi.ts; map.spec.ts checks it). */
+export const mapEn: typeof mapVi = {
+  map: {
+    title: 'Lạng Sơn network map',
+    mapLabel: 'Map of the telecom and postal sites of Lạng Sơn province',
+    loading: 'Loading the map…',
+    sitesFailed: 'Could not load the sites',
+    boundariesFailed: 'Could not load the administrative boundaries; the sites are still shown',
+    retry: 'Try again',
+    updatedAt: 'Updated at {{time}}',
+    fitProvince: 'Whole province',
+    summary: {
+      sites: 'Sites: {{count}}',
+      openIncidents: 'Open incidents: {{count}}',
+      down: 'Down: {{count}}',
+      degraded: 'Degraded: {{count}}',
+    },
+    look: {
+      in_service: 'In service',
+      degraded: 'Degraded',
+      on_battery: 'Down — mains lost, on battery',
+      on_generator: 'Down — on generator',
+      off_air: 'Down — off air',
+    },
+    legend: {
+      title: 'Legend',
+      show: 'Show legend',
+      hide: 'Hide legend',
+      cluster: 'Group of sites: number of sites; the number on red is how many are down',
+      openIncidents: 'Black ring: site with open incidents',
+      noService: 'Commune/ward with no mobile coverage at all',
+      lostOperator: 'Commune/ward where some operators lost coverage',
+      commune: 'Commune/ward, placed at the centre of its sites',
+      province: 'Province boundary',
+      district: 'Former district boundary (before 1 July 2025)',
+    },
+    panel: {
+      expand: 'Open the information panel',
+      collapse: 'Collapse the information panel',
+    },
+    impacted: {
+      title: 'Impacted communes and wards',
+      noService: 'No mobile coverage at all',
+      lostOperators: 'Coverage lost: {{operators}}',
+      none: 'No commune or ward has lost coverage',
+      unavailable: 'Coverage figures are not available yet; the map still shows the sites',
+      showOnMap: 'Show {{name}} on the map',
+    },
+    attention: {
+      title: 'Sites with incidents',
+      none: 'No site has an open incident',
+      more: 'And {{count}} more sites: zoom in on the map to see them',
+      openIncidents: 'Incidents: {{count}}',
+    },
+    site: {
+      back: 'Back to the list',
+      operator: 'Operator',
+      kind: 'Site kind',
+      commune: 'Commune/ward',
+      priority: 'Priority',
+      state: 'State',
+      openIncidents: 'Open incidents',
+      noOpenIncidents: 'The site has no open incident',
+      incidentsFailed: "Could not load the site's incidents",
+      openIncident: 'Open incident {{reference}}',
+    },
+  },
+};

@@ -1,0 +1,61 @@
+/** The reports area's strings (báo cáo tình hình, báo cáo nhanh, báo cáo sự cố an toàn thông tin mạng), Vietnamese first. */
+export const reportsVi = {
+  reports: {
+    title: 'Báo cáo',
+    intro: 'Báo cáo tình hình lập tự động lúc 07:00 và 17:00 (dày hơn trong thời gian diễn ra sự kiện), gửi lãnh đạo qua kênh thông báo.',
+    kind: {
+      situation: 'Báo cáo tình hình',
+      flash: 'Báo cáo nhanh',
+      cyber_initial: 'Báo cáo ban đầu sự cố ATTT',
+      cyber_progress: 'Báo cáo diễn biến sự cố ATTT',
+    },
+    trigger: {
+      scheduled: 'Theo lịch',
+      on_demand: 'Lập theo yêu cầu',
+    },
+    filter: {
+      kind: 'Loại báo cáo',
+      allKinds: 'Tất cả loại báo cáo',
+    },
+    generate: {
+      title: 'Lập báo cáo tình hình',
+      from: 'Từ',
+      to: 'Đến',
+      language: 'Ngôn ngữ',
+      submit: 'Lập báo cáo',
+      done: 'Đã lập báo cáo số {{number}}',
+      needPeriod: 'Chọn thời điểm bắt đầu và kết thúc',
+    },
+    language: { vi: 'Tiếng Việt', en: 'English' },
+    list: {
+      empty: 'Chưa có báo cáo nào.',
+      loadFailed: 'Không tải được danh sách báo cáo',
+      number: 'Số {{number}}',
+      period: 'Kỳ báo cáo: {{from}} – {{to}}',
+      generatedAt: 'Lập lúc {{time}}',
+      signedOff: 'Đã ký: {{name}}, {{time}}',
+      notSigned: 'Chưa ký duyệt',
+      total: 'Tổng số {{count}} báo cáo',
+    },
+    actions: {
+      pdf: 'Tải PDF',
+      xlsx: 'Tải Excel',
+      open: 'Ý kiến và ký duyệt',
+      downloadFailed: 'Không tải được tệp báo cáo',
+    },
+    detail: {
+      title: '{{kind}} số {{number}}',
+      figures: 'Tiếp nhận {{reported}} sự cố, khắc phục {{resolved}}, còn {{open}} đang xử lý; {{breaches}} lượt quá hạn, {{escalations}} lượt chuyển cấp.',
+      remarks: 'Ý kiến của cán bộ trực',
+      remarksPlaceholder: 'Nhận định, đề xuất của cán bộ trực…',
+      saveRemarks: 'Lưu ý kiến',
+      remarksSaved: 'Đã lưu ý kiến',
+      remarksFrozen: 'Báo cáo đã ký duyệt: ý kiến không thể sửa.',
+      signOff: 'Ký duyệt (trưởng ca)',
+      signOffConfirm: 'Ký duyệt báo cáo này? Sau khi ký, ý kiến không thể sửa.',
+      signedOff: 'Đã ký duyệt báo cáo',
+      signOffHint: 'Chỉ trưởng ca trực hiện tại của tổ trực được ký duyệt.',
+      close: 'Đóng',
+    },
+  },
+};
