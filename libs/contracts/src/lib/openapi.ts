@@ -26,6 +26,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/incidents/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The incidents the list's filters match in the caller's scope, as CSV (UTF-8 with BOM) or XLSX, in the list's order
+         * @description Headers and labels in Vietnamese, or English with language=en (default by Accept-Language); times in Asia/Ho_Chi_Minh. More than 50000 matching rows is 400 (query too_many_items): narrow the filters.
+         */
+        get: operations["IncidentsController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/incidents/counts": {
         parameters: {
             query?: never;
@@ -1805,6 +1825,46 @@ export interface operations {
         };
         responses: {
             201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    IncidentsController_export: {
+        parameters: {
+            query: {
+                /** @description comma-separated */
+                status?: ("reported" | "acknowledged" | "in_progress" | "resolved" | "closed" | "reopened")[];
+                severity?: ("critical" | "major" | "minor" | "warning")[];
+                priority?: ("P0" | "P1" | "P2")[];
+                category?: ("mains_failure" | "low_battery" | "generator" | "fibre_cut" | "microwave_transmission" | "equipment" | "overheating" | "flooding_tower_damage" | "vandalism_theft" | "congestion" | "cyber_security" | "postal_disruption" | "other")[];
+                operator?: ("viettel" | "vnpt" | "mobifone" | "vnpost" | "viettelpost")[];
+                /** @description commune codes, comma-separated */
+                commune?: string[];
+                /** @description site ids, comma-separated */
+                site?: string[];
+                /** @description only incidents that are not closed; open=false&status=closed is the history */
+                open?: boolean;
+                /** @description reported at or after */
+                from?: string;
+                /** @description reported before */
+                to?: string;
+                /** @description reference, or site code/name/commune (diacritics-insensitive) */
+                q?: string;
+                sort?: "urgency" | "recent";
+                format: "csv" | "xlsx";
+                /** @description headers and labels; default by Accept-Language, else Vietnamese */
+                language?: "vi" | "en";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -2,10 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, SelectQueryBuilder } from 'typeorm';
 import {
+  INCIDENT_EXPORT_MAX_ROWS,
   INCIDENT_PAGE_DEFAULT_LIMIT,
   INCIDENT_PAGE_MAX_LIMIT,
   SEVERITIES,
   type IncidentCounts,
+  type IncidentDto,
   type IncidentListQuery,
   type IncidentPage,
   type IncidentStatus,
@@ -133,6 +135,8 @@ function pageRowToEntity(row: PageRow): IncidentEntity {
 }
 const OPEN_STATUSES = ['reported', 'acknowledged', 'in_progress', 'resolved', 'reopened'] as const satisfies readonly Exclude<IncidentStatus, 'closed'>[];
 const SEARCH_WORDS_MAX = 8;
+/** Rows per keyset page of a walk (an export): fewer round trips than the list's pages, still one page in memory. */
+const WALK_BATCH_ROWS = 1_000;
 
 interface PageKeyRow {
   id: string;
@@ -154,8 +158,32 @@ export class IncidentListService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async page(query: IncidentListQuery, scope: IncidentScope): Promise<IncidentPage> {
+    return this.pageOf(query, scope, Math.min(query.limit ?? INCIDENT_PAGE_DEFAULT_LIMIT, INCIDENT_PAGE_MAX_LIMIT));
+  }
+
+  /**
+   * Every incident `query`'s filters match in the caller's scope, in the list's order (its `limit` and
+   * `cursor` ignored), as keyset pages of WALK_BATCH_ROWS, for an export. More than `maxRows` matching
+   * is refused before the first page (400, `query` too_many_items {max, matching}), never cut short.
+   */
+  async *walk(query: IncidentListQuery, scope: IncidentScope, maxRows = INCIDENT_EXPORT_MAX_ROWS): AsyncGenerator<IncidentDto[]> {
+    const filters: IncidentListQuery = { ...query, limit: undefined, cursor: undefined };
+    const matching = await this.filtered(filters, scope).getCount();
+    if (matching > maxRows) throw new InvalidInputError([{ field: 'query', code: 'too_many_items', params: { max: maxRows, matching } }]);
+    // Rows reported meanwhile may join the walk; the cap still holds.
+    let remaining = maxRows;
+    let cursor: string | undefined;
+    while (remaining > 0) {
+      const page = await this.pageOf({ ...filters, cursor }, scope, Math.min(WALK_BATCH_ROWS, remaining));
+      if (page.items.length > 0) yield page.items;
+      remaining -= page.items.length;
+      if (page.nextCursor === null) return;
+      cursor = page.nextCursor;
+    }
+  }
+
+  private async pageOf(query: IncidentListQuery, scope: IncidentScope, limit: number): Promise<IncidentPage> {
     const sort = query.sort ?? 'urgency';
-    const limit = Math.min(query.limit ?? INCIDENT_PAGE_DEFAULT_LIMIT, INCIDENT_PAGE_MAX_LIMIT);
     const after = query.cursor === undefined ? null : decodeIncidentCursor(query.cursor, sort);
 
     // First the page's ids in order, straight off the index; then the rows with their relations.

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { once } from 'node:events';
 import {
   AssignResponders,
   CandidateRespondersService,
@@ -13,16 +14,20 @@ import {
   TransitionIncident,
 } from '@netduty/incidents';
 import { type Actor } from '@netduty/identity';
-import type { CandidateResponderDto, IncidentCounts, IncidentDetailDto, IncidentDto, IncidentPage } from '@netduty/contracts';
+import { INCIDENT_EXPORT_MAX_ROWS, type CandidateResponderDto, type IncidentCounts, type IncidentDetailDto, type IncidentDto, type IncidentPage } from '@netduty/contracts';
 import { ActorNoteBody } from './dto/actor-note.body';
 import { AssignRespondersBody } from './dto/assign-responders.body';
 import { CommentBody } from './dto/comment.body';
+import { IncidentExportQueryParams } from './dto/incident-export.query';
 import { IncidentListQueryParams } from './dto/incident-list.query';
 import { ReopenBody } from './dto/reopen.body';
 import { ReportIncidentBody } from './dto/report-incident.body';
 import { RequirePermission } from '../auth/access.decorators';
 import { CurrentActor } from '../auth/current-actor.decorator';
+import { preferredLanguage } from '../http/api-error';
+import { attachmentDisposition } from '../http/attachment';
 import { uuidParam } from '../http/uuid-param.pipe';
+import { csvHeaderChunk, csvRowsChunk, EXPORT_CONTENT_TYPES, exportFileName, xlsxFile } from './incident-export';
 import { parseIdempotencyKey } from './idempotency-key';
 
 const uuid = uuidParam('id');
@@ -49,6 +54,64 @@ export class IncidentsController {
   })
   list(@Query() query: IncidentListQueryParams, @CurrentActor() actor: Actor): Promise<IncidentPage> {
     return this.lists.page(query, actor.scope);
+  }
+
+  // Declared before `:id`, which would otherwise take "export" for an id.
+  @Get('export')
+  @RequirePermission('incident.read')
+  @ApiOperation({
+    summary: "The incidents the list's filters match in the caller's scope, as CSV (UTF-8 with BOM) or XLSX, in the list's order",
+    description: `Headers and labels in Vietnamese, or English with language=en (default by Accept-Language); times in Asia/Ho_Chi_Minh. More than ${INCIDENT_EXPORT_MAX_ROWS} matching rows is 400 (query too_many_items): narrow the filters.`,
+  })
+  @ApiProduces(EXPORT_CONTENT_TYPES.csv, EXPORT_CONTENT_TYPES.xlsx)
+  async export(
+    @Query() query: IncidentExportQueryParams,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+    @CurrentActor() actor: Actor,
+    @Res() response: Response,
+  ): Promise<void> {
+    const { format, language: requested, ...filters } = query;
+    const language = requested ?? preferredLanguage(acceptLanguage);
+    const batches = this.lists.walk(filters, actor.scope);
+    // The count and the first page are read before anything is sent, so a refusal is still a JSON error.
+    const first = await batches.next();
+    const rest = async function* () {
+      if (first.done) return;
+      yield first.value;
+      yield* batches;
+    };
+    const start = () => {
+      response.status(200);
+      response.setHeader('Content-Type', EXPORT_CONTENT_TYPES[format]);
+      response.setHeader('Content-Disposition', attachmentDisposition(exportFileName(new Date(), format, language)));
+      response.setHeader('Cache-Control', 'private, no-store');
+    };
+    if (format === 'xlsx') {
+      const file = await xlsxFile(rest(), language);
+      start();
+      response.setHeader('Content-Length', String(file.length));
+      response.end(file);
+      return;
+    }
+    // Backpressure: wait for a slow client instead of buffering the whole export in memory.
+    const write = async (chunk: string) => {
+      if (!response.write(chunk)) await Promise.race([once(response, 'drain'), once(response, 'close')]);
+    };
+    start();
+    try {
+      await write(csvHeaderChunk(language));
+      for await (const incidents of rest()) {
+        if (response.destroyed) break;
+        await write(csvRowsChunk(incidents, language));
+      }
+    } catch (error) {
+      // Headers are gone: all that is left is to cut the download short, so it cannot pass as complete.
+      response.destroy(error as Error);
+      return;
+    } finally {
+      await batches.return(undefined);
+    }
+    response.end();
   }
 
   @Get('counts')

@@ -591,6 +591,9 @@ export const onDutyEn: TranslationTree<typeof onDutyVi> = {
     loadMore: 'Load more',
     loading: 'Loading…',
     shown: '{{count}} incidents',
+    exportCsv: 'Export CSV',
+    exportXlsx: 'Export Excel',
+    exported: 'The incident list was exported to a file',
     columns: {
       reportedAt: 'Reported',
       closedAt: 'Closed',

@@ -591,6 +591,9 @@ export const onDutyVi = {
     loadMore: 'Tải thêm',
     loading: 'Đang tải…',
     shown: '{{count}} sự cố',
+    exportCsv: 'Xuất CSV',
+    exportXlsx: 'Xuất Excel',
+    exported: 'Đã xuất danh sách sự cố ra tệp',
     columns: {
       reportedAt: 'Thời điểm báo',
       closedAt: 'Thời điểm đóng',

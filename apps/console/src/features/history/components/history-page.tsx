@@ -1,20 +1,23 @@
-import { ClearOutlined, SearchOutlined } from '@ant-design/icons';
-import type { IncidentDto } from '@netduty/contracts';
+import { ClearOutlined, DownloadOutlined, SearchOutlined } from '@ant-design/icons';
+import type { IncidentDto, IncidentExportFormat } from '@netduty/contracts';
 import { foldForSearch } from '@netduty/domain';
-import { Alert, Button, Card, DatePicker, Input, Select, Table } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Input, Select, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { dayjs, formatDateTime } from '../../../lib/date-time';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
+import { useNotifyError } from '../../../lib/use-notify-error';
+import { saveBlob } from '../../audit/lib/save-blob';
 import { useCurrentUser } from '../../auth/hooks/use-session';
+import { downloadIncidentExport } from '../../incidents/api/incidents.api';
 import { useIncidentPages } from '../../incidents/hooks/use-incident-queries';
 import { SeverityTag } from '../../incidents/components/severity-tag';
 import { useCommunes, useOperators } from '../../reference/hooks/use-reference-data';
 import { communeOption, type CommuneOption } from '../../reference/lib/commune-option';
-import { EMPTY_HISTORY_FILTERS, toHistoryQuery, type HistoryFilters } from '../lib/history-filters';
-import { i18n } from '../../../i18n/i18n';
+import { EMPTY_HISTORY_FILTERS, historyExportFileName, toHistoryQuery, type HistoryFilters } from '../lib/history-filters';
+import { currentLanguage, i18n } from '../../../i18n/i18n';
 import { registerOnDutyStrings } from '../../../i18n/register-on-duty-strings';
 
 // This area's strings load with it, not in the first load.
@@ -35,6 +38,21 @@ export function HistoryPage() {
   const communes = useCommunes();
   const singleOperator = useCurrentUser()?.role === 'cluster_staff';
   const change = (patch: Partial<HistoryFilters>) => setFilters((current) => ({ ...current, ...patch }));
+  const { notification } = App.useApp();
+  const notifyError = useNotifyError();
+  const [exporting, setExporting] = useState<IncidentExportFormat | null>(null);
+  const exportAs = async (format: IncidentExportFormat) => {
+    setExporting(format);
+    try {
+      const language = currentLanguage(i18n.language);
+      saveBlob(await downloadIncidentExport(query, format, language), historyExportFileName(new Date(), format, language));
+      notification.success({ title: t('history.exported') });
+    } catch (error) {
+      notifyError(error);
+    } finally {
+      setExporting(null);
+    }
+  };
   const dateValue = filters.dateRange ? ([dayjs(filters.dateRange[0]), dayjs(filters.dateRange[1])] as const) : null;
 
   const columns = useMemo<ColumnsType<IncidentDto>>(
@@ -114,6 +132,12 @@ export function HistoryPage() {
         />
         <Button icon={<ClearOutlined />} onClick={() => setFilters(EMPTY_HISTORY_FILTERS)}>
           {t('board.filters.clear')}
+        </Button>
+        <Button icon={<DownloadOutlined />} loading={exporting === 'csv'} disabled={exporting !== null} onClick={() => void exportAs('csv')} data-testid="history-export-csv">
+          {t('history.exportCsv')}
+        </Button>
+        <Button icon={<DownloadOutlined />} loading={exporting === 'xlsx'} disabled={exporting !== null} onClick={() => void exportAs('xlsx')} data-testid="history-export-xlsx">
+          {t('history.exportXlsx')}
         </Button>
       </div>
       {list.isError && <Alert type="error" showIcon title={t('board.loadFailed')} description={list.error.message} />}

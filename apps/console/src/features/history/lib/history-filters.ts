@@ -1,5 +1,5 @@
-import type { IncidentListQuery, OperatorCode } from '@netduty/contracts';
-import { dayjs } from '../../../lib/date-time';
+import type { IncidentExportFormat, IncidentListQuery, Language, OperatorCode } from '@netduty/contracts';
+import { DISPLAY_TIME_ZONE, dayjs } from '../../../lib/date-time';
 import { startOfProvinceDay } from '../../audit/lib/audit-filters';
 
 export interface HistoryFilters {
@@ -26,4 +26,9 @@ export function toHistoryQuery(filters: HistoryFilters): IncidentListQuery {
     query.to = startOfProvinceDay(dayjs.utc(last).add(1, 'day').format('YYYY-MM-DD'));
   }
   return query;
+}
+
+/** The name an export is saved under, dated in the province (the server's Content-Disposition says the same). */
+export function historyExportFileName(now: Date, format: IncidentExportFormat, language: Language): string {
+  return `${language === 'vi' ? 'Sự cố NetDuty' : 'NetDuty incidents'} ${dayjs(now).tz(DISPLAY_TIME_ZONE).format('YYYY-MM-DD')}.${format}`;
 }
