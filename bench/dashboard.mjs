@@ -64,7 +64,7 @@ async function generate(owner) {
             t.reported, t.reported + (1 + g % 4) * interval '5 minutes',
             t.reported, t.reported + (1 + g % 3) * interval '2 hours'
        FROM generate_series(0, $2 - 1) g
-       JOIN numbered s ON s.n = (g * 7919) % s.total
+       JOIN numbered s ON s.n = (g::bigint * 7919) % s.total
       CROSS JOIN LATERAL (SELECT CASE WHEN g < $1 THEN now() - (g % 600) * interval '1 minute'
                                       ELSE now() - ((g::bigint * 104729) % $3) * interval '1 minute' END AS reported) t`,
     [OPEN, Math.max(0, TOTAL - existing), span],

@@ -11,6 +11,7 @@ import {
   as,
   type ApiClient,
 } from './support/stack';
+import { queryAsOwner } from './support/test-database';
 
 describe('incident lifecycle over HTTP and socket.io', () => {
   let api: RunningApi;
@@ -37,9 +38,19 @@ describe('incident lifecycle over HTTP and socket.io', () => {
     expect(payload.id).toBe(reported.id);
     expect(payload.status).toBe('reported');
     expect(payload.site.code).toBe(site.code);
-    expect(payload.reference).toMatch(/^SC-\d{6}$/);
+    expect(payload.reference).toMatch(/^SC-\d{6,}$/);
     expect(payload.nextDeadline?.kind).toBe('acknowledge');
     expect(payload.allowedActions).toEqual(['acknowledge']);
+  });
+
+  it('numbers references past SC-999999 with every digit (a six-digit pad once cut the millionth back to SC-100000)', async () => {
+    await queryAsOwner(`SELECT setval('incident_reference_seq', greatest(999998, (SELECT last_value FROM incident_reference_seq)))`);
+    const [{ last_value: last }] = await queryAsOwner<{ last_value: string }>(`SELECT last_value FROM incident_reference_seq`);
+    const first = await reportIncident(duty, site, { description: 'Trước mốc một triệu' });
+    const second = await reportIncident(duty, site, { description: 'Qua mốc một triệu' });
+    const expected = (n: bigint) => `SC-${n.toString().padStart(6, '0')}`;
+    expect([first.reference, second.reference]).toEqual([expected(BigInt(last) + 1n), expected(BigInt(last) + 2n)]);
+    expect(second.reference.length).toBeGreaterThanOrEqual('SC-1000000'.length);
   });
 
   it('reaches a console connected to another api instance (the Redis adapter, no sticky state)', async () => {

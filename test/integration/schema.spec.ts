@@ -44,6 +44,7 @@ const NOT_A_CHECKED_COLUMN: Record<string, string> = {
   DELIVERY_RECEIPT_STATUSES: 'what a gateway receipt reports; it moves notification_deliveries.status, whose CHECK lists them among the others',
   CHAIN_STATES: 'computed by chainStatus for display, never stored',
   CYBER_REPORT_STAGES: 'verbs of POST /incidents/:id/cyber-reports, stored as situation_reports.kind (cyber_initial, cyber_progress)',
+  INCIDENT_EXPORT_FORMATS: 'formats of GET /incidents/export, never stored',
   TREND_BUCKETS: 'buckets of GET /analytics/trends, never stored',
   KPI_DIMENSIONS: 'groupings of GET /analytics/trends (response times), never stored',
   ACK_LINK_REFUSALS: 'reasons a used or expired acknowledge link is refused (409 details.reason), never stored',

@@ -55,14 +55,14 @@ export class IncidentEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  /** SC-000123, drawn from a sequence by the database default. */
+  /** SC-000123 (SC-1000000 past a million), drawn from a sequence by the database default. */
   @Column({
     type: 'text',
     unique: true,
     insert: false,
     update: false,
-    // The migration's default as TypeORM reads it back (casts stripped), so the schema test sees no drift.
-    default: () => `('SC-'|| lpad((nextval('incident_reference_seq')), 6, '0'))`,
+    // The migration's default (IncidentReferenceBeyondAMillion1765700000000): every digit, at least six.
+    default: () => 'netduty_next_incident_reference()',
   })
   reference!: string;
 
