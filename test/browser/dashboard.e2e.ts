@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Browser, Page, Response } from 'playwright-core';
 import { apiCall, apiLogin } from './support/api-client';
-import { consoleUrl, launchBrowser, logIn, SCREENSHOTS, settle } from './support/console-page';
+import { consoleUrl, launchBrowser, logIn, screenEdges, SCREENSHOTS, settle } from './support/console-page';
 
 /**
  * The leadership dashboard: /dashboard on a laptop (inside the shell) shows the api's figures — the
@@ -243,7 +243,10 @@ describe('the leadership dashboard', () => {
     await page.goto(`${consoleUrl()}/dashboard`);
     await page.locator('[data-testid="dashboard-tiles"]').waitFor();
     await expectChartsDrawn(page, ['panel-trend-chart']);
-    // The dashboard's own content never needs panning sideways (the shell's header is the shell's).
+    // The header keeps its menu on the screen, however many areas leadership has (they scroll instead).
+    expect((await screenEdges(page, '[data-testid="header-menu-button"]')).right).toBeLessThanOrEqual(PHONE.width);
+    expect(await page.locator('[data-testid="app-header"]').evaluate((header) => header.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    // The dashboard's own content never needs panning sideways.
     const content = await page.locator('.app-content').evaluate((element) => ({ scrollWidth: element.scrollWidth, clientWidth: element.clientWidth }));
     expect(content.scrollWidth).toBeLessThanOrEqual(content.clientWidth);
     const dashboard = await page.locator('[data-testid="dashboard-page"]').boundingBox();

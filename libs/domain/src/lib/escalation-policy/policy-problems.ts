@@ -2,7 +2,8 @@ import { ESCALATION_POLICY_LIMITS, ROLES, type FieldProblem } from '@netduty/con
 import { repeatWaitSeconds } from './chain-schedule';
 import type { EscalationPolicy, RecipientRule } from './escalation-policy';
 
-const { maxLevels, maxWaitSeconds, maxRepeat, maxRecipientsPerLevel, maxNameLength, minAcceptSeconds, maxAcceptSeconds } = ESCALATION_POLICY_LIMITS;
+// Read where used, not destructured at the top: a top-level read keeps this module in the console's first load.
+const LIMITS = ESCALATION_POLICY_LIMITS;
 
 /** Two rules naming the same people the same way. */
 function ruleKey(rule: RecipientRule): string {
@@ -36,7 +37,7 @@ function recipientProblems(rule: RecipientRule, field: string): FieldProblem[] {
 function waitProblems(wait: number, field: string): FieldProblem[] {
   if (!Number.isInteger(wait)) return [{ field, code: 'not_an_integer' }];
   if (wait < 0) return [{ field, code: 'too_small', params: { min: 0 } }];
-  if (wait > maxWaitSeconds) return [{ field, code: 'too_large', params: { max: maxWaitSeconds } }];
+  if (wait > LIMITS.maxWaitSeconds) return [{ field, code: 'too_large', params: { max: LIMITS.maxWaitSeconds } }];
   return [];
 }
 
@@ -49,16 +50,16 @@ export function policyProblems(policy: EscalationPolicy): FieldProblem[] {
   const problems: FieldProblem[] = [];
   if (policy.name !== undefined) {
     if (policy.name.trim() === '') problems.push({ field: 'name', code: 'required' });
-    else if (policy.name.length > maxNameLength) problems.push({ field: 'name', code: 'too_long', params: { max: maxNameLength } });
+    else if (policy.name.length > LIMITS.maxNameLength) problems.push({ field: 'name', code: 'too_long', params: { max: LIMITS.maxNameLength } });
   }
   if (policy.levels.length === 0) problems.push({ field: 'levels', code: 'too_few_items', params: { min: 1 } });
-  if (policy.levels.length > maxLevels) problems.push({ field: 'levels', code: 'too_many_items', params: { max: maxLevels } });
+  if (policy.levels.length > LIMITS.maxLevels) problems.push({ field: 'levels', code: 'too_many_items', params: { max: LIMITS.maxLevels } });
   policy.levels.forEach((level, index) => {
     const field = `levels[${index}]`;
     problems.push(...waitProblems(level.waitSeconds, `${field}.waitSeconds`));
     if (level.recipients.length === 0) problems.push({ field: `${field}.recipients`, code: 'too_few_items', params: { min: 1 } });
-    if (level.recipients.length > maxRecipientsPerLevel) {
-      problems.push({ field: `${field}.recipients`, code: 'too_many_items', params: { max: maxRecipientsPerLevel } });
+    if (level.recipients.length > LIMITS.maxRecipientsPerLevel) {
+      problems.push({ field: `${field}.recipients`, code: 'too_many_items', params: { max: LIMITS.maxRecipientsPerLevel } });
     }
     const seen = new Set<string>();
     level.recipients.forEach((rule, ruleIndex) => {
@@ -72,12 +73,12 @@ export function policyProblems(policy: EscalationPolicy): FieldProblem[] {
   const accept = policy.acceptSeconds;
   if (accept !== undefined) {
     if (!Number.isInteger(accept)) problems.push({ field: 'acceptSeconds', code: 'not_an_integer' });
-    else if (accept < minAcceptSeconds) problems.push({ field: 'acceptSeconds', code: 'too_small', params: { min: minAcceptSeconds } });
-    else if (accept > maxAcceptSeconds) problems.push({ field: 'acceptSeconds', code: 'too_large', params: { max: maxAcceptSeconds } });
+    else if (accept < LIMITS.minAcceptSeconds) problems.push({ field: 'acceptSeconds', code: 'too_small', params: { min: LIMITS.minAcceptSeconds } });
+    else if (accept > LIMITS.maxAcceptSeconds) problems.push({ field: 'acceptSeconds', code: 'too_large', params: { max: LIMITS.maxAcceptSeconds } });
   }
   if (!Number.isInteger(policy.repeat)) problems.push({ field: 'repeat', code: 'not_an_integer' });
   else if (policy.repeat < 0) problems.push({ field: 'repeat', code: 'too_small', params: { min: 0 } });
-  else if (policy.repeat > maxRepeat) problems.push({ field: 'repeat', code: 'too_large', params: { max: maxRepeat } });
+  else if (policy.repeat > LIMITS.maxRepeat) problems.push({ field: 'repeat', code: 'too_large', params: { max: LIMITS.maxRepeat } });
   else if (policy.repeat > 0 && problems.length === 0 && repeatWaitSeconds(policy) === 0) {
     // A repeat with no wait would notify the whole chain again in the same instant.
     problems.push({ field: 'repeat', code: 'invalid', params: { rule: 'repeat_without_wait' } });
