@@ -12,7 +12,7 @@
 // Needs PostgreSQL and Redis on the default ports and a build (npx nx run-many -t build -p api worker).
 // Usage: node bench/dashboard.mjs [samples=100] [incidents=1000000]
 import pg from 'pg';
-import { benchStack, percentile } from './support/bench-stack.mjs';
+import { benchStack, measureSequential } from './support/bench-stack.mjs';
 
 const SAMPLES = Number(process.argv[2] ?? 100);
 const TOTAL = Number(process.argv[3] ?? 1_000_000);
@@ -20,16 +20,7 @@ const SITES = 8_000;
 const OPEN = 400;
 const HOUR = 3_600_000;
 
-async function measure(fn) {
-  for (let i = 0; i < 10; i++) await fn();
-  const times = [];
-  for (let i = 0; i < SAMPLES; i++) {
-    const started = process.hrtime.bigint();
-    await fn();
-    times.push(Number(process.hrtime.bigint() - started) / 1e6);
-  }
-  return { p50: percentile(times, 50), p95: percentile(times, 95) };
-}
+const measure = (fn) => measureSequential(fn, SAMPLES, 10);
 
 async function generate(owner) {
   const started = Date.now();

@@ -8,7 +8,7 @@
 // Needs PostgreSQL and Redis on the default ports and a build (npx nx run-many -t build -p api worker).
 // Usage: node bench/incident-list.mjs [samples=300]
 import pg from 'pg';
-import { benchStack, percentile } from './support/bench-stack.mjs';
+import { benchStack, measureSequential } from './support/bench-stack.mjs';
 
 const SAMPLES = Number(process.argv[2] ?? 300);
 const TOTAL = 100_000;
@@ -53,17 +53,7 @@ const RAW_COUNTS_SQL = `
          ${['critical', 'major', 'minor', 'warning'].map((s) => `count(*) FILTER (WHERE i.severity = '${s}')::int AS severity_${s}`).join(', ')}
   FROM incidents i WHERE i.status <> 'closed'`;
 
-/** Times `fn` SAMPLES times, one after another, after a warm-up. */
-async function measure(fn) {
-  for (let i = 0; i < 20; i++) await fn();
-  const times = [];
-  for (let i = 0; i < SAMPLES; i++) {
-    const started = process.hrtime.bigint();
-    await fn();
-    times.push(Number(process.hrtime.bigint() - started) / 1e6);
-  }
-  return { p50: percentile(times, 50), p95: percentile(times, 95) };
-}
+const measure = (fn) => measureSequential(fn, SAMPLES, 20);
 
 async function generate(owner) {
   // The demo's own incidents stay, closed; the generated ones make the total exactly TOTAL.

@@ -117,3 +117,15 @@ export async function benchStack() {
     },
   };
 }
+
+/** Times `fn` `samples` times, one after another, after `warmUp` untimed runs: p50 and p95 in ms. */
+export async function measureSequential(fn, samples, warmUp = 10) {
+  for (let i = 0; i < warmUp; i++) await fn();
+  const times = [];
+  for (let i = 0; i < samples; i++) {
+    const started = process.hrtime.bigint();
+    await fn();
+    times.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  return { p50: percentile(times, 50), p95: percentile(times, 95) };
+}
