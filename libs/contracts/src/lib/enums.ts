@@ -73,6 +73,10 @@ export const TIMELINE_EVENT_TYPES = [
   'assignment_accepted',
   'responder_en_route',
   'responder_on_site',
+  'alarm_raised',
+  'alarm_cleared',
+  'correlated',
+  'flapping',
 ] as const;
 export type TimelineEventType = (typeof TIMELINE_EVENT_TYPES)[number];
 
@@ -86,3 +90,26 @@ export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 /** Countdown colouring on the board: amber past 75 % of the window, red once breached. */
 export const DEADLINE_URGENCIES = ['normal', 'warning', 'breached'] as const;
 export type DeadlineUrgency = (typeof DEADLINE_URGENCIES)[number];
+
+/** TMF642 alarm states, as the operators' NMSs send them. */
+export const ALARM_STATES = ['raised', 'updated', 'cleared'] as const;
+export type AlarmState = (typeof ALARM_STATES)[number];
+
+/** ITU-T X.733 perceived severities as an alarm carries them (an incident carries only SEVERITIES). */
+export const PERCEIVED_SEVERITIES = ['critical', 'major', 'minor', 'warning', 'indeterminate', 'cleared'] as const;
+export type PerceivedSeverity = (typeof PERCEIVED_SEVERITIES)[number];
+
+export const ALARM_ACK_STATES = ['acknowledged', 'unacknowledged'] as const;
+export type AlarmAckState = (typeof ALARM_ACK_STATES)[number];
+
+/** Where an incident came from: a person's report, a network alarm, or mass-outage correlation (a parent). */
+export const INCIDENT_ORIGINS = ['manual', 'alarm', 'correlation'] as const;
+export type IncidentOrigin = (typeof INCIDENT_ORIGINS)[number];
+
+/** What many sites can share upstream: a power feeder or substation, a transmission (fibre) route, an aggregation node. */
+export const UPSTREAM_KINDS = ['power_feeder', 'transmission_route', 'aggregation_node'] as const;
+export type UpstreamKind = (typeof UPSTREAM_KINDS)[number];
+
+/** The TMF Hub APIs an NMS can subscribe to. */
+export const TMF_HUB_APIS = ['alarm', 'troubleTicket'] as const;
+export type TmfHubApi = (typeof TMF_HUB_APIS)[number];

@@ -1,6 +1,6 @@
 import type { IsoInstant } from './dto';
 import type { EscalationRecipientDto } from './escalation-policy';
-import type { DeadlineKind, IncidentCategory, Severity, TimelineEventType } from './enums';
+import type { DeadlineKind, IncidentCategory, PerceivedSeverity, Severity, TimelineEventType, UpstreamKind } from './enums';
 
 /** The actor recorded for what nobody did by hand (escalations); the console shows it as "system". */
 export const SYSTEM_ACTOR = 'system';
@@ -47,6 +47,17 @@ export interface TimelineEventData {
   assignment_accepted: { responder: AssignedResponder };
   responder_en_route: { responder: AssignedResponder };
   responder_on_site: { responder: AssignedResponder };
+  /** A network alarm raised on this incident (the first one opened it; later ones attach). */
+  alarm_raised: { alarmId: string; sourceSystemId: string; externalAlarmId: string; probableCause: string; specificProblem: string | null; perceivedSeverity: PerceivedSeverity };
+  /** The alarm cleared at its source; `resolves` when that was the last one and the rule resolves on clear. */
+  alarm_cleared: { alarmId: string; sourceSystemId: string; externalAlarmId: string; resolves: boolean };
+  /**
+   * Mass-outage correlation. On a child: filed under `parent`. On the parent: `children` were linked to it.
+   * `kind` and `key` name the shared upstream (feeder, route or aggregation node).
+   */
+  correlated: { kind: UpstreamKind; key: string; parent?: { id: string; reference: string }; children?: { id: string; reference: string; siteCode: string }[] };
+  /** Raise and clear `cycles` times within `windowSeconds`: notifications are held back while it flaps. */
+  flapping: { cycles: number; windowSeconds: number };
 }
 
 /** One line of an incident's timeline: a union discriminated by `type`, each with its own `data`. */

@@ -15,12 +15,16 @@ import {
   VersionColumn,
 } from 'typeorm';
 import {
+  INCIDENT_ORIGINS,
+  UPSTREAM_KINDS,
   INCIDENT_CATEGORIES,
   INCIDENT_STATUSES,
   PRIORITY_TIERS,
   SEVERITIES,
   type DeadlineKind,
   type IncidentCategory,
+  type IncidentOrigin,
+  type UpstreamKind,
   type IncidentStatus,
   type OperatorCode,
   type PriorityTier,
@@ -44,6 +48,16 @@ import { UserEntity } from './user.entity';
   `(idempotency_key IS NULL AND idempotency_owner IS NULL AND idempotency_body_hash IS NULL)
    OR (idempotency_key IS NOT NULL AND idempotency_owner IS NOT NULL AND idempotency_body_hash IS NOT NULL)`,
 )
+@Check('incidents_origin_check', oneOf('origin', INCIDENT_ORIGINS))
+@Check('incidents_correlation_kind_check', oneOf('correlation_kind', UPSTREAM_KINDS))
+@Check('incidents_correlation_complete', '(correlation_kind IS NULL) = (correlation_key IS NULL)')
+@Check('incidents_parent_not_nested', 'parent_incident_id IS NULL OR correlation_kind IS NULL')
+@Index('incidents_parent', ['parentIncidentId'], { where: 'parent_incident_id IS NOT NULL' })
+// At most one open parent per upstream: a restarted or second worker never doubles one.
+@Index('incidents_one_open_parent', ['operatorCode', 'correlationKind', 'correlationKey'], {
+  unique: true,
+  where: `correlation_kind IS NOT NULL AND status NOT IN ('resolved', 'closed')`,
+})
 @Index('incidents_open_status', ['status', 'severity'], { where: `status <> 'closed'` })
 @Index('incidents_operator_code', ['operatorCode'])
 @Index('incidents_site', ['siteId'])
@@ -166,6 +180,25 @@ export class IncidentEntity {
     inverseJoinColumn: { name: 'responder_id', referencedColumnName: 'id' },
   })
   responders!: ResponderEntity[];
+
+  @Column({ type: 'text', default: 'manual' })
+  origin!: IncidentOrigin;
+
+  /** Mass-outage correlation: the parent this incident is filed under (its escalation is held back). */
+  @Column({ name: 'parent_incident_id', type: 'uuid', nullable: true })
+  @ForeignKey(() => IncidentEntity, { name: 'incidents_parent_incident_id_fkey' })
+  parentIncidentId!: string | null;
+
+  /** On a parent: the shared upstream it correlates (kind and key). */
+  @Column({ name: 'correlation_kind', type: 'text', nullable: true })
+  correlationKind!: UpstreamKind | null;
+
+  @Column({ name: 'correlation_key', type: 'text', nullable: true })
+  correlationKey!: string | null;
+
+  /** Raised and cleared too often: notifications are held back while it flaps. */
+  @Column({ type: 'boolean', default: false })
+  flapping!: boolean;
 
   @VersionColumn({ type: 'integer', default: 1 })
   version!: number;

@@ -1,3 +1,10 @@
+import { AlarmEntity } from './alarm.entity';
+import { AlarmEventEntity } from './alarm-event.entity';
+import { AlarmRuleEntity } from './alarm-rule.entity';
+import { MaintenanceWindowEntity } from './maintenance-window.entity';
+import { NmsApiKeyEntity } from './nms-api-key.entity';
+import { NmsSourceEntity } from './nms-source.entity';
+import { TmfHubSubscriptionEntity } from './tmf-hub-subscription.entity';
 import { OnDutyGroupEntity } from './on-duty-group.entity';
 import { ShiftHandoverEntity } from './shift-handover.entity';
 import { EscalationPolicyEntity } from './escalation-policy.entity';
@@ -58,6 +65,13 @@ export {
   SituationReportEntity,
   SituationReportNumberEntity,
   SlaPolicyEntity,
+  AlarmEntity,
+  AlarmEventEntity,
+  AlarmRuleEntity,
+  MaintenanceWindowEntity,
+  NmsApiKeyEntity,
+  NmsSourceEntity,
+  TmfHubSubscriptionEntity,
 };
 
 export const ENTITIES = [
@@ -90,4 +104,11 @@ export const ENTITIES = [
   NotificationAckUseEntity,
   SituationReportEntity,
   SituationReportNumberEntity,
+  NmsSourceEntity,
+  NmsApiKeyEntity,
+  AlarmRuleEntity,
+  AlarmEntity,
+  AlarmEventEntity,
+  MaintenanceWindowEntity,
+  TmfHubSubscriptionEntity,
 ];

@@ -14,6 +14,11 @@ import { OperatorEntity } from './operator.entity';
 @Check('sites_down_kind_when_down', "(state = 'down') = (down_kind IS NOT NULL)")
 @Index('sites_operator_code', ['operatorCode'])
 @Index('sites_commune_code', ['communeCode'])
+@Check('sites_battery_capacity_ah_check', 'battery_capacity_ah >= 0')
+@Check('sites_load_watts_check', 'load_watts > 0')
+@Index('sites_power_feeder', ['powerFeeder'], { where: 'power_feeder IS NOT NULL' })
+@Index('sites_transmission_route', ['transmissionRoute'], { where: 'transmission_route IS NOT NULL' })
+@Index('sites_aggregation_node', ['aggregationNode'], { where: 'aggregation_node IS NOT NULL' })
 // A GIN trigram index (gin_trgm_ops), which TypeORM cannot describe: the migration owns it.
 @Index('sites_search_text_trgm', { synchronize: false })
 export class SiteEntity {
@@ -68,4 +73,23 @@ export class SiteEntity {
 
   @Column({ name: 'state_since', type: 'timestamptz', nullable: true, update: false, insert: false })
   stateSince!: Date | null;
+
+  /** Upstream dependencies, for mass-outage correlation: the power feeder or substation that feeds it. */
+  @Column({ name: 'power_feeder', type: 'text', nullable: true })
+  powerFeeder!: string | null;
+
+  /** The transmission (fibre) route it hangs on. */
+  @Column({ name: 'transmission_route', type: 'text', nullable: true })
+  transmissionRoute!: string | null;
+
+  /** The code of the aggregation or hub node it reaches the core through. */
+  @Column({ name: 'aggregation_node', type: 'text', nullable: true })
+  aggregationNode!: string | null;
+
+  /** Battery bank and load for the runtime estimate; null takes the default of the site's kind. */
+  @Column({ name: 'battery_capacity_ah', type: 'real', nullable: true })
+  batteryCapacityAh!: number | null;
+
+  @Column({ name: 'load_watts', type: 'real', nullable: true })
+  loadWatts!: number | null;
 }
