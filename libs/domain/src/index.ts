@@ -11,3 +11,4 @@ export * from './lib/event-period';
 export * from './lib/assignment';
 export * from './lib/rosters';
 export * from './lib/incident-transition';
+export * from './lib/alarms';

@@ -47,7 +47,7 @@ export class SlaProcessor extends WorkerHost implements OnApplicationBootstrap {
 
   /** A step that is not due yet goes back to the delayed set until its time (BullMQ's moveToDelayed). */
   private async delayUntilDue(job: Job, token: string | undefined, result: { outcome: string; notBefore?: Date }): Promise<string> {
-    if (result.outcome === 'not_due' && result.notBefore && token) {
+    if ((result.outcome === 'not_due' || result.outcome === 'held') && result.notBefore && token) {
       await job.moveToDelayed(result.notBefore.getTime(), token);
       throw new DelayedError();
     }

@@ -1,5 +1,6 @@
 import { DynamicModule, Injectable, Module } from '@nestjs/common';
 import { SOCKET_ROOMS, type InAppNotificationDto } from '@netduty/contracts';
+import { AlarmProcessingModule } from '@netduty/alarms';
 import { EscalationModule } from '@netduty/escalation';
 import { NotificationWorkersModule, type InAppAnnouncer } from '@netduty/notifications';
 import { PlatformModule } from '@netduty/platform';
@@ -38,6 +39,8 @@ export class WorkerModule {
         NotificationWorkersModule.withAnnouncer(SocketInAppAnnouncer, [RealtimeModule]),
         // Scheduled situation reports (07:00 / 17:00, the event period's interval), to leadership.
         ReportsModule,
+        // Accepted network alarms to incidents, mass-outage correlation and its parents.
+        AlarmProcessingModule,
       ],
       providers: [SlaProcessor, HeartbeatService, ReconcileScheduleService, ReportProcessor, ReportScheduleService],
     };

@@ -55,7 +55,7 @@ export interface TimelineEventData {
    * Mass-outage correlation. On a child: filed under `parent`. On the parent: `children` were linked to it.
    * `kind` and `key` name the shared upstream (feeder, route or aggregation node).
    */
-  correlated: { kind: UpstreamKind; key: string; parent?: { id: string; reference: string }; children?: { id: string; reference: string; siteCode: string }[] };
+  correlated: { kind: UpstreamKind; key: string; parent?: { id: string; reference: string }; children?: { id: string; reference: string; siteCode: string }[]; childCount?: number };
   /** Raise and clear `cycles` times within `windowSeconds`: notifications are held back while it flaps. */
   flapping: { cycles: number; windowSeconds: number };
 }

@@ -31,6 +31,7 @@ const USE_CASES = [ReportIncident, TransitionIncident, AssignResponders, Comment
     { provide: IncidentEffects, useClass: QueueAndSocketEffects },
     { provide: IncidentReader, useExisting: IncidentService },
   ],
-  exports: [IncidentService, IncidentListService, CandidateRespondersService, ...USE_CASES],
+  // The ports too, for the alarm processor: it writes incidents through the same unit of work and effects.
+  exports: [IncidentService, IncidentListService, CandidateRespondersService, ...USE_CASES, UnitOfWork, IncidentEffects, IncidentReader],
 })
 export class IncidentsModule {}

@@ -24,7 +24,7 @@ export async function insertIncident(
   em: EntityManager,
   site: Pick<SiteEntity, 'id' | 'operatorCode' | 'communeCode' | 'priority'>,
   incident: NewIncident,
-  state: Partial<Pick<IncidentEntity, 'status' | 'acknowledgedAt' | 'resolvedAt' | 'closedAt' | 'slaCycle' | 'idempotencyKey' | 'idempotencyOwner' | 'idempotencyBodyHash'>> = {},
+  state: Partial<Pick<IncidentEntity, 'status' | 'acknowledgedAt' | 'resolvedAt' | 'closedAt' | 'slaCycle' | 'idempotencyKey' | 'idempotencyOwner' | 'idempotencyBodyHash' | 'origin' | 'correlationKind' | 'correlationKey'>> = {},
 ): Promise<string> {
   const inserted = await em
     .createQueryBuilder()

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AcceptDueJob, ChainStatusDto, DeadlineDueJob, DeadlineKind, EscalationRecipientDto } from '@netduty/contracts';
 import { SYSTEM_ACTOR } from '@netduty/contracts';
+import { escalationHeldUntil } from './escalation-hold';
 import {
   chainSchedule,
   chainStatus,
@@ -39,7 +40,9 @@ export type DeadlineOutcome =
   | 'missing'
   | 'no_policy'
   | 'superseded'
-  | 'no_such_step';
+  | 'no_such_step'
+  /** Held back: filed under a mass-outage parent, flapping, or in a planned outage; the job runs again later. */
+  | 'held';
 
 export function deadlineOf(incident: IncidentEntity, kind: DeadlineKind) {
   return kind === 'acknowledge'
@@ -115,6 +118,8 @@ export class EscalationChainService {
       if (!incident) return { outcome: 'missing' as const };
       if (currentCycle(incident, job.kind) !== job.cycle) return { outcome: 'stale_cycle' as const };
       if (!deadlineStillApplies(job.kind, incident.status)) return { outcome: 'condition_cleared' as const };
+      const heldUntil = await escalationHeldUntil(em, incident, new Date());
+      if (heldUntil) return { outcome: 'held' as const, dueAt: heldUntil };
       const policy = await this.policyOf(em, incident);
       if (!policy) return { outcome: 'no_policy' as const };
       const deadline = deadlineOf(incident, job.kind);
@@ -132,7 +137,7 @@ export class EscalationChainService {
       return { outcome: 'escalated' as const, next: next([...fired, step]), ...result };
     });
 
-    if (decision.outcome === 'not_due') return { outcome: decision.outcome, notBefore: decision.dueAt };
+    if (decision.outcome === 'not_due' || decision.outcome === 'held') return { outcome: decision.outcome, notBefore: decision.dueAt };
     if (!('next' in decision)) return { outcome: decision.outcome };
     await this.afterCommit(job, decision.next ?? null, 'escalationId' in decision ? decision : null);
     return { outcome: decision.outcome };

@@ -34,7 +34,12 @@ export class TypeOrmIncidentRepository implements IncidentRepository {
 
   async insert(incident: NewIncidentRecord): Promise<string> {
     try {
-      return await insertIncident(this.em, incident.site, incident, incident.idempotency ?? {});
+      const provenance = {
+        origin: incident.origin ?? 'manual',
+        correlationKind: incident.correlation?.kind ?? null,
+        correlationKey: incident.correlation?.key ?? null,
+      };
+      return await insertIncident(this.em, incident.site, incident, { ...(incident.idempotency ?? {}), ...provenance });
     } catch (error) {
       if (incident.idempotency && uniqueViolationField(error) === IDEMPOTENCY_KEY_FIELD) throw new IdempotencyKeyTakenError();
       throw error;

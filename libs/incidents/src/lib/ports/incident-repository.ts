@@ -1,5 +1,5 @@
 import { AlreadyExistsError } from '@netduty/platform-errors';
-import type { IncidentCategory, Severity } from '@netduty/contracts';
+import type { IncidentCategory, IncidentOrigin, Severity, UpstreamKind } from '@netduty/contracts';
 import type { Deadline, IncidentLifecycle, IncidentScope } from '@netduty/domain';
 import type { IncidentRecord, ReportedSite } from './incident-record';
 
@@ -22,6 +22,10 @@ export interface NewIncidentRecord {
   acknowledge: Deadline;
   restore: Deadline;
   idempotency: IdempotencyStamp | null;
+  /** A person's report when left out; 'alarm' from the network, 'correlation' for a mass-outage parent. */
+  origin?: IncidentOrigin;
+  /** On a mass-outage parent: the upstream its children share. */
+  correlation?: { kind: UpstreamKind; key: string };
 }
 
 /**

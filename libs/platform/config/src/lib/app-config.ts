@@ -119,6 +119,30 @@ const schema = z.object({
     .trim()
     .refine((value) => [5, 6].includes(value.split(/\s+/).length) && /^[\d*/,\-\s]+$/.test(value), 'a cron pattern of 5 or 6 fields (digits, *, /, -, ",")')
     .default('0 7,17 * * *'),
+  /** How often the worker applies accepted alarms to incidents (it is also woken by the intake). */
+  ALARM_PROCESSOR_TICK_MS: z.coerce.number().int().min(10).max(60_000).default(250),
+  /** Alarm events applied per transaction. */
+  ALARM_PROCESSOR_BATCH: z.coerce.number().int().min(1).max(50_000).default(5_000),
+  /** A re-raise within this long after its incident was resolved reopens it instead of opening another. */
+  ALARM_REOPEN_WINDOW_SECONDS: z.coerce.number().int().min(0).max(7 * 86_400).default(1_800),
+  /** Mass-outage correlation: sites down within this window that share an upstream… */
+  ALARM_CORRELATION_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(120),
+  /** …and at least this many of them, open one parent incident. */
+  ALARM_CORRELATION_MIN_SITES: z.coerce.number().int().min(2).max(10_000).default(3),
+  /** Flapping: this many raise/clear cycles within the window flag the incident and hold its notifications. */
+  ALARM_FLAP_CYCLES: z.coerce.number().int().min(2).max(100).default(3),
+  ALARM_FLAP_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
+  /**
+   * Alarm intake (group commit): a batch is written when it holds this many alarms… (at most 3,000: 19
+   * bind parameters an alarm stay under PostgreSQL's 65,535 per statement)
+   */
+  ALARM_INTAKE_BATCH_SIZE: z.coerce.number().int().min(1).max(3_000).default(500),
+  /** …or this long after its first alarm arrived, whichever comes first (the accept latency's floor). */
+  ALARM_INTAKE_TICK_MS: z.coerce.number().int().min(1).max(1_000).default(5),
+  /** Alarms waiting in one api process beyond which new ones are refused with 429 (back-pressure). */
+  ALARM_INTAKE_MAX_PENDING: z.coerce.number().int().min(1).max(1_000_000).default(20_000),
+  /** Alarm writes per second per NMS (sourceSystemId), across every api instance; more is 429 with Retry-After. */
+  ALARM_RATE_LIMIT_PER_SECOND: z.coerce.number().int().min(1).max(1_000_000).default(2_000),
     // 'info' is accepted as the usual spelling of Nest's 'log'.
   LOG_LEVEL: z
     .enum(['error', 'warn', 'info', 'log', 'debug', 'verbose'])

@@ -52,6 +52,10 @@ export const TIMELINE_WORDS: Words<TimelineEventType> = {
   assignment_accepted: { vi: 'Nhận việc', en: 'Assignment accepted' },
   responder_en_route: { vi: 'Đang di chuyển', en: 'En route' },
   responder_on_site: { vi: 'Đã đến trạm', en: 'On site' },
+  alarm_raised: { vi: 'Cảnh báo từ mạng', en: 'Network alarm' },
+  alarm_cleared: { vi: 'Cảnh báo đã hết', en: 'Alarm cleared' },
+  correlated: { vi: 'Gom nhóm sự cố diện rộng', en: 'Mass-outage correlation' },
+  flapping: { vi: 'Cảnh báo chập chờn', en: 'Flapping' },
 };
 
 export const SITE_KIND_WORDS: Words<SiteKind> = {

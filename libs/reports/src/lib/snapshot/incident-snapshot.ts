@@ -34,6 +34,18 @@ export function timelineDetail(type: TimelineEventType, data: Record<string, unk
     case 'reopened':
       detail = text(data['note']);
       break;
+    case 'alarm_raised':
+      detail = [text(data['specificProblem']) || text(data['probableCause']), text(data['sourceSystemId'])].filter(Boolean).join(' — ');
+      break;
+    case 'alarm_cleared':
+      detail = text(data['sourceSystemId']);
+      break;
+    case 'correlated':
+      detail = [text(data['kind']), text(data['key']), text((data['parent'] as { reference?: unknown } | undefined)?.reference)].filter(Boolean).join(' — ');
+      break;
+    case 'flapping':
+      detail = '';
+      break;
   }
   return detail.length > DETAIL_MAX ? `${detail.slice(0, DETAIL_MAX - 1)}…` : detail;
 }

@@ -1,5 +1,9 @@
 import {
   AlertOutlined,
+  ApartmentOutlined,
+  CheckOutlined,
+  SwapOutlined,
+  WarningOutlined,
   CheckCircleOutlined,
   CarOutlined,
   CommentOutlined,
@@ -31,6 +35,10 @@ const TIMELINE_ICON: Readonly<Record<TimelineEventType, ReactNode>> = {
   assignment_accepted: <LikeOutlined />,
   responder_en_route: <CarOutlined />,
   responder_on_site: <EnvironmentOutlined />,
+  alarm_raised: <WarningOutlined />,
+  alarm_cleared: <CheckOutlined />,
+  correlated: <ApartmentOutlined />,
+  flapping: <SwapOutlined />,
 };
 
 function TimelineEntry({ event }: { event: TimelineEventDto }) {

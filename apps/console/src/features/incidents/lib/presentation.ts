@@ -29,4 +29,8 @@ export const TIMELINE_COLOR: Readonly<Record<TimelineEventType, string>> = {
   assignment_accepted: 'blue',
   responder_en_route: 'blue',
   responder_on_site: 'green',
+  alarm_raised: 'orange',
+  alarm_cleared: 'green',
+  correlated: 'purple',
+  flapping: 'orange',
 };

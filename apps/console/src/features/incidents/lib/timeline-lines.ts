@@ -49,5 +49,28 @@ export function timelineLines(t: TFunction, event: TimelineEventDto): TimelineLi
     case 'responder_en_route':
     case 'responder_on_site':
       return { detail: t('timeline.journeyDetail', { name: event.data.responder.name, phone: event.data.responder.phone }) };
+    case 'alarm_raised': {
+      const { data } = event;
+      return {
+        detail: t('timeline.alarmDetail', { problem: data.specificProblem ?? data.probableCause, severity: data.perceivedSeverity, source: data.sourceSystemId, id: data.externalAlarmId }),
+      };
+    }
+    case 'alarm_cleared':
+      return {
+        detail: t('timeline.alarmClearedDetail', { source: event.data.sourceSystemId, id: event.data.externalAlarmId }),
+        ...(event.data.resolves ? { aside: t('timeline.alarmClearedResolves') } : {}),
+      };
+    case 'correlated': {
+      const { data } = event;
+      const upstream = t(`timeline.upstream.${data.kind}`, { key: data.key });
+      return data.parent
+        ? { detail: t('timeline.correlatedChild', { reference: data.parent.reference, upstream }) }
+        : {
+            detail: t('timeline.correlatedParent', { count: data.childCount ?? data.children?.length ?? 0, upstream }),
+            ...(data.children?.length ? { aside: data.children.map((child) => child.siteCode).join(', ') } : {}),
+          };
+    }
+    case 'flapping':
+      return { detail: t('timeline.flappingDetail', { cycles: event.data.cycles, minutes: Math.round(event.data.windowSeconds / 60) }) };
   }
 }

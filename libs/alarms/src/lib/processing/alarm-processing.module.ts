@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { IncidentsModule } from '@netduty/incidents';
+import { AlarmProcessor } from './alarm-processor.service';
+
+/** The worker's half of the alarm path: accepted alarm events to incidents, correlation, parents. */
+@Module({
+  imports: [IncidentsModule],
+  providers: [AlarmProcessor],
+  exports: [AlarmProcessor],
+})
+export class AlarmProcessingModule {}

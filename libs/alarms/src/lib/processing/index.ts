@@ -1,0 +1,2 @@
+export * from './alarm-processing.module';
+export { AlarmProcessor, alarmWakeChannel, type AlarmBatchResult } from './alarm-processor.service';
