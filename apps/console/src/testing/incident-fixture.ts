@@ -52,6 +52,10 @@ export function incidentFixture(overrides: Partial<IncidentDto> = {}): IncidentD
     nextDeadline: acknowledgeDeadline,
     escalationLevel: 0,
     allowedActions: ['acknowledge'],
+    origin: 'manual',
+    parentIncidentId: null,
+    correlation: null,
+    flapping: false,
     updatedAt: isoAt(0),
     ...overrides,
   };

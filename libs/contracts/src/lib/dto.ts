@@ -4,6 +4,7 @@ import type {
   IncidentAction,
   JourneyStep,
   IncidentCategory,
+  IncidentOrigin,
   IncidentStatus,
   OperatorCode,
   OperatorKind,
@@ -12,6 +13,7 @@ import type {
   SiteDownKind,
   SiteKind,
   SiteState,
+  UpstreamKind,
 } from './enums';
 import type { TimelineEventDto } from './timeline';
 
@@ -120,7 +122,24 @@ export interface IncidentDto {
   escalationLevel: number;
   /** Actions the state machine allows from the current status. */
   allowedActions: IncidentAction[];
+  /** A person's report, a network alarm, or a mass-outage parent made by correlation. */
+  origin: IncidentOrigin;
+  /** Filed under this mass-outage parent (its own escalation is held back while it is). */
+  parentIncidentId: string | null;
+  /** On a parent: the upstream its children share. */
+  correlation: { kind: UpstreamKind; key: string } | null;
+  /** Raised and cleared too often: its notifications are held back. */
+  flapping: boolean;
   updatedAt: IsoInstant;
+}
+
+/** An incident linked by correlation, as its parent or child lists it. */
+export interface RelatedIncidentDto {
+  id: string;
+  reference: string;
+  siteCode: string;
+  category: IncidentCategory;
+  status: IncidentStatus;
 }
 
 export interface EscalationDto {
@@ -168,6 +187,11 @@ export interface IncidentDetailDto extends IncidentDto {
   escalations: EscalationDto[];
   /** Per assigned responder, by name. */
   assignments: AssignmentProgressDto[];
+  /** Mass-outage correlation: the parent of a child; the children of a parent (those the caller may see, first 500). */
+  parent: RelatedIncidentDto | null;
+  children: RelatedIncidentDto[];
+  /** Every child, open or not, including any the caller may not see. */
+  childCount: number;
 }
 
 /** Why a suggested responder stands where it does, one entry per ranking criterion (the console words each code). */

@@ -38,6 +38,10 @@ export function toIncidentDto(incident: IncidentEntity): IncidentDto {
     nextDeadline: nextDeadline(incident.status, acknowledgeDeadline, restoreDeadline),
     escalationLevel: incident.escalationLevel,
     allowedActions: allowedActions(incident.status),
+    origin: incident.origin,
+    parentIncidentId: incident.parentIncidentId ?? null,
+    correlation: incident.correlationKind && incident.correlationKey ? { kind: incident.correlationKind, key: incident.correlationKey } : null,
+    flapping: incident.flapping,
     updatedAt: incident.updatedAt.toISOString(),
   };
 }

@@ -1,15 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { IncidentDetailDto, IncidentDto } from '@netduty/contracts';
-import type { IncidentScope } from '@netduty/domain';
-import { EscalationEntity, IncidentEntity, IncidentEventEntity, IncidentResponderEntity } from '@netduty/persistence';
+import type { IncidentDetailDto, IncidentDto, RelatedIncidentDto } from '@netduty/contracts';
+import { scopeFilterOf, type IncidentScope } from '@netduty/domain';
+import { applyScopeFilter, EscalationEntity, IncidentEntity, IncidentEventEntity, IncidentResponderEntity } from '@netduty/persistence';
 import { SYSTEM_SCOPE } from '@netduty/identity';
 import { NotFoundError } from '@netduty/platform-errors';
 import { incidentVisible } from './adapters/incident-visibility';
 import { toEscalationDto, toIncidentDto, toTimelineEventDto } from './incident-mapper';
 import { IncidentReader } from './ports/incident-reader';
 import { toAssignmentProgressDto } from './use-cases/record-journey-step';
+
+/** Children listed on a parent's detail; the rest are counted. */
+const RELATED_LIMIT = 500;
 
 const INCIDENT_RELATIONS = { site: { operator: true, commune: true }, responders: { cluster: true } } as const;
 
@@ -47,6 +50,33 @@ export class IncidentService extends IncidentReader {
       const link = links.find((row) => row.responderId === responder.id);
       return link ? [toAssignmentProgressDto({ ...link, responder })] : [];
     });
-    return { ...incident, timeline: events.map(toTimelineEventDto), escalations: escalations.map(toEscalationDto), assignments };
+    const { parent, children, childCount } = await this.related(incident, scope);
+    return { ...incident, timeline: events.map(toTimelineEventDto), escalations: escalations.map(toEscalationDto), assignments, parent, children, childCount };
+  }
+
+  /** Mass-outage correlation around an incident: its parent, or its children within the caller's scope. */
+  private async related(
+    incident: IncidentDto,
+    scope: IncidentScope,
+  ): Promise<Pick<IncidentDetailDto, 'parent' | 'children' | 'childCount'>> {
+    const related = (where: string, parameters: Record<string, unknown>) => {
+      const query = this.dataSource
+        .getRepository(IncidentEntity)
+        .createQueryBuilder('incident')
+        .innerJoin('incident.site', 'site')
+        .select(['incident.id AS id', 'incident.reference AS reference', 'site.code AS "siteCode"', 'incident.category AS category', 'incident.status AS status'])
+        .where(where, parameters)
+        .orderBy('incident.reported_at', 'ASC')
+        .limit(RELATED_LIMIT);
+      applyScopeFilter(query, 'incident', scopeFilterOf(scope));
+      return query.getRawMany<RelatedIncidentDto>();
+    };
+    const parent = incident.parentIncidentId ? ((await related('incident.id = :id', { id: incident.parentIncidentId }))[0] ?? null) : null;
+    if (!incident.correlation) return { parent, children: [], childCount: 0 };
+    const [children, count] = await Promise.all([
+      related('incident.parent_incident_id = :id', { id: incident.id }),
+      this.dataSource.getRepository(IncidentEntity).count({ where: { parentIncidentId: incident.id } }),
+    ]);
+    return { parent, children, childCount: count };
   }
 }

@@ -359,6 +359,10 @@ export class InMemoryIncidentReader extends IncidentReader {
       nextDeadline: nextDeadline(incident.status, acknowledgeDeadline, restoreDeadline),
       escalationLevel: incident.escalationLevel,
       allowedActions: allowedActions(incident.status),
+      origin: 'manual',
+      parentIncidentId: null,
+      correlation: null,
+      flapping: false,
       updatedAt: incident.updatedAt.toISOString(),
     };
   }
