@@ -4,7 +4,7 @@ import type { SiteSummaryDto } from '@netduty/contracts';
 import { AlarmProcessor } from '@netduty/alarms';
 import { DEFAULT_ALARM_RULES } from '@netduty/domain';
 import { EscalationService } from '@netduty/escalation';
-import { as, startApi, startWorker, type ApiClient, type RunningApi } from './support/stack';
+import { as, connectConsole, login, nextEvent, startApi, startWorker, type ApiClient, type ConsoleSocket, type RunningApi } from './support/stack';
 
 interface AlarmSpec {
   externalId: string;
@@ -285,5 +285,41 @@ describe('alarm processing: alarms to incidents, clears, flapping, mass-outage c
     await processor.drainNow();
     const [incident] = (await incidentsAt(site)) as [IncidentRow];
     expect((await worker.get(EscalationService).handleDeadlineDue({ incidentId: incident.id, kind: 'acknowledge', cycle: 1, level: 1 })).outcome).toBe('held');
+  });
+
+  it('tells the consoles of a storm in a few batch frames, each console only what its scope sees', async () => {
+    const feeder = `LO-${randomInt(100000, 999999)}`;
+    const sites = await Promise.all(Array.from({ length: 30 }, () => newSite({ feeder })));
+    const duty = await connectConsole(api.baseUrl, (await login(api.baseUrl, 'trucban')).token);
+    const mobifone = await connectConsole(api.baseUrl, (await login(api.baseUrl, 'mobifone.lsn')).token);
+    const frames: { duty: string[]; mobifone: number } = { duty: [], mobifone: 0 };
+    const perIncident: string[] = [];
+    const seen = new Set<string>();
+    const count = (socket: ConsoleSocket, name: 'duty' | 'mobifone') => {
+      socket.on('incidents.batch', (batch) => {
+        if (name === 'mobifone') frames.mobifone += 1;
+        else frames.duty.push(`${batch.created.length}+${batch.updated.length}`);
+        if (name === 'duty') for (const incident of batch.created) seen.add(incident.site.id);
+      });
+      socket.on('incident.created', (incident) => perIncident.push(incident.id));
+    };
+    count(duty, 'duty');
+    count(mobifone, 'mobifone');
+    try {
+      for (const site of sites) await accept({ externalId: randomUUID(), site, probableCause: 'powerProblem', specificProblem: 'AC mains failure' });
+      const lastSite = sites[sites.length - 1] as SiteSummaryDto;
+      const arrived = nextEvent(duty, 'incidents.batch', (batch) => batch.created.some((incident) => incident.site.id === lastSite.id));
+      await processor.drainNow();
+      await arrived;
+      // One batch: one frame to the duty officer's room, holding the 30 sites' incidents and their parent.
+      expect(frames.duty).toEqual(['31+0']);
+      expect(sites.every((site) => seen.has(site.id))).toBe(true);
+      expect(perIncident).toEqual([]);
+      // A Viettel storm says nothing to a MobiFone cluster (its frame would have arrived with the duty officer's).
+      expect(frames.mobifone).toBe(0);
+    } finally {
+      duty.disconnect();
+      mobifone.disconnect();
+    }
   });
 });

@@ -6,6 +6,11 @@ export interface ServerToClientEvents {
   'incident.created': (incident: IncidentDto, meta: ServerEventMeta) => void;
   'incident.updated': (incident: IncidentDto, meta: ServerEventMeta) => void;
   'incident.escalated': (payload: IncidentEscalatedPayload, meta: ServerEventMeta) => void;
+  /**
+   * Many incidents at once, from the alarm path (a storm): one frame per room per worker batch instead
+   * of one per incident, each listing only incidents its room may see (chunks of INCIDENT_BATCH_MAX).
+   */
+  'incidents.batch': (batch: IncidentBatchPayload, meta: ServerEventMeta) => void;
   /** A new entry in the person's notification centre, sent to their own room only. */
   'notification.created': (notification: InAppNotificationDto, meta: ServerEventMeta) => void;
   /**
@@ -15,6 +20,14 @@ export interface ServerToClientEvents {
    */
   'analytics.changed': (pulse: AnalyticsPulse) => void;
 }
+
+export interface IncidentBatchPayload {
+  created: IncidentDto[];
+  updated: IncidentDto[];
+}
+
+/** Incidents in one batch frame: a storm's 1,500 new incidents reach a console in a handful of frames. */
+export const INCIDENT_BATCH_MAX = 500;
 
 export interface AnalyticsPulse {
   at: string;

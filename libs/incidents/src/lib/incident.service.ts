@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import type { IncidentDetailDto, IncidentDto, RelatedIncidentDto } from '@netduty/contracts';
 import { scopeFilterOf, type IncidentScope } from '@netduty/domain';
 import { applyScopeFilter, EscalationEntity, IncidentEntity, IncidentEventEntity, IncidentResponderEntity } from '@netduty/persistence';
@@ -34,6 +34,14 @@ export class IncidentService extends IncidentReader {
     const [incident] = await this.dataSource.getRepository(IncidentEntity).find({ where: { id }, relations: INCIDENT_RELATIONS });
     if (!incident) throw new NotFoundError('incident', id);
     return toIncidentDto(incident);
+  }
+
+  /** Many incidents as the board shows them, in one query (the alarm path's batches); unknown ids are left out. */
+  async getDtos(ids: readonly string[]): Promise<IncidentDto[]> {
+    if (ids.length === 0) return [];
+    const incidents = await this.dataSource.getRepository(IncidentEntity).find({ where: { id: In([...ids]) }, relations: INCIDENT_RELATIONS });
+    const byId = new Map(incidents.map((incident) => [incident.id, toIncidentDto(incident)]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
   async detail(id: string, scope: IncidentScope): Promise<IncidentDetailDto> {

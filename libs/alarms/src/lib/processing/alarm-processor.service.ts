@@ -1,8 +1,9 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import Redis from 'ioredis';
-import type { AlarmRule, DeadlineChanges } from '@netduty/domain';
-import { IncidentEffects, IncidentReader, managerOf, UnitOfWork } from '@netduty/incidents';
+import type { AlarmRule } from '@netduty/domain';
+import { IncidentEffects, IncidentService, managerOf, UnitOfWork } from '@netduty/incidents';
 import { APP_CONFIG, redisOptionsFromUrl, type AppConfig } from '@netduty/platform-config';
+import { RealtimePublisher } from '@netduty/platform-realtime';
 import { watchRedisClient } from '@netduty/platform-redis';
 import { applyAlarmEvents } from './apply-alarm-events';
 import type { AppliedChanges } from './applied-changes';
@@ -43,8 +44,9 @@ export class AlarmProcessor implements OnApplicationBootstrap, OnModuleDestroy {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly unitOfWork: UnitOfWork,
-    private readonly reader: IncidentReader,
+    private readonly incidents: IncidentService,
     private readonly effects: IncidentEffects,
+    private readonly publisher: RealtimePublisher,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -122,20 +124,26 @@ export class AlarmProcessor implements OnApplicationBootstrap, OnModuleDestroy {
     return { events: outcome.events, created: outcome.changes.created.size, updated: outcome.changes.updated.size, ran: true };
   }
 
-  /** Deadline jobs and console events, as a person's change has them; the sweep re-enqueues what fails. */
+  /**
+   * Deadline jobs as a person's change moves them, and the consoles told in a few batch frames (a storm
+   * would otherwise send one frame per incident). Nothing here is stored state: the sweep re-enqueues
+   * a deadline whose job failed to move, and consoles refetch on reconnect.
+   */
   private async afterCommit(changes: AppliedChanges): Promise<void> {
-    const move = async (incidentId: string, deadlines: DeadlineChanges, created: boolean) => {
+    const moves = [...changes.created, ...changes.updated];
+    for (const [incidentId, deadlines] of moves) {
       try {
         if (deadlines.cancel.length > 0) await this.effects.cancelDeadlines(incidentId, deadlines.cancel);
         if (deadlines.schedule.length > 0) await this.effects.scheduleDeadlines(incidentId, deadlines.schedule);
-        const dto = await this.reader.getDto(incidentId);
-        if (created) this.effects.publishCreated(dto);
-        else this.effects.publishUpdated(dto);
       } catch (error) {
-        this.logger.warn(`after the alarm batch, incident ${incidentId}: ${(error as Error).message}; the sweep re-asserts its deadlines`);
+        this.logger.warn(`deadline jobs of incident ${incidentId} not moved (${(error as Error).message}); the sweep re-asserts them`);
       }
-    };
-    for (const [id, deadlines] of changes.created) await move(id, deadlines, true);
-    for (const [id, deadlines] of changes.updated) await move(id, deadlines, false);
+    }
+    try {
+      const [created, updated] = await Promise.all([this.incidents.getDtos([...changes.created.keys()]), this.incidents.getDtos([...changes.updated.keys()])]);
+      this.publisher.publishIncidentBatch(created, updated);
+    } catch (error) {
+      this.logger.warn(`alarm batch not announced to consoles (${(error as Error).message}); they refetch on reconnect`);
+    }
   }
 }

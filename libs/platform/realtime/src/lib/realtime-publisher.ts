@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { Emitter } from '@socket.io/redis-emitter';
 import { Redis } from 'ioredis';
-import type { IncidentDto, ServerEventMeta, ServerEventName, ServerEventPayload, ServerToClientEvents } from '@netduty/contracts';
-import { SOCKET_ROOMS } from '@netduty/contracts';
+import type { IncidentBatchPayload, IncidentDto, ServerEventMeta, ServerEventName, ServerEventPayload, ServerToClientEvents } from '@netduty/contracts';
+import { INCIDENT_BATCH_MAX, SOCKET_ROOMS } from '@netduty/contracts';
 import { roomsOfRow } from '@netduty/domain';
 import { APP_CONFIG, redisOptionsFromUrl, type AppConfig } from '@netduty/platform-config';
 import { watchRedisClient } from '@netduty/platform-redis';
@@ -98,6 +98,34 @@ export class RealtimePublisher implements OnModuleDestroy {
       .then(emit)
       // Only at shutdown (connection closed): the event is logged or not, nothing else to do.
       .catch((error: Error) => this.logger.warn(`realtime publish: ${error.message}`));
+  }
+
+  /**
+   * Many incidents in few frames (the alarm path): each room gets one `incidents.batch` listing the
+   * incidents it may see (roomsFor), in chunks of INCIDENT_BATCH_MAX. A console is in one room of its
+   * scope (or one per commune of a commune-scoped cluster), so a storm's batch is one frame or a few.
+   */
+  publishIncidentBatch(created: readonly IncidentDto[], updated: readonly IncidentDto[]): void {
+    const groups = new Map<string, IncidentBatchPayload>();
+    const add = (incident: IncidentDto, kind: keyof IncidentBatchPayload) => {
+      for (const room of this.roomsFor(incident)) {
+        const group = groups.get(room) ?? { created: [], updated: [] };
+        group[kind].push(incident);
+        groups.set(room, group);
+      }
+    };
+    for (const incident of created) add(incident, 'created');
+    for (const incident of updated) add(incident, 'updated');
+    for (const [room, group] of groups) {
+      const all = [...group.created.map((incident) => ['created', incident] as const), ...group.updated.map((incident) => ['updated', incident] as const)];
+      for (let start = 0; start < all.length; start += INCIDENT_BATCH_MAX) {
+        const chunk = all.slice(start, start + INCIDENT_BATCH_MAX);
+        this.publish([room], 'incidents.batch', {
+          created: chunk.filter(([kind]) => kind === 'created').map(([, incident]) => incident),
+          updated: chunk.filter(([kind]) => kind === 'updated').map(([, incident]) => incident),
+        });
+      }
+    }
   }
 
   /** The events for any of `rooms` logged after `lastEventId` (with a small overlap; consoles dedupe by id). */

@@ -47,6 +47,13 @@ export function useLiveIncidentUpdates(enabled: boolean, handlers: LiveIncidentH
         opened.on('incident.updated', (incident, meta) => {
           if (ledger.accept(meta)) applyIncidentToCache(queryClient, incident);
         });
+        // A storm's batch from the alarm path: children of a mass-outage parent raise no alert of
+        // their own (their parent does), everything else as if it came one by one.
+        opened.on('incidents.batch', (batch, meta) => {
+          if (!ledger.accept(meta)) return;
+          for (const incident of batch.created) if (!incident.parentIncidentId) handlersRef.current.onCreated?.(incident);
+          for (const incident of [...batch.created, ...batch.updated]) applyIncidentToCache(queryClient, incident);
+        });
         opened.on('incident.escalated', (payload, meta) => {
           if (!ledger.accept(meta)) return;
           handlersRef.current.onEscalated?.(payload);
