@@ -86,10 +86,13 @@ export class AlarmProcessor implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** Batches until nothing is pending (a storm is worked off back to back, not one batch per tick). */
   private async drain(): Promise<void> {
+    let applied = 0;
     for (;;) {
       const result = await this.processBatch();
-      if (!result.ran || result.events < this.config.ALARM_PROCESSOR_BATCH || this.stopped) return;
+      applied += result.events;
+      if (!result.ran || result.events < this.config.ALARM_PROCESSOR_BATCH || this.stopped) break;
     }
+    if (applied > 0) this.logger.log(`worked off ${applied} alarm event(s); none pending`);
   }
 
   /** Works off everything pending now, after any batch already running (tests and the storm bench await this). */
@@ -120,6 +123,9 @@ export class AlarmProcessor implements OnApplicationBootstrap, OnModuleDestroy {
       return { events: events.length, changes };
     });
     if (!outcome) return { events: 0, created: 0, updated: 0, ran: false };
+    if (outcome.events > 0) {
+      this.logger.log(`applied ${outcome.events} alarm event(s): ${outcome.changes.created.size} incident(s) opened, ${outcome.changes.updated.size} updated`);
+    }
     await this.afterCommit(outcome.changes);
     return { events: outcome.events, created: outcome.changes.created.size, updated: outcome.changes.updated.size, ran: true };
   }
