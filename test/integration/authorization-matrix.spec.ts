@@ -6,7 +6,8 @@ import { ROLES, type Role } from '@netduty/contracts';
 import { ACCESS_RULE, type AccessRule } from '../../apps/api/src/app/auth/access.decorators';
 import { as, connectConsole, startApi, type ApiClient, type RunningApi } from './support/stack';
 
-type Expectation = 'public' | readonly Role[];
+/** 'nms_key': a TMF642 route, for an NMS with its API key; no person's token opens it. */
+type Expectation = 'public' | 'nms_key' | readonly Role[];
 const ALL: readonly Role[] = ROLES;
 const INCIDENT_WORKERS: readonly Role[] = ['duty_officer', 'cluster_staff', 'responder'];
 
@@ -74,6 +75,8 @@ const ROUTES: Record<string, Expectation> = {
   'GET /analytics/trends': ['admin', 'duty_officer', 'leadership'],
   'POST /sites': ['admin'],
   'PATCH /sites/:id': ['admin'],
+  'GET /sites/dependencies/export': ['admin'],
+  'POST /sites/dependencies/import': ['admin'],
   'GET /sla-policies': ['admin', 'duty_officer', 'cluster_staff', 'leadership'],
   'PUT /sla-policies/:severity/:priority': ['admin'],
   'GET /escalation-policies': ['admin', 'duty_officer', 'cluster_staff', 'leadership'],
@@ -120,7 +123,37 @@ const ROUTES: Record<string, Expectation> = {
   'POST /situation-reports/:id/sign-off': ['duty_officer'],
   'GET /situation-reports/:id/pdf': ['admin', 'duty_officer', 'leadership'],
   'GET /situation-reports/:id/xlsx': ['admin', 'duty_officer', 'leadership'],
+  // Battery runtime and generators: read within the caller's scope, a team dispatched like a responder assigned (battery-countdown.spec.ts).
+  'GET /battery/countdown': ALL,
+  'GET /battery/outcomes': ALL,
+  'POST /battery/dispatches': ['duty_officer', 'cluster_staff'],
+  'POST /battery/dispatches/:id/depart': ['duty_officer', 'cluster_staff'],
+  'POST /battery/dispatches/:id/arrive': ['duty_officer', 'cluster_staff'],
+  'POST /battery/dispatches/:id/run': ['duty_officer', 'cluster_staff'],
+  'POST /battery/dispatches/:id/stop': ['duty_officer', 'cluster_staff'],
+  // The operators' NMSs and their API keys: administrators (tmf642-alarms.spec.ts issues and revokes keys).
+  'GET /nms-sources': ['admin'],
+  'POST /nms-sources': ['admin'],
+  'GET /nms-sources/:id/keys': ['admin'],
+  'POST /nms-sources/:id/keys': ['admin'],
+  'DELETE /nms-sources/:id/keys/:keyId': ['admin'],
+  // TMF642 at its own path, for an NMS's X-API-Key only (tmf642-alarms.spec.ts: keys, operators, owners).
+  'POST /tmf-api/alarm/v4/alarm': 'nms_key',
+  'GET /tmf-api/alarm/v4/alarm': 'nms_key',
+  'GET /tmf-api/alarm/v4/alarm/:id': 'nms_key',
+  'PATCH /tmf-api/alarm/v4/alarm/:id': 'nms_key',
+  'POST /tmf-api/alarm/v4/ackAlarms': 'nms_key',
+  'POST /tmf-api/alarm/v4/clearAlarms': 'nms_key',
+  'POST /tmf-api/alarm/v4/commentAlarms': 'nms_key',
+  'POST /tmf-api/alarm/v4/groupAlarms': 'nms_key',
+  'POST /tmf-api/alarm/v4/hub': 'nms_key',
+  'DELETE /tmf-api/alarm/v4/hub/:id': 'nms_key',
 };
+
+/** TMF642 routes are outside the api's prefix. */
+function urlPath(path: string): string {
+  return path.startsWith('/tmf-api/') ? path : `/api/v1${path}`;
+}
 
 const SOCKET_EVENTS: Record<string, Expectation> = {
   'clock.sync': ALL,
@@ -217,7 +250,7 @@ describe('authorisation matrix', () => {
   });
 
   const cases = Object.entries(ROUTES).flatMap(([route, expected]) =>
-    ROLES.map((role) => [route, role, expected === 'public' || expected.includes(role)] as const),
+    expected === 'nms_key' ? [] : ROLES.map((role) => [route, role, expected === 'public' || expected.includes(role)] as const),
   );
 
   it.each(cases)('%s as %s → allowed: %s', async (route, role, allowed) => {
@@ -233,9 +266,21 @@ describe('authorisation matrix', () => {
     }
   });
 
+  const nmsRoutes = Object.keys(ROUTES).filter((route) => ROUTES[route] === 'nms_key');
+  it.each(nmsRoutes.flatMap((route) => ROLES.map((role) => [route, role] as const)))('%s with the token of a %s but no NMS key → 401', async (route, role) => {
+    const [method, path] = route.split(' ') as [string, string];
+    const response = await fetch(`${api.baseUrl}${concrete(path)}`, {
+      method,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${clients[role].session.token}` },
+      body: method === 'GET' ? undefined : '{}',
+    });
+    expect(response.status).toBe(401);
+    expect(((await response.json()) as { code: string; '@type': string })).toMatchObject({ code: 'not_authenticated', '@type': 'Error' });
+  });
+
   it.each(Object.keys(ROUTES).filter((route) => ROUTES[route] !== 'public'))('%s without a token → 401', async (route) => {
     const [method, path] = route.split(' ') as [string, string];
-    const response = await fetch(`${api.baseUrl}/api/v1${concrete(path)}`, {
+    const response = await fetch(`${api.baseUrl}${urlPath(concrete(path))}`, {
       method,
       headers: { 'content-type': 'application/json' },
       body: method === 'GET' ? undefined : '{}',

@@ -25,6 +25,7 @@ const STORED_IN: Record<string, string[]> = {
   ON_DUTY_GROUP_KINDS: ['on_duty_groups.kind'],
   REPORT_KINDS: ['situation_reports.kind'],
   REPORT_TRIGGERS: ['situation_reports.trigger'],
+  GENERATOR_DISPATCH_STATUSES: ['generator_dispatches.status'],
 };
 
 /** Enumerations that no column is limited to, and why. */
@@ -45,9 +46,13 @@ const NOT_A_CHECKED_COLUMN: Record<string, string> = {
   CHAIN_STATES: 'computed by chainStatus for display, never stored',
   CYBER_REPORT_STAGES: 'verbs of POST /incidents/:id/cyber-reports, stored as situation_reports.kind (cyber_initial, cyber_progress)',
   INCIDENT_EXPORT_FORMATS: 'formats of GET /incidents/export, never stored',
+  SITE_DEPENDENCY_CSV_COLUMNS: 'the header of the site dependencies CSV (import and export), stored as the sites columns of the same names',
   TREND_BUCKETS: 'buckets of GET /analytics/trends, never stored',
   KPI_DIMENSIONS: 'groupings of GET /analytics/trends (response times), never stored',
   ACK_LINK_REFUSALS: 'reasons a used or expired acknowledge link is refused (409 details.reason), never stored',
+  GENERATOR_DISPATCH_STEPS: 'verbs of POST /battery/dispatches/:id/<step>, stored as generator_dispatches.status and its timestamp columns',
+  GENERATOR_DISPATCH_REFUSALS: 'reasons a dispatch step is refused (409 details.reason), never stored',
+  BATTERY_RUNTIME_BASES: 'what a battery estimate rests on, computed for GET /battery/countdown, never stored',
 };
 
 const REGISTER_HINT = 'list it in STORED_IN or NOT_A_CHECKED_COLUMN in test/integration/schema.spec.ts';

@@ -1,1 +1,19 @@
+// The worker's half (alarm events to incidents, correlation).
 export * from './lib/processing';
+// The api's half (TMF642 intake): what apps/api imports.
+export * from './lib/alarm-intake.module';
+export { AlarmIntake, type IntakeResult } from './lib/intake/alarm-intake.service';
+export type { IntakeStats } from './lib/intake/intake-stats';
+export { NmsKeyAuthenticator } from './lib/sources/nms-key-authenticator';
+export { NmsSourcesService } from './lib/sources/nms-sources.service';
+export type { NmsCaller } from './lib/sources/nms-caller';
+export { SourceSystemMismatchError, NotAlarmOwnerError } from './lib/sources/source-errors';
+export { AlarmQueries } from './lib/queries/alarm-queries.service';
+export { alarmListQuery, ALARM_LIST_LIMITS, type AlarmListQuery } from './lib/queries/alarm-list-query';
+export { AlarmTasks } from './lib/tasks/alarm-tasks.service';
+export { HubSubscriptions } from './lib/hub/hub-subscriptions.service';
+export { alarmCreateChange, alarmUpdateChange } from './lib/tmf642/alarm-body';
+export { selectFields } from './lib/tmf642/alarm-representation';
+export { tmf642Validator, tmf642Problems, type Tmf642Definition } from './lib/tmf642/tmf642-schemas';
+export * from './lib/tmf642/tmf642-resources';
+export * from './lib/battery';

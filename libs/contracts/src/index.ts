@@ -16,3 +16,5 @@ export * from './lib/notifications';
 export * from './lib/duty';
 export * from './lib/analytics';
 export * from './lib/reports';
+export * from './lib/alarm-sources';
+export * from './lib/battery';

@@ -4,6 +4,8 @@ export * from './lib/search-text';
 export * from './lib/urgency-order';
 export * from './lib/access-policy';
 export * from './lib/spreadsheet-cell';
+export * from './lib/csv-records';
+export * from './lib/site-dependencies-csv';
 export * from './lib/site-kinds';
 export * from './lib/scope-filter';
 export * from './lib/escalation-policy';

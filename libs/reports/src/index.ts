@@ -4,6 +4,7 @@ export * from './lib/report-errors';
 export * from './lib/shift-lead';
 export * from './lib/schedule/report-schedules';
 export * from './lib/schedule/report-scheduler';
+export * from './lib/schedule/report-slots';
 export * from './lib/model/report-calendar';
 export * from './lib/model/report-number';
 export * from './lib/model/section-numbering';

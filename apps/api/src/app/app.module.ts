@@ -6,8 +6,11 @@ import { IdentityModule } from '@netduty/identity';
 import { PlatformModule } from '@netduty/platform';
 import { redisOptionsFromUrl, type AppConfig } from '@netduty/platform-config';
 import { watchRedisClient } from '@netduty/platform-redis';
+import { AlarmsHttpModule } from './alarms/alarms.module';
+import { nmsThrottler } from './alarms/nms-rate-limit.guard';
 import { AnalyticsHttpModule } from './analytics/analytics.module';
 import { AuditHttpModule } from './audit/audit.module';
+import { BatteryHttpModule } from './battery/battery.module';
 import { AccessGuard } from './auth/access.guard';
 import { AuthHttpModule } from './auth/auth.module';
 import { HealthModule } from './health/health.module';
@@ -38,12 +41,15 @@ export class AppModule {
         PlatformModule.forRoot(config, 'api'),
         // The guard and the exception filter below authenticate and audit every request.
         IdentityModule,
-        // Rate limits are counted in Redis, so they hold across every api instance.
+        // Rate limits are counted in Redis, so they hold across every api instance: /auth per client
+        // address, the TMF642 alarm writes per NMS (each named throttler applies only where it is meant).
         ThrottlerModule.forRoot({
-          throttlers: [{ name: 'auth', ttl: 60_000, limit: config.AUTH_RATE_LIMIT_PER_MINUTE }],
+          throttlers: [{ name: 'auth', ttl: 60_000, limit: config.AUTH_RATE_LIMIT_PER_MINUTE }, nmsThrottler(config)],
           // Given options (not a client) the storage owns its connection and closes it on shutdown.
           storage: throttlerStorage(config),
         }),
+        // First: Express matches routes in order, and the TMF642 intake is the hot path (hundreds a second).
+        AlarmsHttpModule,
         IncidentsHttpModule,
         InventoryHttpModule,
         OrganisationHttpModule,
@@ -55,6 +61,8 @@ export class AppModule {
         AuditHttpModule,
         AnalyticsHttpModule,
         ReportsHttpModule,
+        AlarmsHttpModule,
+        BatteryHttpModule,
         HealthModule,
         RealtimeHttpModule,
       ],

@@ -16,6 +16,8 @@ import { RedisIoAdapter } from './realtime/redis-io.adapter';
 export { API_PREFIX } from './api-prefix';
 import { API_PREFIX } from './api-prefix';
 export const BODY_LIMIT = '1mb';
+/** Every route under /tmf-api, and /tmf-api itself (the braces make the rest optional). */
+const TMF_API_ROUTES = 'tmf-api/{*rest}';
 
 /** Builds the api exactly as production runs it; tests call this too. */
 export async function createApiApp(config: AppConfig, options: { logger?: false } = {}): Promise<INestApplication> {
@@ -37,7 +39,8 @@ export async function createApiApp(config: AppConfig, options: { logger?: false 
     ),
   );
   app.enableCors({ origin: config.CORS_ORIGINS, credentials: true });
-  app.setGlobalPrefix(API_PREFIX);
+  // TM Forum's APIs live at their own paths (/tmf-api/alarm/v4/…), as NMSs are configured for them.
+  app.setGlobalPrefix(API_PREFIX, { exclude: [TMF_API_ROUTES] });
   app.useGlobalPipes(strictValidationPipe());
   app.useWebSocketAdapter(new RedisIoAdapter(app, config));
   app.enableShutdownHooks();

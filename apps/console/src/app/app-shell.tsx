@@ -8,6 +8,7 @@ import {
   HistoryOutlined,
   ScheduleOutlined,
   SettingOutlined,
+  ThunderboltOutlined,
 } from '@ant-design/icons';
 import { Button, Layout } from 'antd';
 import { lazy, Suspense, useState, type ReactNode } from 'react';
@@ -58,6 +59,7 @@ const NAV_ICON: Readonly<Record<NavKey, ReactNode>> = {
   board: <DashboardOutlined />,
   dashboard: <FundOutlined />,
   map: <EnvironmentOutlined />,
+  generators: <ThunderboltOutlined />,
   reports: <FileTextOutlined />,
   report: <AlertOutlined />,
   admin: <SettingOutlined />,
@@ -69,6 +71,7 @@ const NAV_ICON: Readonly<Record<NavKey, ReactNode>> = {
 function activeNavKey(pathname: string): NavKey {
   if (pathname.startsWith('/dashboard')) return 'dashboard';
   if (pathname.startsWith('/map')) return 'map';
+  if (pathname.startsWith('/generators')) return 'generators';
   if (pathname.startsWith('/reports')) return 'reports';
   if (pathname.startsWith('/report')) return 'report';
   if (pathname.startsWith('/admin')) return 'admin';

@@ -23,6 +23,7 @@ const HistoryPage = lazy(() => import('../features/history/components/history-pa
 const DashboardPage = lazy(() => import('../features/dashboard/components/dashboard-page').then((module) => ({ default: module.DashboardPage })));
 const WallPage = lazy(() => import('../features/dashboard/components/wall-page').then((module) => ({ default: module.WallPage })));
 const MapPage = lazy(() => import('../features/map/components/map-page').then((module) => ({ default: module.MapPage })));
+const GeneratorsPage = lazy(() => import('../features/generators/components/generators-page').then((module) => ({ default: module.GeneratorsPage })));
 const ReportsPage = lazy(() => import('../features/reports/components/reports-page').then((module) => ({ default: module.ReportsPage })));
 const NotFoundPage = lazy(() => import('./not-found-page').then((module) => ({ default: module.NotFoundPage })));
 
@@ -96,6 +97,16 @@ export const router = createBrowserRouter([
               <RequirePermission anyOf={AREA_PERMISSIONS.map}>
                 <Deferred>
                   <MapPage />
+                </Deferred>
+              </RequirePermission>
+            ),
+          },
+          {
+            path: '/generators',
+            element: (
+              <RequirePermission anyOf={AREA_PERMISSIONS.generators}>
+                <Deferred>
+                  <GeneratorsPage />
                 </Deferred>
               </RequirePermission>
             ),

@@ -32,6 +32,7 @@ export function isApiError(error: unknown): error is ApiError {
 export interface ApiRequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   query?: Record<string, QueryValue>;
+  /** Sent as JSON; a Blob (an uploaded file) is sent as it is, with its own type. */
   body?: unknown;
   signal?: AbortSignal;
   /** Extra request headers (e.g. Idempotency-Key). */
@@ -61,13 +62,14 @@ async function send(path: string, options: SendOptions): Promise<Response> {
     // The api answers error messages in the console's language when it can.
     'Accept-Language': i18n.language || 'vi',
   };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const file = body instanceof Blob;
+  if (body !== undefined) headers['Content-Type'] = file ? body.type || 'application/octet-stream' : 'application/json';
   if (token) headers['Authorization'] = `Bearer ${token}`;
   try {
     return await fetch(`${API_BASE}${path}${buildQueryString(query)}`, {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : file ? body : JSON.stringify(body),
       signal,
       credentials,
     });

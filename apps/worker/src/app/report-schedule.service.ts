@@ -9,8 +9,10 @@ import { ReportScheduler } from '@netduty/reports';
  * The situation reports' schedules (07:00 and 17:00, and each event period's interval) live in Redis as
  * BullMQ job schedulers. Postgres is the source of truth: every worker upserts them at start from the
  * configuration and the event periods, again on each Redis (re)connect and on a timer — so a Redis that
- * lost its data gets them back, and event periods added or changed since are picked up. Upserting is
- * idempotent, and each slot makes at most one report (its unique key), so any number of workers may.
+ * lost its data gets them back, and event periods added or changed since are picked up. Each of those
+ * syncs first catches up the latest slot of each schedule (within a day) that has no report: the slot a
+ * lost Redis or a worker-less night never fired. Upserting is idempotent, and each slot makes at most
+ * one report (its unique key), so any number of workers may.
  */
 @Injectable()
 export class ReportScheduleService implements OnApplicationBootstrap, OnModuleDestroy {
@@ -47,7 +49,8 @@ export class ReportScheduleService implements OnApplicationBootstrap, OnModuleDe
 
   private async sync(trigger: string): Promise<void> {
     const lost = trigger !== 'start' && !(await this.scheduler.hasDailySchedule());
-    await this.scheduler.sync(this.config.SITUATION_REPORT_CRON);
+    const { caughtUp } = await this.scheduler.sync(this.config.SITUATION_REPORT_CRON);
     if (lost) this.logger.warn(`the report schedules were missing from Redis (${trigger}); restored them`);
+    if (caughtUp.length > 0) this.logger.warn(`report schedules (${trigger}): generated ${caughtUp.length} missed slot(s): ${caughtUp.map((slot) => slot.slotAt.toISOString()).join(', ')}`);
   }
 }

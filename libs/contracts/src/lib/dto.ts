@@ -50,6 +50,29 @@ export interface SiteSummaryDto {
   downKind: SiteDownKind | null;
 }
 
+/**
+ * A site as the register keeps it (GET /sites, POST /sites, PATCH /sites/:id): the summary, and what it
+ * depends on. The upstreams group sites for mass-outage correlation (many sites on one failed feeder, cut
+ * route or dead aggregation node go down together); null is not known, and such a site is never grouped.
+ * The battery bank and load feed the runtime estimate; null takes the default of the site's kind.
+ */
+export interface SiteDetailDto extends SiteSummaryDto {
+  /** The medium-voltage feeder or substation it is fed from, e.g. EVN-LS/TrangDinh-371. */
+  powerFeeder: string | null;
+  /** The fibre route (ring) that carries its traffic, e.g. VTL-LSN-RING-03. */
+  transmissionRoute: string | null;
+  /** The code of the aggregation (hub) node it reaches the core through: usually a site of the register. */
+  aggregationNode: string | null;
+  batteryCapacityAh: number | null;
+  loadWatts: number | null;
+}
+
+/** POST /sites/dependencies/import: how many sites the file changed, and how many it named as they already were. */
+export interface SiteDependenciesImportDto {
+  updated: number;
+  unchanged: number;
+}
+
 /** How many sites of one operator and kind were in one state at `SiteStateSummaryDto.at`. */
 export interface SiteStateCountDto {
   operatorCode: OperatorCode;

@@ -27,6 +27,8 @@ export const API_ERROR_CODES = [
   'account_locked',
   'internal_error',
   'service_unavailable',
+  /** Well-formed, but against NetDuty's rules or data (422): an unknown site, a missing externalAlarmId. */
+  'unprocessable_input',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
@@ -110,6 +112,20 @@ export interface ApiErrorBody {
   fields?: FieldProblem[];
   /** Extra details for specific codes (e.g. currentStatus and allowedActions for invalid_transition). */
   details?: Record<string, unknown>;
+}
+
+/**
+ * The same error as TM Forum's APIs carry it (TMF630 `Error`), on the /tmf-api routes: `code` is still
+ * an ApiErrorCode, `reason` its words, `status` the HTTP status as a string, and `problems` the field
+ * problems (as `fields` elsewhere) so a network management system is told which attribute was wrong.
+ */
+export interface TmfErrorBody {
+  code: ApiErrorCode;
+  reason: string;
+  message: string;
+  status: string;
+  '@type': 'Error';
+  problems?: FieldProblem[];
 }
 
 export function isApiErrorCode(value: unknown): value is ApiErrorCode {

@@ -5,6 +5,195 @@
  */
 
 export interface paths {
+    "/api/v1/nms-sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["NmsSourcesController_list"];
+        put?: never;
+        /** Register an NMS: its TMF642 sourceSystemId and the operator it speaks for */
+        post: operations["NmsSourcesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/nms-sources/{id}/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The NMS's keys (hints only; a key's plaintext is never shown again) */
+        get: operations["NmsSourcesController_keys"];
+        put?: never;
+        /** Issue a key: the answer carries its plaintext, once (sent by the NMS as X-API-Key) */
+        post: operations["NmsSourcesController_issueKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/nms-sources/{id}/keys/{keyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a key: refused from then on (at once on this instance, within 2 s on the others) */
+        delete: operations["NmsSourcesController_revokeKey"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tmf-api/alarm/v4/alarm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The operator's alarms, newest raised first; filters, fields, offset/limit with X-Total-Count and X-Result-Count */
+        get: operations["Tmf642AlarmsController_list"];
+        put?: never;
+        /** Raise, update or clear an alarm (Alarm_Create); 201 when created, 200 when it already existed */
+        post: operations["Tmf642AlarmsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tmf-api/alarm/v4/alarm/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Tmf642AlarmsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update or clear an alarm (Alarm_Update); only the NMS that raised it */
+        patch: operations["Tmf642AlarmsController_update"];
+        trace?: never;
+    };
+    "/tmf-api/alarm/v4/ackAlarms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Acknowledge the alarms matching alarmPattern */
+        post: operations["Tmf642TasksController_ack"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tmf-api/alarm/v4/clearAlarms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Clear the alarms matching alarmPattern, through the intake (each clear is an alarm event) */
+        post: operations["Tmf642TasksController_clear"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tmf-api/alarm/v4/commentAlarms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a comment to the alarms matching alarmPattern */
+        post: operations["Tmf642TasksController_comment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tmf-api/alarm/v4/groupAlarms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the NMS's grouping (root cause and correlated alarms) in the alarms' details */
+        post: operations["Tmf642TasksController_group"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tmf-api/alarm/v4/hub": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Register a listener (EventSubscriptionInput) */
+        post: operations["Tmf642HubController_register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tmf-api/alarm/v4/hub/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Unregister one of the NMS's own listeners */
+        delete: operations["Tmf642HubController_unregister"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/incidents": {
         parameters: {
             query?: never;
@@ -240,6 +429,43 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["IncidentsController_comment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sites/dependencies/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every site's upstreams and battery profile as CSV (site_code,power_feeder,transmission_route,aggregation_node,battery_capacity_ah,load_watts), by site code: the file the import reads */
+        get: operations["SiteDependenciesController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sites/dependencies/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set the upstreams and battery profiles of many sites from a CSV file, all or nothing
+         * @description Header: site_code,power_feeder,transmission_route,aggregation_node,battery_capacity_ah,load_watts (site_code required, the others optional, in any order); an empty cell clears. At most 2000000 bytes and 20000 rows. Any bad cell or unknown site is 400 validation_failed naming each as "row N: column" (the header is row 1), and nothing is written.
+         */
+        post: operations["SiteDependenciesController_import"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1361,6 +1587,128 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/battery/countdown": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sites with an open mains failure, low battery or generator incident (the caller's scope), in the order generator teams should go out in
+         * @description Each with its minutes left on batteries (null: not counting down), when it goes off air, what the estimate rests on, whether its commune loses the operator's coverage, and the team dispatched there if any. Ranked by dispatchOrder: minutes left weighed by tier and communes losing service.
+         */
+        get: operations["BatteryController_countdown"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/battery/outcomes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sites that went off air in the period while an estimate existed: how many minutes before (or after) their estimate */
+        get: operations["BatteryController_outcomes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/battery/dispatches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Assign a generator team to a site; 409 already_exists (siteId) while another team there has not stopped */
+        post: operations["BatteryController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/battery/dispatches/{id}/depart": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The team has set off (đang di chuyển); a repeat changes nothing */
+        post: operations["BatteryController_depart"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/battery/dispatches/{id}/arrive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The team is at the site (đã đến trạm); 409 dispatch_out_of_order before it set off */
+        post: operations["BatteryController_arrive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/battery/dispatches/{id}/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The generator is running (máy phát đang chạy): the site's countdown stops; 409 dispatch_out_of_order before arriving */
+        post: operations["BatteryController_run"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/battery/dispatches/{id}/stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The generator is stopped, or the team stands down (from any step): the dispatch ends */
+        post: operations["BatteryController_stop"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/health": {
         parameters: {
             query?: never;
@@ -1381,6 +1729,20 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        CreateNmsSourceBody: {
+            /**
+             * @description the NMS's TMF642 sourceSystemId
+             * @example viettel-nms-lsn
+             */
+            id: string;
+            /** @enum {string} */
+            operatorCode: "viettel" | "vnpt" | "mobifone" | "vnpost" | "viettelpost";
+            name: string;
+        };
+        CreateNmsApiKeyBody: {
+            /** @example NMS primary, 2026 */
+            label: string;
+        };
         ReportIncidentBody: {
             /**
              * Format: uuid
@@ -1430,6 +1792,25 @@ export interface components {
             longitude: number;
             /** @enum {string} */
             priority: "P0" | "P1" | "P2";
+            /**
+             * @description the medium-voltage feeder or substation that feeds the site; null: not known
+             * @example EVN-LS/TrangDinh-371
+             */
+            powerFeeder?: string | null;
+            /**
+             * @description the fibre route (ring) that carries its traffic; null: not known
+             * @example VTL-LSN-RING-03
+             */
+            transmissionRoute?: string | null;
+            /**
+             * @description the code of the aggregation (hub) node it reaches the core through; null: not known
+             * @example LSN-TD-003
+             */
+            aggregationNode?: string | null;
+            /** @description battery bank, ampere-hours (0: none); null: the default of the site kind */
+            batteryCapacityAh?: number | null;
+            /** @description load on the batteries once mains is lost, watts; null: the default of the site kind */
+            loadWatts?: number | null;
         };
         UpdateSiteBody: {
             code?: string;
@@ -1443,6 +1824,25 @@ export interface components {
             longitude?: number;
             /** @enum {string} */
             priority?: "P0" | "P1" | "P2";
+            /**
+             * @description the medium-voltage feeder or substation that feeds the site; null: not known
+             * @example EVN-LS/TrangDinh-371
+             */
+            powerFeeder?: string | null;
+            /**
+             * @description the fibre route (ring) that carries its traffic; null: not known
+             * @example VTL-LSN-RING-03
+             */
+            transmissionRoute?: string | null;
+            /**
+             * @description the code of the aggregation (hub) node it reaches the core through; null: not known
+             * @example LSN-TD-003
+             */
+            aggregationNode?: string | null;
+            /** @description battery bank, ampere-hours (0: none); null: the default of the site kind */
+            batteryCapacityAh?: number | null;
+            /** @description load on the batteries once mains is lost, watts; null: the default of the site kind */
+            loadWatts?: number | null;
         };
         CreateClusterBody: {
             /** @enum {string} */
@@ -1759,6 +2159,16 @@ export interface components {
             measuresTaken?: string;
             requests?: string;
         };
+        CreateGeneratorDispatchBody: {
+            /**
+             * Format: uuid
+             * @description The site the generator goes to (one the caller can see)
+             */
+            siteId: string;
+            /** @description The generator team: its name and a phone to call (e.g. 'Tổ máy phát Cao Lộc — 0912 345 678') */
+            team: string;
+            note?: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -1768,6 +2178,282 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    NmsSourcesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    NmsSourcesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateNmsSourceBody"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    NmsSourcesController_keys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    NmsSourcesController_issueKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateNmsApiKeyBody"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    NmsSourcesController_revokeKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                keyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Tmf642AlarmsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Tmf642AlarmsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Tmf642AlarmsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Tmf642AlarmsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Tmf642TasksController_ack: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Tmf642TasksController_clear: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Tmf642TasksController_comment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Tmf642TasksController_group: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Tmf642HubController_register: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Tmf642HubController_unregister: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     IncidentsController_list: {
         parameters: {
             query?: {
@@ -2115,6 +2801,44 @@ export interface operations {
         };
         responses: {
             201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SiteDependenciesController_export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SiteDependenciesController_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
+        responses: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3797,6 +4521,142 @@ export interface operations {
         };
         responses: {
             201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    BatteryController_countdown: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    BatteryController_outcomes: {
+        parameters: {
+            query?: {
+                /** @description start (inclusive), with its zone; default: 7 days before `to` */
+                from?: string;
+                /** @description end (exclusive), with its zone; default: now */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    BatteryController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateGeneratorDispatchBody"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    BatteryController_depart: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    BatteryController_arrive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    BatteryController_run: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    BatteryController_stop: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,4 +1,4 @@
-import { spreadsheetCell } from './spreadsheet-cell';
+import { spreadsheetCell, spreadsheetCellValue } from './spreadsheet-cell';
 
 describe('a cell of an exported spreadsheet', () => {
   it.each(['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx', "=cmd|' /C calc'!A0"])('is never a formula: %j', (value) => {
@@ -10,5 +10,15 @@ describe('a cell of an exported spreadsheet', () => {
     expect(spreadsheetCell(42)).toBe('42');
     expect(spreadsheetCell(null)).toBe('');
     expect(spreadsheetCell({ a: 1 })).toBe('{"a":1}');
+  });
+});
+
+describe('the value behind an exported cell', () => {
+  it.each(['=1+1', '-12', '@SUM(A1)', 'LSN0001-11', "'quoted", ''])('is what was exported: %j', (value) => {
+    expect(spreadsheetCellValue(spreadsheetCell(value))).toBe(value);
+  });
+
+  it('keeps an apostrophe that spreadsheetCell did not add', () => {
+    expect(spreadsheetCellValue("'abc")).toBe("'abc");
   });
 });

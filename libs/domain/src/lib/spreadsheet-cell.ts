@@ -9,3 +9,11 @@ export function spreadsheetCell(value: unknown): string {
   const text = value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
+
+/**
+ * The value behind a cell that spreadsheetCell wrote: its quote taken off again, so a file exported by
+ * NetDuty (and saved back by a spreadsheet) imports as it was. Any other cell is returned unchanged.
+ */
+export function spreadsheetCellValue(cell: string): string {
+  return cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
+}

@@ -1,4 +1,4 @@
-import type { CommuneDto, OperatorDto, SiteSummaryDto } from '@netduty/contracts';
+import type { CommuneDto, OperatorDto, SiteDetailDto, SiteSummaryDto } from '@netduty/contracts';
 import { foldForSearch } from '@netduty/domain';
 import type { CommuneEntity, OperatorEntity, SiteEntity } from '@netduty/persistence';
 
@@ -29,6 +29,18 @@ export function toSiteSummaryDto(site: SiteEntity): SiteSummaryDto {
     longitude: site.longitude,
     state: site.state,
     downKind: site.downKind,
+  };
+}
+
+/** The site as the register keeps it, with its upstreams and battery profile. Expects `operator` and `commune` to be loaded. */
+export function toSiteDetailDto(site: SiteEntity): SiteDetailDto {
+  return {
+    ...toSiteSummaryDto(site),
+    powerFeeder: site.powerFeeder,
+    transmissionRoute: site.transmissionRoute,
+    aggregationNode: site.aggregationNode,
+    batteryCapacityAh: site.batteryCapacityAh,
+    loadWatts: site.loadWatts,
   };
 }
 

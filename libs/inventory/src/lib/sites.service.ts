@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { CreateSiteRequest, SiteSummaryDto } from '@netduty/contracts';
+import type { CreateSiteRequest, SiteDetailDto } from '@netduty/contracts';
 import { foldForSearch, scopeFilterOf, siteKindsOf, siteSearchRank, type IncidentScope } from '@netduty/domain';
 import { AuditService } from '@netduty/identity';
 import { applyScopeFilter, CommuneEntity, OperatorEntity, SiteEntity, likeContaining, likeStartingWith } from '@netduty/persistence';
 import { AlreadyExistsError, InvalidInputError, NotFoundError, type FieldProblem } from '@netduty/platform-errors';
-import { siteSearchText, toSiteSummaryDto } from './inventory-mappers';
+import { siteSearchText, toSiteDetailDto } from './inventory-mappers';
 
 export type SiteInput = CreateSiteRequest;
 
@@ -27,7 +27,7 @@ export class SitesService {
    * as whole words first ("chi lang" finds the sites named Chi Lăng before a site in another commune of
    * the former Chi Lăng district), then a code starting with it, then the rest; then P0 before P1, the code.
    */
-  async search(query: string, limit: number, scope: IncidentScope): Promise<SiteSummaryDto[]> {
+  async search(query: string, limit: number, scope: IncidentScope): Promise<SiteDetailDto[]> {
     const words = foldForSearch(query).split(' ').filter(Boolean).slice(0, 8);
     const builder = this.dataSource
       .getRepository(SiteEntity)
@@ -54,10 +54,10 @@ export class SitesService {
       .map((site, order) => ({ site, order, rank: siteSearchRank(query, site) }))
       .sort((a, b) => a.rank - b.rank || a.order - b.order)
       .slice(0, limit)
-      .map(({ site }) => toSiteSummaryDto(site));
+      .map(({ site }) => toSiteDetailDto(site));
   }
 
-  async create(input: SiteInput): Promise<SiteSummaryDto> {
+  async create(input: SiteInput): Promise<SiteDetailDto> {
     return this.dataSource.transaction(async (em) => {
       await this.check(em, input);
       if (await em.getRepository(SiteEntity).existsBy({ code: input.code })) {
@@ -71,7 +71,7 @@ export class SitesService {
     });
   }
 
-  async update(id: string, change: Partial<SiteInput>): Promise<SiteSummaryDto> {
+  async update(id: string, change: Partial<SiteInput>): Promise<SiteDetailDto> {
     return this.dataSource.transaction(async (em) => {
       const current = await em.getRepository(SiteEntity).findOneBy({ id });
       if (!current) throw new NotFoundError('site', id);
@@ -85,6 +85,12 @@ export class SitesService {
         latitude: change.latitude ?? current.latitude,
         longitude: change.longitude ?? current.longitude,
         priority: change.priority ?? current.priority,
+        // null clears these; only a field left out keeps its value.
+        powerFeeder: change.powerFeeder === undefined ? current.powerFeeder : change.powerFeeder,
+        transmissionRoute: change.transmissionRoute === undefined ? current.transmissionRoute : change.transmissionRoute,
+        aggregationNode: change.aggregationNode === undefined ? current.aggregationNode : change.aggregationNode,
+        batteryCapacityAh: change.batteryCapacityAh === undefined ? current.batteryCapacityAh : change.batteryCapacityAh,
+        loadWatts: change.loadWatts === undefined ? current.loadWatts : change.loadWatts,
       };
       await this.check(em, next);
       if (next.code !== current.code && (await em.getRepository(SiteEntity).existsBy({ code: next.code }))) {
@@ -98,9 +104,9 @@ export class SitesService {
     });
   }
 
-  private async load(em: EntityManager, id: string): Promise<SiteSummaryDto> {
+  private async load(em: EntityManager, id: string): Promise<SiteDetailDto> {
     const site = await em.getRepository(SiteEntity).findOneOrFail({ where: { id }, relations: { operator: true, commune: true } });
-    return toSiteSummaryDto(site);
+    return toSiteDetailDto(site);
   }
 
   private async check(em: EntityManager, site: SiteInput): Promise<void> {

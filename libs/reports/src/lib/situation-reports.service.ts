@@ -54,13 +54,14 @@ interface NewReport {
   kind: ReportKind;
   trigger: ReportTrigger;
   slotKey: string | null;
-  periodFrom: Date;
+  /** Or, for a scheduled slot, read in the inserting transaction once it holds the counter's lock. */
+  periodFrom: Date | ((em: EntityManager) => Promise<Date>);
   periodTo: Date;
   incidentId: string | null;
   language: Language;
   generatedBy: Actor | null;
   now: Date;
-  parts: (em: EntityManager) => Promise<Pick<ReportSnapshotDto, 'situation' | 'incident' | 'cyber'>>;
+  parts: (em: EntityManager, periodFrom: Date) => Promise<Pick<ReportSnapshotDto, 'situation' | 'incident' | 'cyber'>>;
   /** Who is told through the notification outbox; 'nobody' for the demo seed's report. */
   notify: 'leadership' | 'leadership_about_incident' | 'nobody';
 }
@@ -152,23 +153,27 @@ export class SituationReportsService {
     const key = slotKey(slotAt);
     const existing = await this.dataSource.getRepository(SituationReportEntity).findOne({ where: { slotKey: key }, select: { id: true } });
     if (existing) return { reportId: existing.id, created: false };
-    const previous = (await this.dataSource.query(
-      `SELECT max(period_to) AS at FROM situation_reports WHERE kind = 'situation' AND trigger = 'scheduled' AND period_to < $1 AND period_to >= $2`,
-      [slotAt, new Date(slotAt.getTime() - SCHEDULED_LOOK_BACK_MS)],
-    )) as { at: Date | null }[];
-    const from = previous[0]?.at ? new Date(previous[0].at) : new Date(slotAt.getTime() - FIRST_SCHEDULED_PERIOD_MS);
+    // Read under the counter's lock: a slot generated at the same time as the one before it (a worker
+    // catching up while the schedule fires) still starts where that one ends.
+    const periodFrom = async (em: EntityManager): Promise<Date> => {
+      const previous = (await em.query(
+        `SELECT max(period_to) AS at FROM situation_reports WHERE kind = 'situation' AND trigger = 'scheduled' AND period_to < $1 AND period_to >= $2`,
+        [slotAt, new Date(slotAt.getTime() - SCHEDULED_LOOK_BACK_MS)],
+      )) as { at: Date | null }[];
+      return previous[0]?.at ? new Date(previous[0].at) : new Date(slotAt.getTime() - FIRST_SCHEDULED_PERIOD_MS);
+    };
     try {
       const { report } = await this.create({
         kind: 'situation',
         trigger: 'scheduled',
         slotKey: key,
-        periodFrom: from,
+        periodFrom,
         periodTo: slotAt,
         incidentId: null,
         language: 'vi',
         generatedBy: null,
         now,
-        parts: async (em) => ({ situation: await collectSituationSnapshot(em, from, slotAt), incident: null, cyber: null }),
+        parts: async (em, from) => ({ situation: await collectSituationSnapshot(em, from, slotAt), incident: null, cyber: null }),
         notify: options.notify === false ? 'nobody' : 'leadership',
       });
       return { reportId: report.id, created: true };
@@ -304,7 +309,8 @@ export class SituationReportsService {
         const taken = (await em.query(`SELECT id FROM situation_reports WHERE slot_key = $1`, [input.slotKey])) as { id: string }[];
         if (taken[0]) throw new SlotTaken(taken[0].id);
       }
-      const parts = await input.parts(em);
+      const periodFrom = typeof input.periodFrom === 'function' ? await input.periodFrom(em) : input.periodFrom;
+      const parts = await input.parts(em, periodFrom);
       const generatedBy = input.generatedBy ? ((await personsOf(em, [input.generatedBy.userId]))[0] ?? null) : null;
       const snapshot: ReportSnapshotDto = {
         version: 1,
@@ -325,7 +331,7 @@ export class SituationReportsService {
         language: input.language,
         trigger: input.trigger,
         slotKey: input.slotKey,
-        periodFrom: input.periodFrom,
+        periodFrom,
         periodTo: input.periodTo,
         incidentId: input.incidentId,
         snapshot,

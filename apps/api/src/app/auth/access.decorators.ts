@@ -5,7 +5,9 @@ import type { Permission } from '@netduty/contracts';
 export type AccessRule =
   | { kind: 'public' }
   | { kind: 'authenticated'; allowPendingPasswordChange: boolean }
-  | { kind: 'permission'; permission: Permission };
+  | { kind: 'permission'; permission: Permission }
+  /** A network management system with its API key (TMF642 routes): see NmsKeyAuthenticated. */
+  | { kind: 'nms_key' };
 
 export const ACCESS_RULE = 'netduty:access-rule';
 

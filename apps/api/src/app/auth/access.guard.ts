@@ -29,6 +29,8 @@ export class AccessGuard implements CanActivate {
     const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [context.getHandler(), context.getClass()]);
     if (!rule) throw new ForbiddenError(`undeclared access rule for ${context.getClass().name}.${context.getHandler().name}`);
     if (rule.kind === 'public') return true;
+    // Not a person: the route's own NmsKeyGuard, declared with the rule (NmsKeyAuthenticated), checks the key.
+    if (rule.kind === 'nms_key') return true;
 
     const actor = context.getType() === 'ws' ? this.socketActor(context) : await this.httpActor(context);
     if (actor.mustChangePassword && !(rule.kind === 'authenticated' && rule.allowPendingPasswordChange)) {

@@ -31,7 +31,13 @@ const MESSAGES: Record<ApiErrorCode, Record<Language, string>> = {
   account_locked: { vi: 'Tài khoản tạm khoá do đăng nhập sai nhiều lần', en: 'Account temporarily locked after repeated failed logins' },
   internal_error: { vi: 'Lỗi hệ thống, đã ghi nhận để xử lý', en: 'Internal error; it has been logged' },
   service_unavailable: { vi: 'Hệ thống tạm thời không sẵn sàng', en: 'The service is temporarily unavailable' },
+  unprocessable_input: { vi: 'Dữ liệu đúng định dạng nhưng không xử lý được', en: 'The request is well-formed but cannot be processed' },
 };
+
+/** The code in words, without details: TMF642's `reason`. */
+export function messageOf(code: ApiErrorCode, language: Language): string {
+  return MESSAGES[code][language];
+}
 
 export function preferredLanguage(acceptLanguage: string | undefined): Language {
   if (!acceptLanguage) return 'vi';

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Injec
 import type { Request, Response } from 'express';
 import type { Socket } from 'socket.io';
 import { AccountLockedError, AnonymousRefusalAudit, AuditService, ForbiddenError, NotAuthenticatedError, PasswordChangeRequiredError, requestContext } from '@netduty/identity';
+import { NotAlarmOwnerError, SourceSystemMismatchError } from '@netduty/alarms';
 import { InvalidCursorError } from '@netduty/incidents';
 import {
   AlreadyExistsError,
@@ -11,11 +12,14 @@ import {
   InvalidInputError,
   InvalidTransitionError,
   NotFoundError,
+  RetryLaterError,
+  UnprocessableInputError,
 } from '@netduty/platform-errors';
 import type { ApiErrorBody, ApiErrorCode } from '@netduty/contracts';
 import { uniqueViolationField } from '@netduty/platform';
 import { NotShiftLeadError } from '@netduty/reports';
 import { apiError, preferredLanguage } from './api-error';
+import { isTmfPath, toTmfError } from './tmf-error';
 import { RequestValidationException } from './validation';
 
 const STATUS_CODES: Partial<Record<number, ApiErrorCode>> = {
@@ -65,9 +69,12 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (body.statusCode >= 500) {
       this.logger.error(`${request.method} ${request.originalUrl}: ${(exception as Error)?.stack ?? String(exception)}`);
     }
-    if (exception instanceof AccountLockedError) response.setHeader('Retry-After', String(exception.retryAfterSeconds));
-    this.auditRefusal(request, body.statusCode, body.code, exception);
-    if (!response.headersSent) response.status(body.statusCode).json(body);
+    if (exception instanceof AccountLockedError || exception instanceof RetryLaterError) response.setHeader('Retry-After', String(exception.retryAfterSeconds));
+    const tmf = isTmfPath(request.path);
+    // An NMS's refused alarm writes (400, 422, 429) are not audited one by one: a misconfigured NMS can
+    // send thousands a second, and a 429 must stay cheap. Its 401/403s are, like every anonymous refusal.
+    if (!tmf || body.statusCode === 401 || body.statusCode === 403) this.auditRefusal(request, body.statusCode, body.code, exception);
+    if (!response.headersSent) response.status(body.statusCode).json(tmf ? toTmfError(body, request.headers['accept-language']) : body);
   }
 
   /**
@@ -128,6 +135,14 @@ export class ApiExceptionFilter implements ExceptionFilter {
 
   private applicationError(error: ApplicationError, language: 'vi' | 'en'): ApiErrorBody {
     if (error instanceof InvalidInputError) return apiError(400, error.code, language, { fields: error.fields });
+    if (error instanceof UnprocessableInputError) return apiError(422, error.code, language, { fields: error.fields });
+    if (error instanceof RetryLaterError) {
+      return apiError(429, error.code, language, { detailMessage: error.message, details: { retryAfterSeconds: error.retryAfterSeconds } });
+    }
+    if (error instanceof SourceSystemMismatchError) {
+      return apiError(403, error.code, language, { detailMessage: error.message, fields: [{ field: error.field, code: 'invalid', params: { rule: 'must_be_the_authenticated_source' } }] });
+    }
+    if (error instanceof NotAlarmOwnerError) return apiError(403, error.code, language, { detailMessage: error.message });
     if (error instanceof NotFoundError) {
       return apiError(404, error.code, language, { detailMessage: error.message, details: { entity: error.entity, id: error.id } });
     }

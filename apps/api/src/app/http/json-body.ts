@@ -1,10 +1,11 @@
 import type { INestApplication } from '@nestjs/common';
 import { json } from 'body-parser';
 import type { NextFunction, Request, Response } from 'express';
-import type { ApiErrorCode } from '@netduty/contracts';
+import type { ApiErrorBody, ApiErrorCode } from '@netduty/contracts';
 import { API_PREFIX } from '../api-prefix';
 import { apiError, preferredLanguage } from './api-error';
 import { bodyShapeProblem, MAX_BODY_DEPTH } from './body-shape';
+import { isTmfPath, toTmfError } from './tmf-error';
 
 interface BodyParserError {
   type?: string;
@@ -49,19 +50,23 @@ export function useJsonBody(app: INestApplication, limit: string): void {
       },
     }),
   );
+  // The TMF642 routes get the same errors in TMF630's shape.
+  const send = (request: Request, response: Response, body: ApiErrorBody) => {
+    response.status(body.statusCode).json(isTmfPath(request.path) ? toTmfError(body, request.headers['accept-language']) : body);
+  };
   app.use((error: unknown, request: Request, response: Response, next: NextFunction) => {
     if (response.headersSent) return next(error);
     const { status, code } = parserFailure((error ?? {}) as BodyParserError);
-    response.status(status).json(apiError(status, code, preferredLanguage(request.headers['accept-language'])));
+    send(request, response, apiError(status, code, preferredLanguage(request.headers['accept-language'])));
   });
   app.use((request: Request, response: Response, next: NextFunction) => {
     const problem = bodyShapeProblem(request.body as unknown);
     if (!problem) return next();
     const language = preferredLanguage(request.headers['accept-language']);
     if (problem.kind === 'too_deep') {
-      response.status(400).json(apiError(400, 'payload_too_deep', language, { details: { maxDepth: MAX_BODY_DEPTH } }));
+      send(request, response, apiError(400, 'payload_too_deep', language, { details: { maxDepth: MAX_BODY_DEPTH } }));
       return;
     }
-    response.status(400).json(apiError(400, 'validation_failed', language, { fields: problem.fields }));
+    send(request, response, apiError(400, 'validation_failed', language, { fields: problem.fields }));
   });
 }

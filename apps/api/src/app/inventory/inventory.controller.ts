@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { CommuneDto, MapSiteDto, OperatorDto, SiteStateSummaryDto, SiteSummaryDto } from '@netduty/contracts';
+import type { CommuneDto, MapSiteDto, OperatorDto, SiteDetailDto, SiteStateSummaryDto } from '@netduty/contracts';
 import type { Actor } from '@netduty/identity';
 import { OperatorsService, SiteMapService, SitesService, SiteStatesService } from '@netduty/inventory';
 import { RequirePermission } from '../auth/access.decorators';
@@ -48,13 +48,13 @@ export class InventoryController {
 
   @Post('sites')
   @RequirePermission('inventory.manage')
-  createSite(@Body() body: CreateSiteBody): Promise<SiteSummaryDto> {
+  createSite(@Body() body: CreateSiteBody): Promise<SiteDetailDto> {
     return this.sites.create(body);
   }
 
   @Patch('sites/:id')
   @RequirePermission('inventory.manage')
-  updateSite(@Param('id', uuidParam('id')) id: string, @Body() body: UpdateSiteBody): Promise<SiteSummaryDto> {
+  updateSite(@Param('id', uuidParam('id')) id: string, @Body() body: UpdateSiteBody): Promise<SiteDetailDto> {
     return this.sites.update(id, body);
   }
 
@@ -68,7 +68,7 @@ export class InventoryController {
   @Get('sites')
   @RequirePermission('inventory.read')
   @ApiOperation({ summary: "Find sites by code, name or commune, diacritics-insensitive (within the caller's scope)" })
-  searchSites(@Query() query: SiteSearchQuery, @CurrentActor() actor: Actor): Promise<SiteSummaryDto[]> {
+  searchSites(@Query() query: SiteSearchQuery, @CurrentActor() actor: Actor): Promise<SiteDetailDto[]> {
     return this.sites.search(query.q ?? '', query.limit ?? 20, actor.scope);
   }
 }

@@ -4,6 +4,8 @@ import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swag
 import { ACCESS_RULE, type AccessRule } from '../auth/access.decorators';
 
 export const BEARER_SCHEME = 'bearer';
+/** The TMF642 routes: a network management system's API key, not a person's token. */
+export const NMS_KEY_SCHEME = 'nmsApiKey';
 
 const operationId = (controller: string, method: string): string => `${controller}_${method}`;
 
@@ -30,7 +32,8 @@ function accessRulesByOperation(app: INestApplication): Map<string, AccessRule |
 /**
  * The OpenAPI document, with bearer security derived from each route's access rule (the same metadata
  * the AccessGuard reads), so no controller repeats it by hand: every operation that is not @Public
- * declares the bearer scheme; an operation with no rule at all is refused by the guard, so it too.
+ * declares the bearer scheme; an operation with no rule at all is refused by the guard, so it too. The
+ * TMF642 routes declare the NMS's API key instead.
  */
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const document = SwaggerModule.createDocument(
@@ -40,6 +43,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       .setDescription('On-duty operations console for telecom and postal network incidents')
       .setVersion('1')
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'The accessToken from POST /api/v1/auth/login' }, BEARER_SCHEME)
+      .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key', description: 'An API key of the NMS (POST /api/v1/nms-sources/{id}/keys)' }, NMS_KEY_SCHEME)
       .build(),
     { operationIdFactory: operationId },
   );
@@ -50,6 +54,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       if (!operation) continue;
       const rule = operation.operationId ? rules.get(operation.operationId) : undefined;
       if (rule?.kind === 'public') delete operation.security;
+      else if (rule?.kind === 'nms_key') operation.security = [{ [NMS_KEY_SCHEME]: [] }];
       else operation.security = [{ [BEARER_SCHEME]: [] }];
     }
   }

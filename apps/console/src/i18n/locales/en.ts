@@ -18,6 +18,7 @@ export const en: Translations = {
     board: 'Duty board',
     dashboard: 'Network safety',
     map: 'Map',
+    generators: 'Generator dispatch',
     reports: 'Situation reports',
     report: 'Report incident',
     admin: 'Administration',
@@ -257,6 +258,7 @@ export const en: Translations = {
       conflict: 'The record changed meanwhile; try again',
       internal_error: 'Internal error; it has been logged',
       service_unavailable: 'The service is temporarily unavailable',
+      unprocessable_input: 'The request is well-formed but cannot be processed',
     },
   },
   notFound: {

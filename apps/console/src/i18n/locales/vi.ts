@@ -16,6 +16,7 @@ export const vi = {
     board: 'Bảng trực',
     dashboard: 'An toàn mạng lưới',
     map: 'Bản đồ',
+    generators: 'Điều phối máy phát',
     reports: 'Báo cáo tình hình',
     report: 'Báo cáo sự cố',
     admin: 'Quản trị',
@@ -255,6 +256,7 @@ export const vi = {
       conflict: 'Dữ liệu đã thay đổi, vui lòng thử lại',
       internal_error: 'Lỗi hệ thống, đã ghi nhận để xử lý',
       service_unavailable: 'Hệ thống tạm thời không sẵn sàng',
+      unprocessable_input: 'Dữ liệu đúng định dạng nhưng không xử lý được',
     },
   },
   notFound: {

@@ -5,3 +5,4 @@ export * from './alarm-flapping';
 export * from './correlation';
 export * from './correlation-parent';
 export * from './battery-runtime';
+export * from './generator-dispatch';

@@ -9,7 +9,9 @@ import { OnDutyGroupEntity } from './on-duty-group.entity';
 import { ShiftHandoverEntity } from './shift-handover.entity';
 import { EscalationPolicyEntity } from './escalation-policy.entity';
 import { EventPeriodEntity } from './event-period.entity';
+import { GeneratorDispatchEntity } from './generator-dispatch.entity';
 import { AuditEntryEntity } from './audit-entry.entity';
+import { BatteryEstimateEntity } from './battery-estimate.entity';
 import { ClusterCommuneEntity } from './cluster-commune.entity';
 import { ClusterEntity } from './cluster.entity';
 import { CommuneEntity } from './commune.entity';
@@ -72,6 +74,8 @@ export {
   NmsApiKeyEntity,
   NmsSourceEntity,
   TmfHubSubscriptionEntity,
+  GeneratorDispatchEntity,
+  BatteryEstimateEntity,
 };
 
 export const ENTITIES = [
@@ -111,4 +115,6 @@ export const ENTITIES = [
   AlarmEventEntity,
   MaintenanceWindowEntity,
   TmfHubSubscriptionEntity,
+  GeneratorDispatchEntity,
+  BatteryEstimateEntity,
 ];

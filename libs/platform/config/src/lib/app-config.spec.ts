@@ -73,6 +73,21 @@ describe('configuration read at boot', () => {
     }
   });
 
+  it('sizes the alarm intake (group commit and back-pressure) with bounded values', () => {
+    expect(loadAppConfig({ JWT_SECRET })).toMatchObject({
+      ALARM_INTAKE_BATCH_SIZE: 500,
+      ALARM_INTAKE_TICK_MS: 5,
+      ALARM_INTAKE_MAX_PENDING: 20_000,
+      ALARM_RATE_LIMIT_PER_SECOND: 2_000,
+    });
+    expect(loadAppConfig({ JWT_SECRET, ALARM_INTAKE_BATCH_SIZE: '3000', ALARM_RATE_LIMIT_PER_SECOND: '5' })).toMatchObject({ ALARM_INTAKE_BATCH_SIZE: 3000, ALARM_RATE_LIMIT_PER_SECOND: 5 });
+    // More than 3,000 rows of 19 parameters would pass PostgreSQL's 65,535 bind parameters per statement.
+    expect(() => loadAppConfig({ JWT_SECRET, ALARM_INTAKE_BATCH_SIZE: '3001' })).toThrow(/ALARM_INTAKE_BATCH_SIZE/);
+    for (const key of ['ALARM_INTAKE_TICK_MS', 'ALARM_INTAKE_MAX_PENDING', 'ALARM_RATE_LIMIT_PER_SECOND']) {
+      expect(() => loadAppConfig({ JWT_SECRET, [key]: '0' })).toThrow(new RegExp(key));
+    }
+  });
+
   it('reads Redis connection options from a URL', () => {
     expect(redisOptionsFromUrl('redis://:s%40cret@cache.internal:6380/2')).toMatchObject({
       host: 'cache.internal',

@@ -58,3 +58,25 @@ export class ConflictError extends ApplicationError {
     super(message);
   }
 }
+
+/**
+ * Well-formed input that NetDuty's own rules or data refuse (422), each problem naming its field: an
+ * alarm on a site that is not the caller's, an alarm without the externalAlarmId idempotency needs.
+ */
+export class UnprocessableInputError extends ApplicationError {
+  readonly code = 'unprocessable_input';
+  constructor(readonly fields: FieldProblem[]) {
+    super(fields.map((problem) => `${problem.field}: ${problem.code}${problem.params ? ` ${JSON.stringify(problem.params)}` : ''}`).join(' | '));
+  }
+}
+
+/** Refused for now, not for ever (429): the caller may try again after `retryAfterSeconds` (sent as Retry-After). */
+export class RetryLaterError extends ApplicationError {
+  readonly code = 'too_many_requests';
+  constructor(
+    readonly retryAfterSeconds: number,
+    reason: string,
+  ) {
+    super(reason);
+  }
+}

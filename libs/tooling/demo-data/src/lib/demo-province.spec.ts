@@ -269,6 +269,111 @@ describe('buildDemoProvince', () => {
     expect(Math.max(...(storm ?? [])) - Math.min(...(storm ?? []))).toBeLessThanOrEqual(10);
   });
 
+  describe('upstreams', () => {
+    const groups = (key: 'powerFeeder' | 'transmissionRoute' | 'aggregationNode') => {
+      const found = new Map<string, typeof demo.sites>();
+      for (const site of demo.sites) {
+        const value = site[key];
+        if (value) found.set(value, [...(found.get(value) ?? []), site]);
+      }
+      return found;
+    };
+    const districtOf = (site: { communeCode: string }) => communeOf(site.communeCode)?.formerDistrict;
+    const upstreamShape = /^[A-Za-z0-9][A-Za-z0-9._/ -]{0,63}$/;
+
+    it('feeds every site from an EVN feeder of its own former district, 5–40 sites of all operators each', () => {
+      expect(demo.sites.filter((s) => !s.powerFeeder).map((s) => s.code)).toEqual([]);
+      const feeders = groups('powerFeeder');
+      expect(feeders.size).toBeGreaterThanOrEqual(demo.formerDistricts.length * 2);
+      for (const [feeder, sites] of feeders) {
+        expect(feeder).toMatch(/^EVN-LS\/[A-Za-z]+-[34]7\d$/);
+        expect({ feeder, sites: sites.length >= 5 && sites.length <= 40 }).toEqual({ feeder, sites: true });
+        expect({ feeder, districts: new Set(sites.map(districtOf)).size }).toEqual({ feeder, districts: 1 });
+      }
+      const mixed = [...feeders.values()].filter((sites) => new Set(sites.map((s) => s.operatorCode)).size >= 3);
+      expect(mixed.length).toBeGreaterThan(feeders.size / 2);
+    });
+
+    it('carries every telecom site on a fibre route of its operator, 4–20 sites each, ending at one aggregation node', () => {
+      const telecom = demo.sites.filter((s) => s.kind !== 'postal_point');
+      expect(telecom.filter((s) => !s.transmissionRoute).map((s) => s.code)).toEqual([]);
+      for (const [route, sites] of groups('transmissionRoute')) {
+        expect(route).toMatch(/^(VTL-LSN-(RING|CORE)-\d{2}|VNPT-LS-[A-Z]+-\d{2}|MBF-LSN-[A-Z]+-\d{2})$/);
+        expect({ route, sites: sites.length >= 4 && sites.length <= 20 }).toEqual({ route, sites: true });
+        expect({ route, operators: new Set(sites.map((s) => s.operatorCode)).size }).toEqual({ route, operators: 1 });
+        if (!route.includes('-CORE-')) expect({ route, nodes: new Set(sites.map((s) => s.aggregationNode)).size }).toEqual({ route, nodes: 1 });
+      }
+    });
+
+    it('hangs telecom sites off an aggregation node: a transmission or broadband node of the same operator, in the same former district where it has one', () => {
+      const byCode = new Map(demo.sites.map((s) => [s.code, s]));
+      for (const op of ['viettel', 'vnpt', 'mobifone']) {
+        // Only the operator's core node, in the city, has nothing above it.
+        const tops = demo.sites.filter((s) => s.operatorCode === op && !s.aggregationNode);
+        expect(tops.map((s) => [s.kind, districtOf(s)])).toEqual([['transmission_node', 'Thành phố Lạng Sơn']]);
+      }
+      for (const [code, sites] of groups('aggregationNode')) {
+        const node = byCode.get(code);
+        expect({ code, kind: node?.kind }).toEqual({ code, kind: expect.stringMatching(/^(transmission_node|broadband_node)$/) });
+        for (const site of sites) {
+          expect({ site: site.code, operator: site.operatorCode }).toEqual({ site: site.code, operator: node?.operatorCode });
+          const ownNodeInDistrict = demo.sites.some((s) => s.operatorCode === site.operatorCode && s.kind !== 'bts' && s.kind !== 'postal_point' && districtOf(s) === districtOf(site));
+          if (ownNodeInDistrict && site.transmissionRoute && !site.transmissionRoute.includes('-CORE-')) {
+            expect({ site: site.code, district: districtOf(node ?? site) }).toEqual({ site: site.code, district: districtOf(site) });
+          }
+        }
+      }
+    });
+
+    it('keeps postal points off routes and nodes, and every code within the api’s rules', () => {
+      for (const s of demo.sites.filter((x) => x.kind === 'postal_point')) {
+        expect({ code: s.code, route: s.transmissionRoute, node: s.aggregationNode }).toEqual({ code: s.code, route: null, node: null });
+      }
+      for (const s of demo.sites) {
+        for (const value of [s.powerFeeder, s.transmissionRoute, s.aggregationNode]) if (value) expect(value).toMatch(upstreamShape);
+      }
+    });
+
+    it('puts the Tràng Định mains-failure storm on one feeder', () => {
+      const storm = demo.incidents
+        .filter((i) => i.category === 'mains_failure')
+        .map((i) => demo.sites.find((s) => s.code === i.siteCode))
+        .filter((s) => s !== undefined && districtOf(s) === 'Huyện Tràng Định');
+      expect(storm.length).toBeGreaterThanOrEqual(4);
+      expect(new Set(storm.map((s) => s?.powerFeeder))).toEqual(new Set(['EVN-LS/TrangDinh-371']));
+      expect(new Set(storm.map((s) => s?.operatorCode))).toEqual(new Set(['viettel', 'vnpt', 'mobifone']));
+    });
+
+    it('records the battery bank of the P0 telecom sites and a few others, leaving most to their kind’s default', () => {
+      const p0 = demo.sites.filter((s) => s.priority === 'P0' && s.kind !== 'postal_point');
+      for (const s of p0) expect({ code: s.code, recorded: s.batteryCapacityAh !== null && s.loadWatts !== null }).toEqual({ code: s.code, recorded: true });
+      const recorded = demo.sites.filter((s) => s.batteryCapacityAh !== null || s.loadWatts !== null);
+      expect(recorded.length).toBeGreaterThan(p0.length);
+      expect(recorded.length).toBeLessThan(demo.sites.length * 0.2);
+      for (const s of recorded) {
+        expect(s.kind).not.toBe('postal_point');
+        expect(s.batteryCapacityAh).toBeGreaterThanOrEqual(0);
+        expect(s.batteryCapacityAh).toBeLessThanOrEqual(10_000);
+        expect(s.loadWatts).toBeGreaterThanOrEqual(1);
+        expect(s.loadWatts).toBeLessThanOrEqual(100_000);
+      }
+    });
+
+    it('holds for other seeds and sizes', () => {
+      for (const options of [{ seed: 3, siteCount: 900 }, { seed: 11, siteCount: 5000 }]) {
+        const other = buildDemoProvince(options);
+        const counts = new Map<string, number>();
+        for (const s of other.sites) {
+          expect(s.powerFeeder).not.toBeNull();
+          expect(s.transmissionRoute === null).toBe(s.kind === 'postal_point');
+          for (const value of [s.powerFeeder, s.transmissionRoute]) if (value) counts.set(value, (counts.get(value) ?? 0) + 1);
+        }
+        expect(Math.min(...counts.values())).toBeGreaterThanOrEqual(4);
+        expect(Math.max(...counts.values())).toBeLessThanOrEqual(40);
+      }
+    });
+  });
+
   it('is deterministic for a seed and varies with it', () => {
     expect(buildDemoProvince()).toEqual(demo);
     expect(buildDemoProvince({ seed: 7 })).toEqual(buildDemoProvince({ seed: 7 }));

@@ -1,7 +1,7 @@
 /**
  * Demo data for Lạng Sơn province (code 20): operators, the 65 communes/wards of 2025, ~640 network
- * sites placed inside their former district, technical clusters, responders and a set of demo
- * incidents. `buildDemoProvince` is pure and deterministic: same options, same output. It does no I/O
+ * sites placed inside their former district with their upstreams (power feeders, fibre routes,
+ * aggregation nodes: upstreams.ts), technical clusters, responders and a set of demo incidents. `buildDemoProvince` is pure and deterministic: same options, same output. It does no I/O
  * beyond the static import of `./data/lang-son.json` (prepared once by `scripts/prepare-lang-son.py`).
  *
  * Everything here except the administrative units and boundaries is invented for the demo: site
@@ -14,6 +14,7 @@ import { DATA, Placer } from './places';
 import { buildSites, planSlots } from './site-codes';
 import { buildClusters, buildResponders } from './people';
 import { buildIncidents } from './incident-templates';
+import { assignUpstreams } from './upstreams';
 
 // ------------------------------------------------------------------------------------- builder
 
@@ -51,6 +52,8 @@ export function buildDemoProvince(options: BuildDemoProvinceOptions = {}): DemoP
   const clusters = buildClusters(ctx);
   const responders = buildResponders(random, clusters);
   const incidents = buildIncidents(ctx, sites, clusters, responders);
+  // Last, so the rest of the province is what it was before sites had upstreams; it reads the storm's sites.
+  const sitesWithUpstreams = assignUpstreams(ctx, sites, incidents);
 
   return {
     seed,
@@ -59,7 +62,7 @@ export function buildDemoProvince(options: BuildDemoProvinceOptions = {}): DemoP
     formerDistricts: districts,
     operators: DEMO_OPERATORS.map((o) => ({ ...o })),
     communes,
-    sites,
+    sites: sitesWithUpstreams,
     clusters,
     responders,
     incidents,

@@ -33,7 +33,7 @@ export function incidentTemplates(ctx: Context): IncidentTemplate[] {
       category: 'mains_failure', severity: 'critical', reportedMinutesAgo: 41, status: 'in_progress', assign: 2,
       description: (_s, place) => `Mất điện lưới tại trạm hub ${place}, trạm đang chạy ắc quy, dự kiến còn khoảng 2 giờ; 6 trạm phía sau truyền dẫn qua hub`,
       comments: (_p, d) => [
-        `Điện lực ${d} xác nhận sự cố xuất tuyến 35 kV, chưa có thời gian cấp điện trở lại`,
+        `Điện lực ${d} xác nhận sự cố xuất tuyến 35 kV 371, chưa có thời gian cấp điện trở lại`,
         'Đã điều 01 máy phát điện từ kho, dự kiến có mặt tại trạm sau 40 phút',
       ],
     },

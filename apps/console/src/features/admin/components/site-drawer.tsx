@@ -1,5 +1,14 @@
-import type { CreateSiteRequest, SiteSummaryDto } from '@netduty/contracts';
-import { PLACE_NAME_MAX_LENGTH, PRIORITY_TIERS, SITE_KINDS } from '@netduty/contracts';
+import type { CreateSiteRequest, SiteDetailDto } from '@netduty/contracts';
+import {
+  BATTERY_CAPACITY_AH_MAX,
+  LOAD_WATTS_MAX,
+  LOAD_WATTS_MIN,
+  PLACE_NAME_MAX_LENGTH,
+  PRIORITY_TIERS,
+  SITE_KINDS,
+  UPSTREAM_CODE_MAX_LENGTH,
+  UPSTREAM_CODE_PATTERN,
+} from '@netduty/contracts';
 import { foldForSearch } from '@netduty/domain';
 import { App, Button, Drawer, Form, Input, InputNumber, Select, Space } from 'antd';
 import { useEffect, useMemo } from 'react';
@@ -10,11 +19,33 @@ import { communeOption, type CommuneOption } from '../../reference/lib/commune-o
 import { useSaveSite } from '../hooks/use-duty-admin';
 import { useFormProblems } from '../hooks/use-form-problems';
 
-export type SiteEditing = { site: SiteSummaryDto | null } | null;
+export type SiteEditing = { site: SiteDetailDto | null } | null;
 
-const SITE_FIELDS = ['code', 'name', 'kind', 'operatorCode', 'communeCode', 'latitude', 'longitude', 'priority'] as const;
+const SITE_FIELDS = [
+  'code',
+  'name',
+  'kind',
+  'operatorCode',
+  'communeCode',
+  'latitude',
+  'longitude',
+  'priority',
+  'powerFeeder',
+  'transmissionRoute',
+  'aggregationNode',
+  'batteryCapacityAh',
+  'loadWatts',
+] as const;
 
-function valuesOf(site: SiteSummaryDto): CreateSiteRequest {
+const UPSTREAM_FIELDS = ['powerFeeder', 'transmissionRoute', 'aggregationNode'] as const;
+
+/** An upstream's code as the api takes it: trimmed, an empty box meaning not known (null). */
+function upstreamCode(value: string | null | undefined): string | null {
+  const trimmed = value?.trim() ?? '';
+  return trimmed === '' ? null : trimmed;
+}
+
+function valuesOf(site: SiteDetailDto): CreateSiteRequest {
   return {
     code: site.code,
     name: site.name,
@@ -24,6 +55,11 @@ function valuesOf(site: SiteSummaryDto): CreateSiteRequest {
     latitude: site.latitude,
     longitude: site.longitude,
     priority: site.priority,
+    powerFeeder: site.powerFeeder,
+    transmissionRoute: site.transmissionRoute,
+    aggregationNode: site.aggregationNode,
+    batteryCapacityAh: site.batteryCapacityAh,
+    loadWatts: site.loadWatts,
   };
 }
 
@@ -36,7 +72,7 @@ function changeOf(before: CreateSiteRequest, after: CreateSiteRequest): Partial<
   return change;
 }
 
-/** A site of the register: code, name, kind, operator, commune, coordinates and priority tier. */
+/** A site of the register: code, name, kind, operator, commune, coordinates, priority tier, and what it depends on. */
 export function SiteDrawer({ editing, onClose }: { editing: SiteEditing; onClose: () => void }) {
   const { t } = useTranslation();
   const { notification } = App.useApp();
@@ -57,13 +93,22 @@ export function SiteDrawer({ editing, onClose }: { editing: SiteEditing; onClose
 
   const onError = useFormProblems(form, SITE_FIELDS);
 
-  const done = (saved: SiteSummaryDto) => {
+  const done = (saved: SiteDetailDto) => {
     notification.success({ title: t('dutyAdmin.saved', { name: `${saved.code} · ${saved.name}` }) });
     onClose();
   };
 
   const submit = (values: CreateSiteRequest) => {
-    const request = { ...values, code: values.code.trim(), name: values.name.trim() };
+    const request: CreateSiteRequest = {
+      ...values,
+      code: values.code.trim(),
+      name: values.name.trim(),
+      powerFeeder: upstreamCode(values.powerFeeder),
+      transmissionRoute: upstreamCode(values.transmissionRoute),
+      aggregationNode: upstreamCode(values.aggregationNode),
+      batteryCapacityAh: values.batteryCapacityAh ?? null,
+      loadWatts: values.loadWatts ?? null,
+    };
     if (!original) return save.mutate({ id: null, request }, { onSuccess: done, onError });
     const change = changeOf(valuesOf(original), request);
     if (Object.keys(change).length === 0) return onClose();
@@ -120,6 +165,28 @@ export function SiteDrawer({ editing, onClose }: { editing: SiteEditing; onClose
         <Form.Item name="priority" label={t('dutyAdmin.sites.priority')} rules={[required]}>
           <Select options={PRIORITY_TIERS.map((tier) => ({ value: tier, label: t(`priority.${tier}`) }))} />
         </Form.Item>
+        <fieldset className="site-dependencies" data-testid="site-dependencies">
+          <legend>{t('dutyAdmin.sites.dependencies')}</legend>
+          <div className="muted tab-intro">{t('dutyAdmin.sites.dependenciesHint')}</div>
+          {UPSTREAM_FIELDS.map((field) => (
+            <Form.Item
+              key={field}
+              name={field}
+              label={t(`dutyAdmin.sites.${field}`)}
+              rules={[{ pattern: UPSTREAM_CODE_PATTERN, message: t('dutyAdmin.sites.upstreamFormat') }]}
+            >
+              <Input allowClear maxLength={UPSTREAM_CODE_MAX_LENGTH} data-testid={`site-${field}`} />
+            </Form.Item>
+          ))}
+          <Space wrap>
+            <Form.Item name="batteryCapacityAh" label={t('dutyAdmin.sites.batteryCapacityAh')} extra={t('dutyAdmin.sites.batteryHint')}>
+              <InputNumber<number> min={0} max={BATTERY_CAPACITY_AH_MAX} step={10} data-testid="site-batteryCapacityAh" />
+            </Form.Item>
+            <Form.Item name="loadWatts" label={t('dutyAdmin.sites.loadWatts')} extra={t('dutyAdmin.sites.batteryHint')}>
+              <InputNumber<number> min={LOAD_WATTS_MIN} max={LOAD_WATTS_MAX} step={100} data-testid="site-loadWatts" />
+            </Form.Item>
+          </Space>
+        </fieldset>
       </Form>
     </Drawer>
   );

@@ -1,8 +1,8 @@
-import type { CreateSiteRequest, PriorityTier, Severity, SiteSummaryDto, SlaPolicyDto } from '@netduty/contracts';
+import type { CreateSiteRequest, PriorityTier, Severity, SiteDetailDto, SlaPolicyDto } from '@netduty/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import { referenceKeys } from '../../reference/api/reference.api';
-import { createSite, dutyAdminKeys, fetchSiteList, fetchSlaPolicies, updateSite, updateSlaPolicy } from '../api/duty-admin.api';
+import { createSite, dutyAdminKeys, fetchSiteList, fetchSlaPolicies, importSiteDependencies, updateSite, updateSlaPolicy } from '../api/duty-admin.api';
 
 export function useSlaPolicies() {
   return useQuery({ queryKey: dutyAdminKeys.slaPolicies, queryFn: ({ signal }) => fetchSlaPolicies(signal) });
@@ -30,8 +30,20 @@ export function useSiteList(term: string) {
 export function useSaveSite() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { id: null; request: CreateSiteRequest } | { id: string; request: Partial<CreateSiteRequest> }): Promise<SiteSummaryDto> =>
+    mutationFn: (input: { id: null; request: CreateSiteRequest } | { id: string; request: Partial<CreateSiteRequest> }): Promise<SiteDetailDto> =>
       input.id === null ? createSite(input.request) : updateSite(input.id, input.request),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['admin', 'sites'] });
+      void queryClient.invalidateQueries({ queryKey: referenceKeys.sites('').slice(0, 2) });
+    },
+  });
+}
+
+/** Imports a site dependencies file (all or nothing); the lists show the new values after. */
+export function useImportSiteDependencies() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (file: Blob) => importSiteDependencies(file),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ['admin', 'sites'] });
       void queryClient.invalidateQueries({ queryKey: referenceKeys.sites('').slice(0, 2) });

@@ -36,11 +36,11 @@ describe('canComment', () => {
 
 describe('visibleAreas and homePath', () => {
   it('opens the areas each role may use', () => {
-    expect(visibleAreas(as('duty_officer'))).toEqual(['board', 'dashboard', 'map', 'reports', 'history', 'rosters', 'report']);
+    expect(visibleAreas(as('duty_officer'))).toEqual(['board', 'dashboard', 'map', 'generators', 'reports', 'history', 'rosters', 'report']);
     expect(visibleAreas(as('cluster_staff'))).toEqual(['board', 'history', 'rosters', 'report']);
     expect(visibleAreas(as('responder'))).toEqual(['board', 'history', 'rosters']);
-    expect(visibleAreas(as('leadership'))).toEqual(['board', 'dashboard', 'map', 'reports', 'history', 'rosters', 'audit']);
-    expect(visibleAreas(as('admin'))).toEqual(['board', 'dashboard', 'map', 'reports', 'history', 'rosters', 'admin', 'audit']);
+    expect(visibleAreas(as('leadership'))).toEqual(['board', 'dashboard', 'map', 'generators', 'reports', 'history', 'rosters', 'audit']);
+    expect(visibleAreas(as('admin'))).toEqual(['board', 'dashboard', 'map', 'generators', 'reports', 'history', 'rosters', 'admin', 'audit']);
   });
 
   it('lands incident readers on the board, others on their first area', () => {

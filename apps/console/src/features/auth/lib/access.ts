@@ -32,13 +32,15 @@ export function canComment(permissions: PermissionSet): boolean {
   return permissions.includes('incident.comment');
 }
 
-export type NavKey = 'board' | 'dashboard' | 'map' | 'reports' | 'history' | 'rosters' | 'report' | 'admin' | 'audit';
+export type NavKey = 'board' | 'dashboard' | 'map' | 'generators' | 'reports' | 'history' | 'rosters' | 'report' | 'admin' | 'audit';
 
 /** Each area of the console and the permissions that open it (any one of them). */
 export const AREA_PERMISSIONS: Readonly<Record<NavKey, readonly Permission[]>> = {
   board: ['incident.read'],
   dashboard: ['analytics.read'],
   map: ['analytics.read'],
+  // The operations room's view (duty officers, leadership); dispatching from it needs incident.assign.
+  generators: ['analytics.read'],
   reports: ['situation_report.read'],
   report: ['incident.report'],
   admin: ['user.manage', 'inventory.manage', 'organisation.manage'],
@@ -51,6 +53,7 @@ export const AREA_PATHS: Readonly<Record<NavKey, string>> = {
   board: '/',
   dashboard: '/dashboard',
   map: '/map',
+  generators: '/generators',
   reports: '/reports',
   report: '/report',
   admin: '/admin',
@@ -59,7 +62,7 @@ export const AREA_PATHS: Readonly<Record<NavKey, string>> = {
   rosters: '/rosters',
 };
 
-const NAV_ORDER: readonly NavKey[] = ['board', 'dashboard', 'map', 'reports', 'history', 'rosters', 'report', 'admin', 'audit'];
+const NAV_ORDER: readonly NavKey[] = ['board', 'dashboard', 'map', 'generators', 'reports', 'history', 'rosters', 'report', 'admin', 'audit'];
 
 export function visibleAreas(permissions: PermissionSet): NavKey[] {
   return NAV_ORDER.filter((key) => hasAnyPermission(permissions, AREA_PERMISSIONS[key]));

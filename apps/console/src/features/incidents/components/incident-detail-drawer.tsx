@@ -16,6 +16,7 @@ import { IncidentActions } from './incident-actions';
 import { AssignmentBlock } from './assignment-block';
 import { IncidentTimeline } from './incident-timeline';
 import { IncidentDeliveries } from '../../notifications/components/incident-deliveries';
+import { IncidentReportActions } from '../../reports/components/incident-report-actions';
 import { SeverityTag } from './severity-tag';
 import { StatusTag } from './status-tag';
 import { i18n } from '../../../i18n/i18n';
@@ -118,6 +119,7 @@ function IncidentDetailBody({ incident, phone }: { incident: IncidentDetailDto; 
       <div className="incident-detail__actions">
         <IncidentActions incident={incident} />
       </div>
+      <IncidentReportActions incident={incident} />
       <AssignmentBlock incident={incident} />
       <IncidentFacts incident={incident} columns={phone ? 1 : 2} />
       <Divider titlePlacement="start">{t('chain.title')}</Divider>

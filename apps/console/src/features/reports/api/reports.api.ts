@@ -1,5 +1,6 @@
 import type { GenerateReportRequest, Language, Page, ReportKind, SituationReportDto, SituationReportSummaryDto } from '@netduty/contracts';
 import { apiDownload, apiRequest } from '../../../lib/api-client';
+import type { IncidentReportRequest } from '../lib/incident-reports';
 
 export const reportKeys = {
   all: ['reports'] as const,
@@ -19,6 +20,11 @@ export function fetchReport(id: string, signal?: AbortSignal): Promise<Situation
 
 export function generateReport(request: GenerateReportRequest): Promise<SituationReportDto> {
   return apiRequest<SituationReportDto>('/situation-reports', { method: 'POST', body: request });
+}
+
+/** A flash report or a cyber-incident form on one incident (POST /incidents/:id/flash-report | cyber-reports). */
+export function generateIncidentReport({ incidentId, request }: { incidentId: string; request: IncidentReportRequest }): Promise<SituationReportDto> {
+  return apiRequest<SituationReportDto>(`/incidents/${encodeURIComponent(incidentId)}/${request.path}`, { method: 'POST', body: request.body });
 }
 
 export function saveRemarks({ id, remarks }: { id: string; remarks: string }): Promise<SituationReportDto> {

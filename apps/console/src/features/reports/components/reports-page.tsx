@@ -1,23 +1,24 @@
-import { CheckOutlined, FileExcelOutlined, FilePdfOutlined, FormOutlined, PlusOutlined } from '@ant-design/icons';
-import { LANGUAGES, REPORT_KINDS, REPORT_LIMITS, type Language, type ReportKind, type SituationReportSummaryDto } from '@netduty/contracts';
+import { CheckOutlined, FormOutlined, PlusOutlined } from '@ant-design/icons';
+import { LANGUAGES, REPORT_KINDS, REPORT_LIMITS, type Language, type ReportKind } from '@netduty/contracts';
 import { Alert, App, Button, Card, DatePicker, Drawer, Empty, Input, List, Pagination, Popconfirm, Select, Skeleton, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { i18n } from '../../../i18n/i18n';
 import { registerStrings } from '../../../i18n/register-strings';
 import { dayjs, DISPLAY_TIME_ZONE, formatDateTime } from '../../../lib/date-time';
 import { useLayoutSize } from '../../../lib/use-layout-size';
 import { useNotifyError } from '../../../lib/use-notify-error';
-import { saveBlob } from '../../audit/lib/save-blob';
 import { usePermissions } from '../../auth/hooks/use-session';
 import { hasPermission } from '../../auth/lib/access';
-import { downloadReport, REPORTS_PAGE_SIZE } from '../api/reports.api';
+import { REPORTS_PAGE_SIZE } from '../api/reports.api';
 import { useGenerateReport, useReport, useReports, useSaveRemarks, useSignOffReport } from '../hooks/use-reports';
 import { useReportsStrings } from '../hooks/use-reports-strings';
 import { reportsEn } from '../i18n/reports.en';
 import { reportsVi } from '../i18n/reports.vi';
-import { reportFileName } from '../lib/report-files';
+import { reportsPageParams } from '../lib/incident-reports';
 import '../reports.css';
+import { ReportDownloadButtons } from './report-download-buttons';
 
 // This area's strings load with it, not in the first load.
 registerStrings(i18n, reportsVi, reportsEn);
@@ -73,32 +74,6 @@ function GenerateCard({ onGenerated }: { onGenerated: (id: string) => void }) {
         </Button>
       </div>
     </Card>
-  );
-}
-
-function DownloadButtons({ report }: { report: SituationReportSummaryDto }) {
-  const t = useReportsStrings();
-  const notifyError = useNotifyError();
-  const [busy, setBusy] = useState<'pdf' | 'xlsx' | null>(null);
-  const save = async (format: 'pdf' | 'xlsx') => {
-    setBusy(format);
-    try {
-      saveBlob(await downloadReport(report.id, format), reportFileName(report, format));
-    } catch (error) {
-      notifyError(error);
-    } finally {
-      setBusy(null);
-    }
-  };
-  return (
-    <>
-      <Button size="small" icon={<FilePdfOutlined />} loading={busy === 'pdf'} onClick={() => void save('pdf')} data-testid="report-pdf">
-        {t('reports.actions.pdf')}
-      </Button>
-      <Button size="small" icon={<FileExcelOutlined />} loading={busy === 'xlsx'} onClick={() => void save('xlsx')} data-testid="report-xlsx">
-        {t('reports.actions.xlsx')}
-      </Button>
-    </>
   );
 }
 
@@ -158,7 +133,7 @@ function ReportDrawer({ id, onClose, canWrite, canSignOff }: { id: string | null
             </p>
           )}
           <div className="reports-detail__downloads">
-            <DownloadButtons report={data} />
+            <ReportDownloadButtons report={data} />
           </div>
           <h4>{t('reports.detail.remarks')}</h4>
           {signed && <Alert type="info" showIcon title={t('reports.detail.remarksFrozen')} />}
@@ -208,9 +183,12 @@ export function ReportsPage() {
   const permissions = usePermissions();
   const canWrite = hasPermission(permissions, 'situation_report.write');
   const canSignOff = hasPermission(permissions, 'situation_report.sign_off');
-  const [kind, setKind] = useState<ReportKind | null>(null);
+  // An incident's report dialog links here with the report's kind and id (?kind=flash&open=<id>).
+  const [searchParams] = useSearchParams();
+  const [initial] = useState(() => reportsPageParams(searchParams));
+  const [kind, setKind] = useState<ReportKind | null>(initial.kind);
   const [page, setPage] = useState(1);
-  const [openId, setOpenId] = useState<string | null>(null);
+  const [openId, setOpenId] = useState<string | null>(initial.open);
   const reports = useReports(kind, page);
 
   return (
@@ -258,7 +236,7 @@ export function ReportsPage() {
                 <span>{t('reports.list.generatedAt', { time: formatDateTime(report.generatedAt) })}</span>
               </div>
               <div className="reports-item__actions">
-                <DownloadButtons report={report} />
+                <ReportDownloadButtons report={report} />
                 <Button size="small" onClick={() => setOpenId(report.id)} data-testid="report-open">
                   {t('reports.actions.open')}
                 </Button>

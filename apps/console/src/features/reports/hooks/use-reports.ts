@@ -1,6 +1,6 @@
 import type { ReportKind } from '@netduty/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { fetchReport, fetchReports, generateReport, reportKeys, saveRemarks, signOffReport } from '../api/reports.api';
+import { fetchReport, fetchReports, generateIncidentReport, generateReport, reportKeys, saveRemarks, signOffReport } from '../api/reports.api';
 
 const MINUTE = 60_000;
 
@@ -30,5 +30,6 @@ function useReportMutation<A>(run: (argument: A) => ReturnType<typeof generateRe
 }
 
 export const useGenerateReport = () => useReportMutation(generateReport);
+export const useGenerateIncidentReport = () => useReportMutation(generateIncidentReport);
 export const useSaveRemarks = () => useReportMutation(saveRemarks);
 export const useSignOffReport = () => useReportMutation(signOffReport);

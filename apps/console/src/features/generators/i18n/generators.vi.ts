@@ -1,0 +1,66 @@
+/** The generator dispatch area's strings (điều phối máy phát, trạm chạy ắc quy), Vietnamese first. */
+export const generatorsVi = {
+  generators: {
+    title: 'Điều phối máy phát',
+    intro:
+      'Các trạm mất điện lưới đang chạy ắc quy, xếp theo thứ tự cần đưa máy phát đến: trạm sắp mất sóng trước; thời gian còn lại của trạm P0 và của trạm mà xã sẽ mất sóng nhà mạng được tính gấp.',
+    updatedAt: 'Ước tính lúc {{time}}',
+    total: '{{count}} trạm',
+    loadFailed: 'Không tải được danh sách trạm chạy ắc quy',
+    empty: 'Không có trạm nào đang mất điện lưới.',
+    columns: {
+      rank: 'Thứ tự',
+      site: 'Trạm',
+      priority: 'Ưu tiên',
+      timeLeft: 'Thời gian còn lại',
+      basis: 'Căn cứ ước tính',
+      dispatch: 'Tổ máy phát',
+    },
+    timeLeft: {
+      offAirAt: 'Dự kiến mất sóng lúc {{time}}',
+      past: 'Đã quá thời điểm dự kiến mất sóng',
+      none: 'Không đếm ngược',
+    },
+    basis: {
+      capacity: 'Theo dung lượng ắc quy',
+      dc_low_voltage: 'Theo cảnh báo điện áp DC thấp',
+      generator: 'Máy phát đang chạy',
+      mains: 'Chưa ghi nhận mất điện lưới',
+    },
+    profile: '{{capacity}} Ah · {{load}} W',
+    defaultProfile: 'mặc định theo loại trạm',
+    communeLosing: 'Xã mất sóng {{operator}} nếu trạm tắt',
+    status: {
+      assigned: 'Đã phân công',
+      departed: 'Đang di chuyển',
+      arrived: 'Đã đến trạm',
+      running: 'Máy phát đang chạy',
+      stopped: 'Đã dừng',
+    },
+    statusAt: '{{status}} lúc {{time}}',
+    steps: {
+      depart: 'Xuất phát',
+      arrive: 'Đã đến trạm',
+      run: 'Máy phát đã chạy',
+      stop: 'Dừng máy',
+    },
+    stepDone: 'Đã ghi nhận: {{step}}',
+    refused: {
+      dispatch_out_of_order: 'Cần ghi nhận bước trước đó trước',
+      dispatch_finished: 'Lượt điều máy phát này đã kết thúc',
+    },
+    noDispatch: 'Chưa điều máy phát',
+    assign: {
+      button: 'Điều tổ máy phát',
+      title: 'Điều tổ máy phát đến {{site}}',
+      team: 'Tổ máy phát (tên và số điện thoại)',
+      teamPlaceholder: 'VD: Tổ máy phát Cao Lộc — 0912 345 678',
+      teamRequired: 'Nhập tên và số điện thoại của tổ máy phát',
+      note: 'Ghi chú',
+      notePlaceholder: 'Công suất máy, đường đi, người liên hệ tại trạm…',
+      submit: 'Điều đi',
+      cancel: 'Huỷ',
+      done: 'Đã điều tổ máy phát đến {{site}}',
+    },
+  },
+};

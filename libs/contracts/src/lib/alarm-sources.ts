@@ -1,0 +1,51 @@
+import type { IsoInstant } from './dto';
+import type { OperatorCode } from './enums';
+
+/**
+ * The operators' network management systems that send TMF642 alarms, and their API keys (admin REST).
+ * A key's plaintext is shown once, when it is issued; afterwards only its hint identifies it.
+ */
+export interface NmsSourceDto {
+  /** The TMF642 `sourceSystemId` the NMS sends in every alarm. */
+  id: string;
+  operatorCode: OperatorCode;
+  name: string;
+  createdAt: IsoInstant;
+  /** Keys not revoked. */
+  activeKeys: number;
+}
+
+export interface CreateNmsSourceRequest {
+  id: string;
+  operatorCode: OperatorCode;
+  name: string;
+}
+
+export interface CreateNmsApiKeyRequest {
+  label: string;
+}
+
+export interface NmsApiKeyDto {
+  id: string;
+  sourceSystemId: string;
+  label: string;
+  /** The key's first characters, to tell keys apart (never enough to use one). */
+  keyHint: string;
+  createdAt: IsoInstant;
+  createdBy: string | null;
+  revokedAt: IsoInstant | null;
+  lastUsedAt: IsoInstant | null;
+}
+
+/** The answer to issuing a key: the only time its plaintext leaves the server. */
+export interface IssuedNmsApiKeyDto extends NmsApiKeyDto {
+  /** Send as `X-API-Key`. Kept only as its SHA-256: lost, it cannot be shown again (issue another). */
+  key: string;
+}
+
+export const NMS_SOURCE_LIMITS = {
+  nameMaxLength: 120,
+  labelMaxLength: 120,
+  /** What nms_sources.id allows (its CHECK). */
+  idPattern: '^[A-Za-z0-9][A-Za-z0-9._-]{1,62}$',
+} as const;
