@@ -35,7 +35,7 @@ import { toIncidentDto } from './incident-mapper';
 const PAGE_ROWS_SQL = `
   SELECT i.id, i.reference, i.category, i.severity, i.priority, i.status, i.description, i.reporter_name, i.reported_by, i.reporter_phone, i.reported_at,
          i.acknowledged_at, i.resolved_at, i.closed_at, i.ack_starts_at, i.ack_due_at, i.restore_starts_at, i.restore_due_at,
-         i.escalation_level, i.updated_at,
+         i.escalation_level, i.updated_at, i.origin, i.parent_incident_id, i.correlation_kind, i.correlation_key, i.flapping,
          s.id AS site_id, s.code AS site_code, s.name AS site_name, s.kind AS site_kind, s.priority AS site_priority, s.latitude, s.longitude, s.state AS site_state, s.down_kind AS site_down_kind,
          o.code AS operator_code, o.name AS operator_name, o.kind AS operator_kind,
          c.code AS commune_code, c.name AS commune_name, c.division_type, c.former_district,
@@ -70,6 +70,11 @@ interface PageRow {
   restore_due_at: Date;
   escalation_level: number;
   updated_at: Date;
+  origin: IncidentEntity['origin'];
+  parent_incident_id: string | null;
+  correlation_kind: IncidentEntity['correlationKind'];
+  correlation_key: string | null;
+  flapping: boolean;
   site_id: string;
   site_code: string;
   site_name: string;
@@ -117,6 +122,11 @@ function pageRowToEntity(row: PageRow): IncidentEntity {
     restoreDueAt: row.restore_due_at,
     escalationLevel: row.escalation_level,
     updatedAt: row.updated_at,
+    origin: row.origin,
+    parentIncidentId: row.parent_incident_id,
+    correlationKind: row.correlation_kind,
+    correlationKey: row.correlation_key,
+    flapping: row.flapping,
     responders: [],
     site: {
       id: row.site_id,
