@@ -127,13 +127,14 @@ try {
 
   // Correlation is complete when nothing is pending and the expected parents are there (polled: the
   // figure is the time at which the database shows it, measured from the last accepted alarm).
+  const expectedGroups = scenario.expected.groups.map((group) => `${group.kind} ${group.key} (${group.operator})`);
   let completeAt = null;
   for (let i = 0; i < 1200 && completeAt === null; i++) {
     const { rows: [state] } = await owner.query(
       `SELECT (SELECT count(*) FROM alarm_events WHERE processed_at IS NULL)::int AS pending,
-              (SELECT count(*) FROM incidents WHERE correlation_kind IS NOT NULL)::int AS parents`,
+              (SELECT coalesce(array_agg(correlation_kind || ' ' || correlation_key || ' (' || operator_code || ')'), '{}') FROM incidents WHERE correlation_kind IS NOT NULL) AS parents`,
     );
-    if (state.pending === 0 && state.parents >= scenario.expected.parents) completeAt = Date.now();
+    if (state.pending === 0 && expectedGroups.every((group) => state.parents.includes(group))) completeAt = Date.now();
     else await new Promise((resolve) => setTimeout(resolve, 100));
   }
   await new Promise((resolve) => setTimeout(resolve, 1500)); // the last frames after the last batch
@@ -157,7 +158,11 @@ try {
   console.log(`  stored once: ${stored.alarms} alarm rows for ${distinctSent} distinct alarms sent (${stored.alarms === distinctSent && stored.distinct_alarms === stored.alarms ? 'every alarm once' : 'MISMATCH'}), ${stored.events} accepted changes`);
   console.log(`  incidents from alarms: ${incidents.n}`);
   console.log(`  parents found ${parents.length} vs expected ${scenario.expected.parents}:`);
-  for (const parent of parents) console.log(`    ${parent.kind} ${parent.key} (${parent.operator}): ${parent.children} children`);
+  for (const parent of parents) {
+    const name = `${parent.kind} ${parent.key} (${parent.operator})`;
+    console.log(`    ${name}: ${parent.children} children${expectedGroups.includes(name) ? '' : ' — NOT EXPECTED'}`);
+  }
+  for (const missing of expectedGroups.filter((group) => !parents.some((parent) => `${parent.kind} ${parent.key} (${parent.operator})` === group))) console.log(`    ${missing}: MISSING`);
   console.log(`  correlation complete ${completeAt === null ? 'NOT within 120 s' : `${((completeAt - lastAlarmAt) / 1000).toFixed(1)} s after the last alarm`} (goal ≤ 12 s)`);
   console.log(`  board frames to a duty officer's console: max ${Math.max(0, ...frames)} per second, ${frames.reduce((a, b) => a + b, 0)} in all (goal ≤ 5 per second)`);
   console.log(`  peak RSS: api ${peakRss(api.pid).toFixed(0)} MiB, worker ${peakRss(worker.pid).toFixed(0)} MiB`);

@@ -2,9 +2,10 @@
 // api (and worker) running as their own database login with a random JWT secret, a Redis prefix of
 // their own, and a cleanup that removes all of it. Percentiles and a free port besides.
 import { spawn } from 'node:child_process';
+import { openSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import pg from 'pg';
@@ -76,7 +77,10 @@ export async function benchStack() {
      */
     start(script) {
       const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-      const child = spawn(process.execPath, [...nodeArgs, join(ROOT, script)], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+      // BENCH_LOG_DIR keeps each process's log (its stdout) in a file there, e.g. to read the worker's batch timings.
+      const logDir = process.env.BENCH_LOG_DIR;
+      const stdout = logDir ? openSync(join(logDir, `${basename(dirname(script))}-${children.length}.log`), 'w') : 'ignore';
+      const child = spawn(process.execPath, [...nodeArgs, join(ROOT, script)], { env: { ...process.env, ...env }, stdio: ['ignore', stdout, 'inherit'] });
       children.push(child);
       return child;
     },

@@ -106,8 +106,13 @@ export function stormScenario({ sites, sourceOf, start }, options = {}) {
   }
 
   // Flapping: a few sites raise and clear the same alarm over and over.
-  for (let index = 0; index < flapping && quiet.length > 0; index++) {
+  // Each on a feeder of its own: a flapping rectifier is a local fault, not a sign of its upstream.
+  const flappers = [];
+  for (let index = 0; flappers.length < flapping && index < quiet.length; index++) {
     const site = quiet[(index * 7919) % quiet.length];
+    if (!flappers.some((other) => other.powerFeeder === site.powerFeeder && site.powerFeeder)) flappers.push(site);
+  }
+  for (const site of flappers) {
     const id = `flap/${site.code}`;
     for (let cycle = 0; cycle < flapCycles; cycle++) {
       const t = Math.floor((cycle * stormSeconds * 1000) / flapCycles);
@@ -129,6 +134,12 @@ export function stormScenario({ sites, sourceOf, start }, options = {}) {
       parents: [...failedFeeders, ...cutRoutes]
         .flatMap(([key, group]) => [...new Set(group.map((site) => site.operatorCode))].map((operator) => [key, group.filter((site) => site.operatorCode === operator).length]))
         .filter(([, count]) => count >= minimumSites).length,
+      // The same, named: [kind, key, operator] of each parent correlation should open.
+      groups: [...failedFeeders.map((entry) => ['power_feeder', ...entry]), ...cutRoutes.map((entry) => ['transmission_route', ...entry])].flatMap(([kind, key, group]) =>
+        [...new Set(group.map((site) => site.operatorCode))]
+          .filter((operator) => group.filter((site) => site.operatorCode === operator).length >= minimumSites)
+          .map((operator) => ({ kind, key, operator })),
+      ),
       feeders: failedFeeders.map(([feeder, fed]) => ({ feeder, sites: fed.length })),
       routes: cutRoutes.map(([route, carried]) => ({ route, sites: carried.length })),
     },

@@ -242,6 +242,46 @@ describe('alarm processing: alarms to incidents, clears, flapping, mass-outage c
     expect((await incidentsAt(late))[0]?.parent_incident_id).toBe(parent.id);
   });
 
+  it('files a loss of signal that comes in a later batch, once the batteries run flat, under the feeder parent — not as a fibre cut', async () => {
+    // Seen in the storm bench: the sites' mains incidents were already children when their links dropped,
+    // and the loss-of-signal incidents, looked at alone, opened one "fibre cut" parent per route.
+    const feeder = `FLAT-${randomInt(100000, 999999)}`;
+    const route = `RT-${feeder}`;
+    const sites = await Promise.all([0, 1, 2, 3].map(() => newSite({ feeder, route })));
+    const t = Date.now() - 60_000;
+    for (const [index, site] of sites.entries()) await accept({ externalId: randomUUID(), site, probableCause: 'powerProblem', specificProblem: 'AC mains failure', at: new Date(t + index * 1000) });
+    await processor.drainNow();
+    const [parent] = (await parentsOf(feeder)) as [IncidentRow];
+    expect(parent.correlation_kind).toBe('power_feeder');
+
+    for (const [index, site] of sites.entries()) await accept({ externalId: randomUUID(), site, probableCause: 'lossOfSignal', specificProblem: 'LOS', at: new Date(t + 40_000 + index * 1000) });
+    await processor.drainNow();
+    expect(await parentsOf(route)).toHaveLength(0);
+    for (const site of sites) {
+      expect((await incidentsAt(site)).map((incident) => [incident.category, incident.parent_incident_id]).sort()).toEqual([
+        ['fibre_cut', parent.id],
+        ['mains_failure', parent.id],
+      ]);
+    }
+  });
+
+  it('keeps sites already flagged flapping out of correlation: three flapping mains alarms on one feeder open no parent', async () => {
+    const feeder = `FLAP-${randomInt(100000, 999999)}`;
+    const sites = await Promise.all([0, 1, 2].map(() => newSite({ feeder })));
+    const t = Date.now() - 60_000;
+    for (const [index, site] of sites.entries()) {
+      const externalId = randomUUID();
+      for (let cycle = 0; cycle < 3; cycle++) {
+        await accept({ externalId, site, probableCause: 'powerProblem', specificProblem: 'AC mains failure', at: new Date(t + index * 100 + cycle * 4000) });
+        await accept({ externalId, site, probableCause: 'powerProblem', specificProblem: 'AC mains failure', state: 'cleared', at: new Date(t + index * 100 + cycle * 4000 + 1000) });
+      }
+      await accept({ externalId, site, probableCause: 'powerProblem', specificProblem: 'AC mains failure', at: new Date(t + index * 100 + 13_000) });
+    }
+    await processor.drainNow();
+    for (const site of sites) expect((await incidentsAt(site)).map((incident) => [incident.category, incident.flapping, incident.parent_incident_id])).toEqual([['mains_failure', true, null]]);
+    expect(await parentsOf(feeder)).toHaveLength(0);
+  });
+
   it('tells a fibre cut from a power failure: loss of signal alone on one route, over different feeders', async () => {
     const route = `CAP-${randomInt(100000, 999999)}`;
     const sites = await Promise.all([0, 1, 2, 3].map((index) => newSite({ feeder: `F-${route}-${index}`, route })));

@@ -106,27 +106,37 @@ export class AlarmProcessor implements OnApplicationBootstrap, OnModuleDestroy {
   /** One batch: exported for tests and the storm bench, which await it rather than a timer. */
   async processBatch(): Promise<AlarmBatchResult> {
     const now = new Date();
+    const timings = { apply: 0, correlate: 0 };
+    const since = (start: number) => performance.now() - start;
     const outcome = await this.unitOfWork.run(async (repositories) => {
       const em = managerOf(repositories.transaction);
       const [{ locked }] = (await em.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [APPLIER_LOCK])) as [{ locked: boolean }];
       if (!locked) return null;
       const events = await lockPendingEvents(em, this.config.ALARM_PROCESSOR_BATCH);
+      let step = performance.now();
       const rules: AlarmRule[] = events.length > 0 ? await loadAlarmRules(em) : [];
       const changes = await applyAlarmEvents(repositories, events, rules, {
         reopenWindowSeconds: this.config.ALARM_REOPEN_WINDOW_SECONDS,
         flap: { cycles: this.config.ALARM_FLAP_CYCLES, windowSeconds: this.config.ALARM_FLAP_WINDOW_SECONDS },
       }, now);
+      timings.apply = since(step);
+      step = performance.now();
       // Correlation looks at every open candidate, not only this batch's: a window still filling up
       // crosses its threshold on a later tick.
       await correlateOutages(repositories, { windowSeconds: this.config.ALARM_CORRELATION_WINDOW_SECONDS, minimumSites: this.config.ALARM_CORRELATION_MIN_SITES }, now, changes);
       await resolveFinishedParents(repositories, now, changes);
+      timings.correlate = since(step);
       return { events: events.length, changes };
     });
     if (!outcome) return { events: 0, created: 0, updated: 0, ran: false };
-    if (outcome.events > 0) {
-      this.logger.log(`applied ${outcome.events} alarm event(s): ${outcome.changes.created.size} incident(s) opened, ${outcome.changes.updated.size} updated`);
-    }
+    const committedAt = performance.now();
     await this.afterCommit(outcome.changes);
+    if (outcome.events > 0) {
+      this.logger.log(
+        `applied ${outcome.events} alarm event(s): ${outcome.changes.created.size} incident(s) opened, ${outcome.changes.updated.size} updated` +
+          ` (apply ${timings.apply.toFixed(0)} ms, correlate ${timings.correlate.toFixed(0)} ms, after commit ${since(committedAt).toFixed(0)} ms)`,
+      );
+    }
     return { events: outcome.events, created: outcome.changes.created.size, updated: outcome.changes.updated.size, ran: true };
   }
 

@@ -33,6 +33,7 @@ interface CandidateRow {
   transmission_route: string | null;
   aggregation_node: string | null;
   first_alarm_at: Date;
+  parent_incident_id: string | null;
 }
 
 interface SiteCandidate {
@@ -44,16 +45,24 @@ interface SiteCandidate {
   incidents: { id: string; reference: string }[];
 }
 
-/** Open alarm-made power and signal incidents without a parent, at sites with an upstream, grouped by site. */
+/**
+ * Open alarm-made power and signal incidents without a parent, at sites with an upstream, grouped by site.
+ * The site's incidents already under a parent still date its alarms: a site whose mains failure joined the
+ * feeder's parent and whose links drop when its batteries run flat is down for power, and its loss of
+ * signal joins the same parent rather than suggesting a fibre cut. A flapping site is its own fault (a
+ * rectifier, a loose connector), not a sign of its upstream: it stays out.
+ */
 async function loadCandidates(em: EntityManager): Promise<Map<string, SiteCandidate>> {
   const rows: CandidateRow[] = await em.query(
     `SELECT i.id, i.reference, i.category, i.operator_code, s.id AS site_id, s.code AS site_code, s.commune_code, s.priority,
             s.power_feeder, s.transmission_route, s.aggregation_node,
-            coalesce((SELECT min(a.alarm_raised_time) FROM alarms a WHERE a.incident_id = i.id), i.reported_at) AS first_alarm_at
+            coalesce((SELECT min(a.alarm_raised_time) FROM alarms a WHERE a.incident_id = i.id), i.reported_at) AS first_alarm_at,
+            i.parent_incident_id
        FROM incidents i JOIN sites s ON s.id = i.site_id
-      WHERE i.origin = 'alarm' AND i.status NOT IN ('resolved', 'closed') AND i.parent_incident_id IS NULL
+      WHERE i.origin = 'alarm' AND i.status NOT IN ('resolved', 'closed') AND NOT i.flapping
         AND i.category = ANY($1::text[])
-        AND (s.power_feeder IS NOT NULL OR s.transmission_route IS NOT NULL OR s.aggregation_node IS NOT NULL)`,
+        AND (s.power_feeder IS NOT NULL OR s.transmission_route IS NOT NULL OR s.aggregation_node IS NOT NULL)
+      ORDER BY first_alarm_at, i.id`,
     [[...POWER_CATEGORIES, ...SIGNAL_CATEGORIES]],
   );
   const sites = new Map<string, SiteCandidate & { powerIncident?: string; signalIncident?: string }>();
@@ -77,23 +86,29 @@ async function loadCandidates(em: EntityManager): Promise<Map<string, SiteCandid
         priority: row.priority,
         incidents: [],
       } satisfies SiteCandidate);
-    site.incidents.push({ id: row.id, reference: row.reference });
     const observation = site.observation;
-    if (POWER_CATEGORIES.includes(row.category) && (!observation.firstPowerAlarmAt || at < observation.firstPowerAlarmAt)) {
-      observation.firstPowerAlarmAt = at;
-      site.powerIncident = row.id;
+    const unparented = row.parent_incident_id === null;
+    if (unparented) site.incidents.push({ id: row.id, reference: row.reference });
+    if (POWER_CATEGORIES.includes(row.category)) {
+      if (!observation.firstPowerAlarmAt || at < observation.firstPowerAlarmAt) observation.firstPowerAlarmAt = at;
+      if (unparented) site.powerIncident ??= row.id;
     }
-    if (SIGNAL_CATEGORIES.includes(row.category) && (!observation.firstSignalAlarmAt || at < observation.firstSignalAlarmAt)) {
-      observation.firstSignalAlarmAt = at;
-      site.signalIncident = row.id;
+    if (SIGNAL_CATEGORIES.includes(row.category)) {
+      if (!observation.firstSignalAlarmAt || at < observation.firstSignalAlarmAt) observation.firstSignalAlarmAt = at;
+      if (unparented) site.signalIncident ??= row.id;
     }
     sites.set(row.site_id, site);
   }
-  // The observation names the incident of the cause the domain will read off it (power when it came first).
-  for (const site of sites.values()) {
+  // The observation names an unparented incident of the cause the domain will read off it (power when it
+  // came first); a site whose every incident already has a parent has nothing left to correlate.
+  for (const [siteId, site] of sites) {
+    if (site.incidents.length === 0) {
+      sites.delete(siteId);
+      continue;
+    }
     const { firstPowerAlarmAt: power, firstSignalAlarmAt: signal } = site.observation;
     const powerFirst = power !== null && (signal === null || power <= signal);
-    site.observation.incidentId = (powerFirst ? site.powerIncident : site.signalIncident) ?? site.observation.incidentId;
+    site.observation.incidentId = (powerFirst ? (site.powerIncident ?? site.signalIncident) : (site.signalIncident ?? site.powerIncident)) as string;
   }
   return sites;
 }
@@ -136,10 +151,9 @@ export async function correlateOutages(repositories: IncidentRepositories, polic
         parent.id,
         linked.map((child) => child.id),
       ]);
-      for (const child of linked) {
-        await repositories.timeline.append(child.id, CORRELATION_ACTOR, { type: 'correlated', data: { kind, key, parent: { id: parent.id, reference: parent.reference } } });
-        noteUpdated(changes, child.id);
-      }
+      const parentLine = { type: 'correlated' as const, data: { kind, key, parent: { id: parent.id, reference: parent.reference } } };
+      await repositories.timeline.appendEach(linked.map((child) => ({ incidentId: child.id, event: parentLine })), CORRELATION_ACTOR);
+      for (const child of linked) noteUpdated(changes, child.id);
       await repositories.timeline.append(parent.id, CORRELATION_ACTOR, {
         type: 'correlated',
         data: { kind, key, children: linked.slice(0, CHILDREN_NAMED), childCount: linked.length },

@@ -166,6 +166,14 @@ describe('correlate', () => {
     expect(correlate(observe(recording, inventory), [], now, { windowSeconds: 15 * 60, minimumSites: 3 })).toHaveLength(1);
   });
 
+  it('counts alarms stamped a little ahead of our clock (an NMS clock running fast) as inside the window', () => {
+    const recording: RecordedAlarm[] = ['A1', 'A2', 'A3'].map((site) => ({ site, at: ago(-8), probableCause: 'powerProblem' }));
+    const inventory = { A1: { feeder: 'F1' }, A2: { feeder: 'F1' }, A3: { feeder: 'F1' } };
+    expect(correlate(observe(recording, inventory), [], now, policy)).toEqual([
+      { type: 'open_parent', kind: 'power_feeder', key: 'F1', childIncidentIds: ['incident-A1', 'incident-A2', 'incident-A3'] },
+    ]);
+  });
+
   it('leaves a site without a known upstream alone', () => {
     const recording: RecordedAlarm[] = ['A1', 'A2', 'A3', 'X1', 'X2'].map((site) => ({ site, at: ago(10), probableCause: 'powerProblem' }));
     const inventory = { A1: { feeder: 'F1' }, A2: { feeder: 'F1' }, A3: { feeder: 'F1' }, X2: { feeder: '  ' } };

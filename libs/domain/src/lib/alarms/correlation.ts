@@ -167,7 +167,8 @@ export function correlate(observations: readonly SiteDownObservation[], openPare
     const cause = siteDownCause(observation);
     const alarmAt = cause === 'power' ? observation.firstPowerAlarmAt : observation.firstSignalAlarmAt;
     if (cause === null || alarmAt === null || claimed.has(observation.incidentId)) continue;
-    if (alarmAt.getTime() >= windowStart && alarmAt.getTime() <= now.getTime()) fresh.push({ ...observation, cause });
+    // No upper bound: an NMS clock a little ahead of ours must not keep its sites out of the window.
+    if (alarmAt.getTime() >= windowStart) fresh.push({ ...observation, cause });
   }
   const feederGroups = [...groupBy(fresh.filter((member) => member.cause === 'power'), 'power_feeder', (member) => known(member.powerFeeder)).values()];
   const downCodes = new Set(observations.map((observation) => known(observation.siteCode)).filter((code) => code !== null));

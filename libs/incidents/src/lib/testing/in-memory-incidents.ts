@@ -289,6 +289,9 @@ export class InMemoryUnitOfWork extends UnitOfWork {
         async append(incidentId, actor, event) {
           state.timeline.push({ incidentId, actor, event });
         },
+        async appendEach(lines, actor) {
+          for (const { incidentId, event } of lines) state.timeline.push({ incidentId, actor, event });
+        },
       },
       slaPolicies: {
         windowFor: async (severity, priority) => store.windowFor(severity, priority),

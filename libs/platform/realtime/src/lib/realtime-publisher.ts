@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { Emitter } from '@socket.io/redis-emitter';
 import { Redis } from 'ioredis';
-import type { IncidentBatchPayload, IncidentDto, ServerEventMeta, ServerEventName, ServerEventPayload, ServerToClientEvents } from '@netduty/contracts';
+import type { IncidentDto, ServerEventMeta, ServerEventName, ServerEventPayload, ServerToClientEvents } from '@netduty/contracts';
 import { INCIDENT_BATCH_MAX, SOCKET_ROOMS } from '@netduty/contracts';
 import { roomsOfRow } from '@netduty/domain';
 import { APP_CONFIG, redisOptionsFromUrl, type AppConfig } from '@netduty/platform-config';
@@ -17,6 +17,17 @@ export const EVENT_REPLAY_WINDOW_MS = 2 * 60_000;
 /** Replay starts this much before the console's last event id: publishers' ids and emits may interleave. */
 const EVENT_REPLAY_OVERLAP_MS = 5_000;
 const EVENT_LOG_MAX_ENTRIES = 20_000;
+/**
+ * `incidents.batch` frames a room gets per second from one publishing process, at most. A storm's
+ * changes wait (≤ 1/this of a second) and merge by incident, so a console sees a few frames a second
+ * with each incident's latest state, however fast the worker's batches come.
+ */
+export const INCIDENT_BATCH_FRAMES_PER_SECOND = 4;
+
+interface PendingBatch {
+  created: Map<string, IncidentDto>;
+  updated: Map<string, IncidentDto>;
+}
 
 export interface LoggedServerEvent<E extends ServerEventName = ServerEventName> {
   event: E;
@@ -36,6 +47,9 @@ export class RealtimePublisher implements OnModuleDestroy {
   private readonly eventLogKey: string;
   private readonly incidentChangesKey: string;
   private closing = false;
+  /** Per room, the incidents waiting for its next `incidents.batch` frame. */
+  private readonly pendingBatches = new Map<string, PendingBatch>();
+  private batchTimer: NodeJS.Timeout | null = null;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.eventLogKey = `${config.REDIS_PREFIX}:console-events`;
@@ -101,30 +115,54 @@ export class RealtimePublisher implements OnModuleDestroy {
   }
 
   /**
-   * Many incidents in few frames (the alarm path): each room gets one `incidents.batch` listing the
-   * incidents it may see (roomsFor), in chunks of INCIDENT_BATCH_MAX. A console is in one room of its
-   * scope (or one per commune of a commune-scoped cluster), so a storm's batch is one frame or a few.
+   * Many incidents in few frames (the alarm path): each room gets `incidents.batch` frames listing the
+   * incidents it may see (roomsFor). Changes are merged per room by incident (the latest state wins; an
+   * incident created and then updated before its frame goes out stays `created`) and sent at most
+   * INCIDENT_BATCH_FRAMES_PER_SECOND times a second, up to INCIDENT_BATCH_MAX incidents a frame.
    */
   publishIncidentBatch(created: readonly IncidentDto[], updated: readonly IncidentDto[]): void {
-    const groups = new Map<string, IncidentBatchPayload>();
-    const add = (incident: IncidentDto, kind: keyof IncidentBatchPayload) => {
-      for (const room of this.roomsFor(incident)) {
-        const group = groups.get(room) ?? { created: [], updated: [] };
-        group[kind].push(incident);
-        groups.set(room, group);
-      }
+    if (this.closing) return;
+    const pendingOf = (room: string): PendingBatch => {
+      const pending = this.pendingBatches.get(room) ?? { created: new Map(), updated: new Map() };
+      this.pendingBatches.set(room, pending);
+      return pending;
     };
-    for (const incident of created) add(incident, 'created');
-    for (const incident of updated) add(incident, 'updated');
-    for (const [room, group] of groups) {
-      const all = [...group.created.map((incident) => ['created', incident] as const), ...group.updated.map((incident) => ['updated', incident] as const)];
-      for (let start = 0; start < all.length; start += INCIDENT_BATCH_MAX) {
-        const chunk = all.slice(start, start + INCIDENT_BATCH_MAX);
-        this.publish([room], 'incidents.batch', {
-          created: chunk.filter(([kind]) => kind === 'created').map(([, incident]) => incident),
-          updated: chunk.filter(([kind]) => kind === 'updated').map(([, incident]) => incident),
-        });
+    for (const incident of created) for (const room of this.roomsFor(incident)) pendingOf(room).created.set(incident.id, incident);
+    for (const incident of updated) {
+      for (const room of this.roomsFor(incident)) {
+        const pending = pendingOf(room);
+        if (pending.created.has(incident.id)) pending.created.set(incident.id, incident);
+        else pending.updated.set(incident.id, incident);
       }
+    }
+    if (this.batchTimer === null && this.pendingBatches.size > 0) {
+      this.batchTimer = setInterval(() => this.flushIncidentBatches(1), 1000 / INCIDENT_BATCH_FRAMES_PER_SECOND);
+      this.batchTimer.unref();
+    }
+  }
+
+  /** Sends up to `framesPerRoom` frames to each room with incidents waiting; stops the timer when none wait. */
+  private flushIncidentBatches(framesPerRoom: number): void {
+    for (const [room, pending] of this.pendingBatches) {
+      for (let frame = 0; frame < framesPerRoom && pending.created.size + pending.updated.size > 0; frame++) {
+        const take = (from: Map<string, IncidentDto>, limit: number): IncidentDto[] => {
+          const taken: IncidentDto[] = [];
+          for (const [id, incident] of from) {
+            if (taken.length >= limit) break;
+            taken.push(incident);
+            from.delete(id);
+          }
+          return taken;
+        };
+        const createdNow = take(pending.created, INCIDENT_BATCH_MAX);
+        const updatedNow = take(pending.updated, INCIDENT_BATCH_MAX - createdNow.length);
+        this.publish([room], 'incidents.batch', { created: createdNow, updated: updatedNow });
+      }
+      if (pending.created.size + pending.updated.size === 0) this.pendingBatches.delete(room);
+    }
+    if (this.pendingBatches.size === 0 && this.batchTimer !== null) {
+      clearInterval(this.batchTimer);
+      this.batchTimer = null;
     }
   }
 
@@ -153,6 +191,8 @@ export class RealtimePublisher implements OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
+    // What is still waiting goes out now (consoles would refetch anyway; Postgres has every change).
+    this.flushIncidentBatches(Number.POSITIVE_INFINITY);
     this.closing = true;
     await this.redis.quit().catch(() => undefined);
   }
