@@ -153,7 +153,11 @@ async function flagIfFlapping(repositories: IncidentRepositories, fault: SiteFau
     `SELECT at FROM incident_events WHERE incident_id = $1 AND type = 'alarm_cleared' AND at > $2`,
     [fault.id, new Date(now.getTime() - policy.windowSeconds * 1000)],
   );
-  if (!isFlapping(clears.map((row) => new Date(row.at)), now, policy)) return;
+  // The lines are stamped with the transaction's start, a moment after `now` was read: a clear already
+  // on the timeline has happened, so the window ends at the latest of them (or now).
+  const clearTimes = clears.map((row) => new Date(row.at));
+  const end = new Date(Math.max(now.getTime(), ...clearTimes.map((at) => at.getTime())));
+  if (!isFlapping(clearTimes, end, policy)) return;
   await em.query(`UPDATE incidents SET flapping = true, version = version + 1, updated_at = now() WHERE id = $1`, [fault.id]);
   await repositories.timeline.append(fault.id, actor, { type: 'flapping', data: { cycles: policy.cycles, windowSeconds: policy.windowSeconds } });
   fault.flapping = true;
