@@ -43,7 +43,7 @@ export async function benchStack() {
     REDIS_URL,
     REDIS_PREFIX: prefix,
     PORT: String(port),
-    LOG_LEVEL: 'error',
+    LOG_LEVEL: process.env.BENCH_LOG_DIR ? 'log' : 'error',
     NODE_ENV: 'production',
     JWT_SECRET: randomBytes(32).toString('hex'),
     FORCE_PASSWORD_CHANGE: 'false',

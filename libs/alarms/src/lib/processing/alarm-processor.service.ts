@@ -32,6 +32,9 @@ export interface AlarmBatchResult {
  * marks them processed. A killed worker's transaction rolls back and the next tick (on any worker)
  * takes the same events; a lost Redis loses only the wake-up hint.
  */
+/** Incidents whose deadline jobs are moved concurrently after a batch. */
+const DEADLINE_MOVES_AT_ONCE = 100;
+
 @Injectable()
 export class AlarmProcessor implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(AlarmProcessor.name);
@@ -147,14 +150,17 @@ export class AlarmProcessor implements OnApplicationBootstrap, OnModuleDestroy {
    */
   private async afterCommit(changes: AppliedChanges): Promise<void> {
     const moves = [...changes.created, ...changes.updated];
-    for (const [incidentId, deadlines] of moves) {
+    // Each incident's cancel-then-schedule in order; many incidents at once (ioredis pipelines them), so a
+    // storm's thousands of new deadlines take round trips by the hundred, not one by one.
+    const move = async ([incidentId, deadlines]: (typeof moves)[number]): Promise<void> => {
       try {
         if (deadlines.cancel.length > 0) await this.effects.cancelDeadlines(incidentId, deadlines.cancel);
         if (deadlines.schedule.length > 0) await this.effects.scheduleDeadlines(incidentId, deadlines.schedule);
       } catch (error) {
         this.logger.warn(`deadline jobs of incident ${incidentId} not moved (${(error as Error).message}); the sweep re-asserts them`);
       }
-    }
+    };
+    for (let start = 0; start < moves.length; start += DEADLINE_MOVES_AT_ONCE) await Promise.all(moves.slice(start, start + DEADLINE_MOVES_AT_ONCE).map(move));
     try {
       const [created, updated] = await Promise.all([this.incidents.getDtos([...changes.created.keys()]), this.incidents.getDtos([...changes.updated.keys()])]);
       this.publisher.publishIncidentBatch(created, updated);
