@@ -171,6 +171,32 @@ describe('incident lists: keyset pages, filters, search, counts', () => {
     expect(items.map((item) => item.id)).toEqual(urgencyOrder(rows));
   });
 
+  it('leaves the children of a mass-outage parent out of the top level with topLevel=true, and only them', async () => {
+    // The demo seed files the Tràng Định storm under a correlation parent.
+    const children: { id: string; parent_incident_id: string }[] = await owner.query(
+      `SELECT id, parent_incident_id FROM incidents WHERE parent_incident_id IS NOT NULL AND status <> 'closed'`,
+    );
+    expect(children.length).toBeGreaterThanOrEqual(3);
+    const childIds = new Set(children.map((child) => child.id));
+    const rows = (await stored()).filter((row) => row.status !== 'closed' && !childIds.has(row.id));
+    const items = await walk(duty, 'topLevel=true', 17);
+    expect(items.map((item) => item.id)).toEqual(urgencyOrder(rows));
+    expect(items.map((item) => item.id)).toEqual(expect.arrayContaining([...new Set(children.map((child) => child.parent_incident_id))]));
+    expect(items.every((item) => item.parentIncidentId === null)).toBe(true);
+    const everything = await walk(duty, 'topLevel=false', 50);
+    expect(everything.filter((item) => childIds.has(item.id))).toHaveLength(childIds.size);
+    const [firstChild] = children;
+    if (!firstChild) throw new Error('no child');
+    const underParent = await walk(duty, `parent=${firstChild.parent_incident_id}`, 50);
+    expect(underParent.map((item) => item.id).sort()).toEqual(children.filter((child) => child.parent_incident_id === firstChild.parent_incident_id).map((child) => child.id).sort());
+    const badParent = await duty.request<ApiErrorBody>('GET', '/incidents?parent=not-a-uuid');
+    expect(badParent.status).toBe(400);
+    expect(JSON.stringify(badParent.body)).toContain('parent');
+    const bad = await duty.request<ApiErrorBody>('GET', '/incidents?topLevel=maybe');
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('topLevel');
+  });
+
   it('filters by commune and by site', async () => {
     const [sample] = (await stored()).filter((row) => row.status !== 'closed');
     if (!sample) throw new Error('no fixture');

@@ -26,6 +26,7 @@ const STORED_IN: Record<string, string[]> = {
   REPORT_KINDS: ['situation_reports.kind'],
   REPORT_TRIGGERS: ['situation_reports.trigger'],
   GENERATOR_DISPATCH_STATUSES: ['generator_dispatches.status'],
+  ROAMING_REQUEST_STATUSES: ['roaming_requests.status'],
 };
 
 /** Enumerations that no column is limited to, and why. */
@@ -52,7 +53,9 @@ const NOT_A_CHECKED_COLUMN: Record<string, string> = {
   ACK_LINK_REFUSALS: 'reasons a used or expired acknowledge link is refused (409 details.reason), never stored',
   GENERATOR_DISPATCH_STEPS: 'verbs of POST /battery/dispatches/:id/<step>, stored as generator_dispatches.status and its timestamp columns',
   GENERATOR_DISPATCH_REFUSALS: 'reasons a dispatch step is refused (409 details.reason), never stored',
+  ROAMING_REQUEST_REFUSALS: 'reasons a roaming request step is refused (409 details.reason), never stored',
   BATTERY_RUNTIME_BASES: 'what a battery estimate rests on, computed for GET /battery/countdown, never stored',
+  WEBHOOK_TIME_FORMATS: 'kept inside alarm_webhook_mappings.mapping (jsonb), checked by webhookMappingProblems',
 };
 
 const REGISTER_HINT = 'list it in STORED_IN or NOT_A_CHECKED_COLUMN in test/integration/schema.spec.ts';

@@ -5,7 +5,7 @@ import { AlarmIntake, type TmfAlarm } from '@netduty/alarms';
 import type { IssuedNmsApiKeyDto, NmsApiKeyDto, NmsSourceDto } from '@netduty/contracts';
 import { postBurst } from './support/burst-client';
 import { as, findSite, reportIncident, startApi, type ApiClient, type RunningApi } from './support/stack';
-import { responseValidators, tmf, type ResponseDefinition, type TmfErrorShape, type TmfResponse } from './support/tmf642';
+import { newNmsSource, responseValidators, tmf, type ResponseDefinition, type TmfErrorShape, type TmfResponse } from './support/tmf642';
 
 const run = randomBytes(3).toString('hex');
 const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
@@ -50,13 +50,7 @@ describe('TMF642 alarm intake', () => {
     };
   }
 
-  async function newSource(id: string, operatorCode: string): Promise<string> {
-    const created = await admin.request<NmsSourceDto>('POST', '/nms-sources', { id, operatorCode, name: `NMS ${id}` });
-    if (created.status !== 201) throw new Error(`source: ${created.status} ${JSON.stringify(created.body)}`);
-    const key = await admin.request<IssuedNmsApiKeyDto>('POST', `/nms-sources/${id}/keys`, { label: 'integration' });
-    if (key.status !== 201) throw new Error(`key: ${key.status} ${JSON.stringify(key.body)}`);
-    return key.body.key;
-  }
+  const newSource = (id: string, operatorCode: string) => newNmsSource(admin, id, operatorCode);
 
   const rowsOf = async (sourceSystemId: string, externalAlarmId?: string) =>
     (await api.dataSource.query(

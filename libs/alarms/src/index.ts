@@ -11,9 +11,17 @@ export { SourceSystemMismatchError, NotAlarmOwnerError } from './lib/sources/sou
 export { AlarmQueries } from './lib/queries/alarm-queries.service';
 export { alarmListQuery, ALARM_LIST_LIMITS, type AlarmListQuery } from './lib/queries/alarm-list-query';
 export { AlarmTasks } from './lib/tasks/alarm-tasks.service';
-export { HubSubscriptions } from './lib/hub/hub-subscriptions.service';
+export { HubSubscriptions, type TmfHubApi } from './lib/hub/hub-subscriptions.service';
+export { AlarmWebhooks, webhookAlarmChange } from './lib/webhook/alarm-webhooks.service';
+export { mapWebhookPayload, type WebhookAlarm, type WebhookMappingResult } from './lib/webhook/map-webhook-payload';
+export { validateWebhookMapping } from './lib/webhook/webhook-mapping';
 export { alarmCreateChange, alarmUpdateChange } from './lib/tmf642/alarm-body';
-export { selectFields } from './lib/tmf642/alarm-representation';
+export { selectFields, singleResourceFields } from './lib/tmf/tmf-query';
 export { tmf642Validator, tmf642Problems, type Tmf642Definition } from './lib/tmf642/tmf642-schemas';
 export * from './lib/tmf642/tmf642-resources';
 export * from './lib/battery';
+// SNMP traps (v2c, v3) into the same intake: the api imports SnmpTrapModule.
+export * from './lib/snmp';
+export * from './lib/roaming';
+// TMF621 Trouble Ticket over incidents, for the operators' ticketing systems.
+export * from './lib/tmf621';

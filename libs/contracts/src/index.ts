@@ -17,4 +17,6 @@ export * from './lib/duty';
 export * from './lib/analytics';
 export * from './lib/reports';
 export * from './lib/alarm-sources';
+export * from './lib/alarm-webhooks';
 export * from './lib/battery';
+export * from './lib/roaming';

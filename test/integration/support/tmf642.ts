@@ -2,6 +2,8 @@ import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { IssuedNmsApiKeyDto, NmsSourceDto } from '@netduty/contracts';
+import type { ApiClient } from './stack';
 
 /** The TMF642 document as the project ships it (copied from TM Forum's, Apache-2.0). */
 const SPEC_FILE = join(__dirname, '../../../libs/alarms/src/lib/tmf642/TMF642-Alarm-v4.0.0.swagger.json');
@@ -45,9 +47,14 @@ export interface TmfResponse<T = unknown> {
 }
 
 /** A request to a TMF642 route (outside /api/v1) with an NMS's key. */
-export async function tmf<T = unknown>(baseUrl: string, method: string, path: string, key: string | null, body?: unknown): Promise<TmfResponse<T>> {
+export function tmf<T = unknown>(baseUrl: string, method: string, path: string, key: string | null, body?: unknown): Promise<TmfResponse<T>> {
+  return tmfAt<T>(baseUrl, '/tmf-api/alarm/v4', method, path, key, body);
+}
+
+/** A request to any TMF API's route (`basePath` e.g. /tmf-api/troubleTicket/v4) with an NMS's key. */
+export async function tmfAt<T = unknown>(baseUrl: string, basePath: string, method: string, path: string, key: string | null, body?: unknown): Promise<TmfResponse<T>> {
   const started = performance.now();
-  const response = await fetch(`${baseUrl}/tmf-api/alarm/v4${path}`, {
+  const response = await fetch(`${baseUrl}${basePath}${path}`, {
     method,
     headers: { 'content-type': 'application/json', ...(key ? { 'x-api-key': key } : {}) },
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
@@ -55,6 +62,15 @@ export async function tmf<T = unknown>(baseUrl: string, method: string, path: st
   const elapsedMs = performance.now() - started;
   const text = await response.text();
   return { status: response.status, headers: response.headers, body: (text ? JSON.parse(text) : undefined) as T, elapsedMs };
+}
+
+/** An NMS source of an operator and one API key of it, made through the admin API (as an administrator would). */
+export async function newNmsSource(admin: ApiClient, id: string, operatorCode: string, name = `NMS ${id}`): Promise<string> {
+  const created = await admin.request<NmsSourceDto>('POST', '/nms-sources', { id, operatorCode, name });
+  if (created.status !== 201) throw new Error(`source: ${created.status} ${JSON.stringify(created.body)}`);
+  const key = await admin.request<IssuedNmsApiKeyDto>('POST', `/nms-sources/${id}/keys`, { label: 'integration' });
+  if (key.status !== 201) throw new Error(`key: ${key.status} ${JSON.stringify(key.body)}`);
+  return key.body.key;
 }
 
 export interface TmfErrorShape {

@@ -11,6 +11,7 @@ import { nmsThrottler } from './alarms/nms-rate-limit.guard';
 import { AnalyticsHttpModule } from './analytics/analytics.module';
 import { AuditHttpModule } from './audit/audit.module';
 import { BatteryHttpModule } from './battery/battery.module';
+import { RoamingHttpModule } from './roaming/roaming.module';
 import { AccessGuard } from './auth/access.guard';
 import { AuthHttpModule } from './auth/auth.module';
 import { HealthModule } from './health/health.module';
@@ -63,6 +64,7 @@ export class AppModule {
         ReportsHttpModule,
         AlarmsHttpModule,
         BatteryHttpModule,
+        RoamingHttpModule,
         HealthModule,
         RealtimeHttpModule,
       ],

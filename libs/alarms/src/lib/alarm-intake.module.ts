@@ -8,6 +8,7 @@ import { AlarmQueries } from './queries/alarm-queries.service';
 import { NmsKeyAuthenticator } from './sources/nms-key-authenticator';
 import { NmsSourcesService } from './sources/nms-sources.service';
 import { AlarmTasks } from './tasks/alarm-tasks.service';
+import { AlarmWebhooks } from './webhook/alarm-webhooks.service';
 
 /**
  * The api's half of the alarm path (TMF642): NMS sources and their keys, the group-commit intake, the
@@ -16,7 +17,7 @@ import { AlarmTasks } from './tasks/alarm-tasks.service';
  */
 @Module({
   imports: [AuditModule],
-  providers: [SiteDirectory, AlarmWakeUp, AlarmIntake, NmsKeyAuthenticator, NmsSourcesService, AlarmQueries, AlarmTasks, HubSubscriptions],
-  exports: [AlarmIntake, NmsKeyAuthenticator, NmsSourcesService, AlarmQueries, AlarmTasks, HubSubscriptions],
+  providers: [SiteDirectory, AlarmWakeUp, AlarmIntake, NmsKeyAuthenticator, NmsSourcesService, AlarmQueries, AlarmTasks, HubSubscriptions, AlarmWebhooks],
+  exports: [AlarmIntake, NmsKeyAuthenticator, NmsSourcesService, AlarmQueries, AlarmTasks, HubSubscriptions, AlarmWebhooks],
 })
 export class AlarmIntakeModule {}

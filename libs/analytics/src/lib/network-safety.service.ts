@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import type {
   CommuneRefDto,
   CoverageImpactDto,
+  IncidentCoverageImpactDto,
   EventPeriodStatusDto,
   NetworkSafetyDto,
   OperatorCode,
@@ -16,7 +17,9 @@ import type {
   SiteStateTally,
 } from '@netduty/contracts';
 import { SEVERITIES } from '@netduty/contracts';
-import type { IncidentScope } from '@netduty/domain';
+import { scopeFilterOf, type IncidentScope } from '@netduty/domain';
+import { applyScopeFilter, IncidentEntity } from '@netduty/persistence';
+import { NotFoundError } from '@netduty/platform-errors';
 import { AnalyticsSources, percentOf, withSource, type AnalyticsCriteria } from './analytics-sources';
 
 interface TallyRow {
@@ -247,6 +250,38 @@ export class NetworkSafetyService {
       withoutAnyService: rows.filter((row) => row.kind === 'none').map(commune),
       peopleAffected: null,
       populationNote: 'population_not_shipped',
+    };
+  }
+
+  /**
+   * The coverage an incident and its children (a mass-outage parent's) cost now: the province's coverage
+   * impact in the caller's scope, narrowed to the communes of their sites. A missing or unseen incident is
+   * not found.
+   */
+  async coverageOfIncident(scope: IncidentScope, incidentId: string): Promise<IncidentCoverageImpactDto> {
+    const query = this.dataSource
+      .getRepository(IncidentEntity)
+      .createQueryBuilder('incident')
+      .select('incident.id', 'id')
+      .addSelect('incident.communeCode', 'commune_code')
+      .addSelect('incident.parentIncidentId', 'parent_incident_id')
+      .where('(incident.id = :incidentId OR incident.parentIncidentId = :incidentId)', { incidentId });
+    applyScopeFilter(query, 'incident', scopeFilterOf(scope));
+    const rows: { id: string; commune_code: string; parent_incident_id: string | null }[] = await query.getRawMany();
+    if (!rows.some((row) => row.id === incidentId)) throw new NotFoundError('incident', incidentId);
+    const codes = new Set(rows.map((row) => row.commune_code));
+    const [coverage, communes]: [CoverageImpactDto, { code: string; name: string; former_district: string | null }[]] = await Promise.all([
+      this.coverage(scope, {}),
+      this.dataSource.query(`SELECT code, name, former_district FROM communes WHERE code = ANY($1::text[]) ORDER BY name`, [[...codes]]),
+    ]);
+    const inIncident = (commune: CommuneRefDto) => codes.has(commune.code);
+    return {
+      incidentId,
+      communes: communes.map((row) => ({ code: row.code, name: row.name, formerDistrict: row.former_district })),
+      byOperator: coverage.byOperator
+        .map((operator) => ({ operatorCode: operator.operatorCode, operatorName: operator.operatorName, communes: operator.communes.filter(inIncident) }))
+        .filter((operator) => operator.communes.length > 0),
+      withoutAnyService: coverage.withoutAnyService.filter(inIncident),
     };
   }
 }

@@ -37,6 +37,14 @@ export interface NmsApiKeyDto {
   lastUsedAt: IsoInstant | null;
 }
 
+/**
+ * Sets an NMS source's SNMPv2c trap community (PUT /nms-sources/{id}/snmp-community). Only its SHA-256
+ * is kept: it cannot be read back, only replaced or removed.
+ */
+export interface SetSnmpCommunityRequest {
+  community: string;
+}
+
 /** The answer to issuing a key: the only time its plaintext leaves the server. */
 export interface IssuedNmsApiKeyDto extends NmsApiKeyDto {
   /** Send as `X-API-Key`. Kept only as its SHA-256: lost, it cannot be shown again (issue another). */
@@ -46,6 +54,9 @@ export interface IssuedNmsApiKeyDto extends NmsApiKeyDto {
 export const NMS_SOURCE_LIMITS = {
   nameMaxLength: 120,
   labelMaxLength: 120,
+  /** An SNMPv2c community (RFC 3584 allows up to 255 octets; shorter ones are guessed). */
+  snmpCommunityMinLength: 8,
+  snmpCommunityMaxLength: 64,
   /** What nms_sources.id allows (its CHECK). */
   idPattern: '^[A-Za-z0-9][A-Za-z0-9._-]{1,62}$',
 } as const;

@@ -76,6 +76,19 @@ export interface CoverageImpactDto {
   populationNote: 'population_not_shipped';
 }
 
+/**
+ * What one incident and the children filed under it (a mass-outage parent) cost in coverage now: of the
+ * communes of their sites (those the caller may see), the ones where that operator has no BTS left in
+ * service, and the ones with no BTS of any operator in service (CoverageImpactDto's rule).
+ */
+export interface IncidentCoverageImpactDto {
+  incidentId: string;
+  /** The communes of the incident's and its children's sites. */
+  communes: CommuneRefDto[];
+  byOperator: { operatorCode: OperatorCode; operatorName: string; communes: CommuneRefDto[] }[];
+  withoutAnyService: CommuneRefDto[];
+}
+
 export interface EventPeriodStatusDto {
   id: string;
   name: string;

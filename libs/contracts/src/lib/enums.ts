@@ -102,8 +102,11 @@ export type PerceivedSeverity = (typeof PERCEIVED_SEVERITIES)[number];
 export const ALARM_ACK_STATES = ['acknowledged', 'unacknowledged'] as const;
 export type AlarmAckState = (typeof ALARM_ACK_STATES)[number];
 
-/** Where an incident came from: a person's report, a network alarm, or mass-outage correlation (a parent). */
-export const INCIDENT_ORIGINS = ['manual', 'alarm', 'correlation'] as const;
+/**
+ * Where an incident came from: a person's report, a network alarm, mass-outage correlation (a parent),
+ * or an issued roaming request (its 30-minute deadline; not a fault of the site it is filed at).
+ */
+export const INCIDENT_ORIGINS = ['manual', 'alarm', 'correlation', 'roaming'] as const;
 export type IncidentOrigin = (typeof INCIDENT_ORIGINS)[number];
 
 /** What many sites can share upstream: a power feeder or substation, a transmission (fibre) route, an aggregation node. */

@@ -36,6 +36,10 @@ export interface IncidentListQuery {
   site?: string[];
   /** Default true: only incidents that are not closed. `open=false&status=closed` is the history. */
   open?: boolean;
+  /** Default false. True: leave out the children of mass-outage parents (the board lists them under their parent). */
+  topLevel?: boolean;
+  /** Only the children filed under this mass-outage parent (its id). */
+  parent?: string;
   /** Reported at or after this instant. */
   from?: IsoInstant;
   /** Reported before this instant. */

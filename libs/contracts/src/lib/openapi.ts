@@ -57,6 +57,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/nms-sources/{id}/snmp-community": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the source's SNMPv2c trap community (its traps are dropped until one is set); 409 when another source has it */
+        put: operations["SnmpCommunitiesController_set"];
+        post?: never;
+        /** Remove the source's SNMPv2c community: its v2c traps are dropped from then on (within 10 s on other instances) */
+        delete: operations["SnmpCommunitiesController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/tmf-api/alarm/v4/alarm": {
         parameters: {
             query?: never;
@@ -189,6 +207,128 @@ export interface paths {
         post?: never;
         /** Unregister one of the NMS's own listeners */
         delete: operations["Tmf642HubController_unregister"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tmf-api/troubleTicket/v4/troubleTicket": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The operator's incidents as tickets, newest first; filters, fields, offset/limit with X-Total-Count and X-Result-Count */
+        get: operations["Tmf621TroubleTicketsController_list"];
+        put?: never;
+        /** Open a ticket (TroubleTicket_Create): reports an incident at the site named in relatedEntity */
+        post: operations["Tmf621TroubleTicketsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tmf-api/troubleTicket/v4/troubleTicket/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One ticket of the caller's operator (404 for any other) */
+        get: operations["Tmf621TroubleTicketsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Add notes (comments) and close or dispute (reopen) a resolved ticket (TroubleTicket_Update) */
+        patch: operations["Tmf621TroubleTicketsController_update"];
+        trace?: never;
+    };
+    "/tmf-api/troubleTicket/v4/hub": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Register a listener for ticket events (EventSubscriptionInput) */
+        post: operations["Tmf621HubController_register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tmf-api/troubleTicket/v4/hub/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Unregister one of the source's own ticket listeners */
+        delete: operations["Tmf621HubController_unregister"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/nms-sources/{id}/webhook-mapping": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The source's webhook mapping (404 when it has none) */
+        get: operations["AlarmWebhookMappingsController_mapping"];
+        /** Set the webhook mapping (JSONPath without scripts); 400 naming each field at fault */
+        put: operations["AlarmWebhookMappingsController_save"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/nms-sources/{id}/webhook-mapping/dry-run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Map a sample payload with the stored mapping (or `mapping` given here): its alarms and problems, nothing stored */
+        post: operations["AlarmWebhookMappingsController_dryRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alarm-webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Post a vendor payload of alarms (the path's id is the source's sourceSystemId, whose key is sent) */
+        post: operations["AlarmWebhooksController_receive"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1469,6 +1609,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/analytics/incidents/{id}/coverage-impact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Coverage an incident and its mass-outage children cost now: of their sites' communes, those an operator has no BTS in service in, and those without any (within the caller's scope) */
+        get: operations["AnalyticsController_incidentCoverage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/situation-reports": {
         parameters: {
             query?: never;
@@ -1709,6 +1866,98 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/roaming/proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Communes where an operator lost every BTS while another still serves: proposed roaming, with any live request
+         * @description Computed now from site state. Also the communes with no operator on air (no host to roam onto) and live requests no longer needed (the lost operator is back).
+         */
+        get: operations["RoamingController_proposals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roaming/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Roaming requests, newest first (live by default; status=all for every one, dismissed proposals included) */
+        get: operations["RoamingController_list"];
+        put?: never;
+        /**
+         * Issue a roaming request (30-minute deadline, ROAMING_DEADLINE_SECONDS), carried by an incident for the host operator that escalates like any other
+         * @description 422 unprocessable_input naming lostOperator or hostOperator when the commune is not proposed for that pair now; 409 already_exists (lostOperator) while a request for the commune and operator is live.
+         */
+        post: operations["RoamingController_issue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roaming/requests/{id}/in-effect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The host operator confirms roaming is on: the incident is resolved; a repeat changes nothing; 409 once ended */
+        post: operations["RoamingController_inEffect"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roaming/requests/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Roaming switched off or no longer needed: the request ends (its incident resolved if still open); a repeat changes nothing */
+        post: operations["RoamingController_end"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roaming/dismissals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set a proposal aside while this outage lasts; 422 when it is not proposed now, 409 while a request is live */
+        post: operations["RoamingController_dismiss"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/health": {
         parameters: {
             query?: never;
@@ -1742,6 +1991,10 @@ export interface components {
         CreateNmsApiKeyBody: {
             /** @example NMS primary, 2026 */
             label: string;
+        };
+        SetSnmpCommunityBody: {
+            /** @description printable ASCII without spaces, as network elements configure it; kept only as its SHA-256 */
+            community: string;
         };
         ReportIncidentBody: {
             /**
@@ -2169,6 +2422,31 @@ export interface components {
             team: string;
             note?: string;
         };
+        IssueRoamingRequestBody: {
+            /**
+             * @description The commune where the lost operator has every BTS down
+             * @example 05977
+             */
+            communeCode: string;
+            /**
+             * @description The operator that lost every BTS there
+             * @enum {string}
+             */
+            lostOperator: "viettel" | "vnpt" | "mobifone" | "vnpost" | "viettelpost";
+            /**
+             * @description The operator asked to carry its subscribers (one still on air there)
+             * @enum {string}
+             */
+            hostOperator: "viettel" | "vnpt" | "mobifone" | "vnpost" | "viettelpost";
+            note?: string;
+        };
+        DismissRoamingProposalBody: {
+            /** @example 05977 */
+            communeCode: string;
+            /** @enum {string} */
+            lostOperator: "viettel" | "vnpt" | "mobifone" | "vnpost" | "viettelpost";
+            note?: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -2265,6 +2543,48 @@ export interface operations {
             path: {
                 id: string;
                 keyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SnmpCommunitiesController_set: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetSnmpCommunityBody"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SnmpCommunitiesController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
             };
             cookie?: never;
         };
@@ -2454,6 +2774,349 @@ export interface operations {
             };
         };
     };
+    Tmf621TroubleTicketsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Tmf621TroubleTicketsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Tmf621TroubleTicketsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Tmf621TroubleTicketsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Tmf621HubController_register: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Tmf621HubController_unregister: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AlarmWebhookMappingsController_mapping: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AlarmWebhookMappingsController_save: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @default $
+                     * @example $.data[*].alarmList[*]
+                     */
+                    items?: string;
+                    externalAlarmId: {
+                        /** @example $.neName */
+                        path?: string;
+                        value?: string;
+                    };
+                    siteCode: {
+                        /** @example $.neName */
+                        path?: string;
+                        value?: string;
+                    };
+                    perceivedSeverity: {
+                        /** @example $.neName */
+                        path?: string;
+                        value?: string;
+                        /**
+                         * @example {
+                         *       "CRIT": "critical"
+                         *     }
+                         */
+                        valueMap?: {
+                            [key: string]: string;
+                        };
+                    };
+                    probableCause: {
+                        /** @example $.neName */
+                        path?: string;
+                        value?: string;
+                        /**
+                         * @example {
+                         *       "CRIT": "critical"
+                         *     }
+                         */
+                        valueMap?: {
+                            [key: string]: string;
+                        };
+                    };
+                    alarmType: {
+                        /** @example $.neName */
+                        path?: string;
+                        value?: string;
+                        /**
+                         * @example {
+                         *       "CRIT": "critical"
+                         *     }
+                         */
+                        valueMap?: {
+                            [key: string]: string;
+                        };
+                    };
+                    specificProblem?: {
+                        /** @example $.neName */
+                        path?: string;
+                        value?: string;
+                    };
+                    raisedTime: {
+                        path: string;
+                        /** @enum {string} */
+                        format?: "iso8601" | "epoch_milliseconds" | "epoch_seconds";
+                    };
+                    clearedTime?: {
+                        path: string;
+                        /** @enum {string} */
+                        format?: "iso8601" | "epoch_milliseconds" | "epoch_seconds";
+                    };
+                    clear?: {
+                        path: string;
+                        clearedValues: string[];
+                    };
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AlarmWebhookMappingsController_dryRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    payload: unknown;
+                    mapping?: {
+                        /**
+                         * @default $
+                         * @example $.data[*].alarmList[*]
+                         */
+                        items?: string;
+                        externalAlarmId: {
+                            /** @example $.neName */
+                            path?: string;
+                            value?: string;
+                        };
+                        siteCode: {
+                            /** @example $.neName */
+                            path?: string;
+                            value?: string;
+                        };
+                        perceivedSeverity: {
+                            /** @example $.neName */
+                            path?: string;
+                            value?: string;
+                            /**
+                             * @example {
+                             *       "CRIT": "critical"
+                             *     }
+                             */
+                            valueMap?: {
+                                [key: string]: string;
+                            };
+                        };
+                        probableCause: {
+                            /** @example $.neName */
+                            path?: string;
+                            value?: string;
+                            /**
+                             * @example {
+                             *       "CRIT": "critical"
+                             *     }
+                             */
+                            valueMap?: {
+                                [key: string]: string;
+                            };
+                        };
+                        alarmType: {
+                            /** @example $.neName */
+                            path?: string;
+                            value?: string;
+                            /**
+                             * @example {
+                             *       "CRIT": "critical"
+                             *     }
+                             */
+                            valueMap?: {
+                                [key: string]: string;
+                            };
+                        };
+                        specificProblem?: {
+                            /** @example $.neName */
+                            path?: string;
+                            value?: string;
+                        };
+                        raisedTime: {
+                            path: string;
+                            /** @enum {string} */
+                            format?: "iso8601" | "epoch_milliseconds" | "epoch_seconds";
+                        };
+                        clearedTime?: {
+                            path: string;
+                            /** @enum {string} */
+                            format?: "iso8601" | "epoch_milliseconds" | "epoch_seconds";
+                        };
+                        clear?: {
+                            path: string;
+                            clearedValues: string[];
+                        };
+                    };
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AlarmWebhooksController_receive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     IncidentsController_list: {
         parameters: {
             query?: {
@@ -2469,6 +3132,10 @@ export interface operations {
                 site?: string[];
                 /** @description only incidents that are not closed; open=false&status=closed is the history */
                 open?: boolean;
+                /** @description true: leave out incidents filed under a mass-outage parent (the board shows them under their parent) */
+                topLevel?: boolean;
+                /** @description only the children filed under this mass-outage parent */
+                parent?: string;
                 /** @description reported at or after */
                 from?: string;
                 /** @description reported before */
@@ -2533,6 +3200,10 @@ export interface operations {
                 site?: string[];
                 /** @description only incidents that are not closed; open=false&status=closed is the history */
                 open?: boolean;
+                /** @description true: leave out incidents filed under a mass-outage parent (the board shows them under their parent) */
+                topLevel?: boolean;
+                /** @description only the children filed under this mass-outage parent */
+                parent?: string;
                 /** @description reported at or after */
                 from?: string;
                 /** @description reported before */
@@ -4331,6 +5002,25 @@ export interface operations {
             };
         };
     };
+    AnalyticsController_incidentCoverage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     SituationReportsController_list: {
         parameters: {
             query?: {
@@ -4657,6 +5347,122 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RoamingController_proposals: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RoamingController_list: {
+        parameters: {
+            query?: {
+                status?: "live" | "all";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RoamingController_issue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IssueRoamingRequestBody"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RoamingController_inEffect: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RoamingController_end: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RoamingController_dismiss: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DismissRoamingProposalBody"];
+            };
+        };
+        responses: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };

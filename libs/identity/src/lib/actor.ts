@@ -12,6 +12,12 @@ export interface Actor {
   permissions: Permission[];
   scope: IncidentScope;
   sessionId: string;
+  /**
+   * A system acting through the use cases rather than a person (a ticketing system over TMF621): its
+   * userId is a stable identifier of its own (it owns its idempotency keys), not an account's, so it
+   * is never recorded as the reporting account.
+   */
+  system?: boolean;
 }
 
 /** The worker and the seeder act as the system, which sees everything. */

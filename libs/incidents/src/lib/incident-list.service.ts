@@ -298,6 +298,8 @@ export class IncidentListService {
     applyScopeFilter(builder, 'incident', scopeFilterOf(scope));
     if (query.open !== false) builder.andWhere(openIncidentSql('incident'));
     if (query.status?.length) builder.andWhere('incident.status IN (:...status)', { status: query.status });
+    if (query.topLevel === true) builder.andWhere('incident.parentIncidentId IS NULL');
+    if (query.parent) builder.andWhere('incident.parentIncidentId = :parent', { parent: query.parent });
     if (query.severity?.length) builder.andWhere('incident.severity IN (:...severity)', { severity: query.severity });
     if (query.priority?.length) builder.andWhere('incident.priority IN (:...priority)', { priority: query.priority });
     if (query.category?.length) builder.andWhere('incident.category IN (:...category)', { category: query.category });

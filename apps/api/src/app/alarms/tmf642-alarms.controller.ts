@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { AlarmIntake, alarmCreateChange, alarmListQuery, AlarmQueries, alarmUpdateChange, NotAlarmOwnerError, selectFields, type NmsCaller, type TmfAlarm } from '@netduty/alarms';
-import { InvalidInputError } from '@netduty/platform-errors';
+import { AlarmIntake, alarmCreateChange, alarmListQuery, AlarmQueries, alarmUpdateChange, NotAlarmOwnerError, selectFields, singleResourceFields, type NmsCaller, type TmfAlarm } from '@netduty/alarms';
 import { CurrentNms, NmsKeyAuthenticated, NmsWriteLimited } from './nms-key.decorators';
+import { tmfPage } from './tmf-page';
 
 /**
  * TMF642 Alarm Management v4, the alarm resource, for the operators' NMSs (exactly at
@@ -45,17 +45,12 @@ export class Tmf642AlarmsController {
   @ApiOperation({ summary: "The operator's alarms, newest raised first; filters, fields, offset/limit with X-Total-Count and X-Result-Count" })
   async list(@Query() query: Record<string, unknown>, @CurrentNms() nms: NmsCaller, @Res({ passthrough: true }) response: Response): Promise<Record<string, unknown>[]> {
     const parsed = alarmListQuery(query);
-    const { items, total } = await this.queries.list(nms, parsed);
-    response.setHeader('X-Total-Count', String(total));
-    response.setHeader('X-Result-Count', String(items.length));
-    return items.map((item) => selectFields(item, parsed.fields));
+    return tmfPage(response, await this.queries.list(nms, parsed), parsed.fields);
   }
 
   @Get('alarm/:id')
   async get(@Param('id') id: string, @Query() query: Record<string, unknown>, @CurrentNms() nms: NmsCaller): Promise<Record<string, unknown>> {
-    const unknown = Object.keys(query).filter((name) => name !== 'fields');
-    if (unknown.length > 0) throw new InvalidInputError(unknown.map((field) => ({ field, code: 'unknown_field' })));
-    const fields = typeof query['fields'] === 'string' ? query['fields'].split(',').map((field) => field.trim()).filter(Boolean) : null;
+    const fields = singleResourceFields(query);
     return selectFields(await this.queries.get(nms, id), fields);
   }
 

@@ -43,13 +43,3 @@ export function tmfAlarm(alarm: StoredAlarm, siteCode: string, relations: AlarmR
     '@type': 'Alarm',
   };
 }
-
-/** Attributes every selection keeps (TMF630: a resource is always identified). */
-const ALWAYS_SELECTED = ['id', 'href', '@type'];
-
-/** `fields=state,perceivedSeverity`: only those attributes, with the alarm's identity. */
-export function selectFields(alarm: TmfAlarm, fields: readonly string[] | null): Record<string, unknown> {
-  if (!fields) return alarm;
-  const wanted = new Set([...ALWAYS_SELECTED, ...fields]);
-  return Object.fromEntries(Object.entries(alarm).filter(([name]) => wanted.has(name)));
-}

@@ -6,3 +6,4 @@ export * from './correlation';
 export * from './correlation-parent';
 export * from './battery-runtime';
 export * from './generator-dispatch';
+export * from './roaming';

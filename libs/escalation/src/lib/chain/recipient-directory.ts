@@ -17,17 +17,17 @@ export class RecipientDirectory {
 
   async resolve(em: EntityManager, incident: IncidentEntity, level: EscalationLevelSpec, at: Date): Promise<{ recipients: EscalationRecipientDto[]; unmatched: string[] }> {
     const responderIds = (await em.getRepository(IncidentResponderEntity).findBy({ incidentId: incident.id })).map((row) => row.responderId);
-    const [responderUsers, activeUsers, coveringClusters, roster] = await Promise.all([
-      responderIds.length ? em.getRepository(UserEntity).findBy({ responderId: In(responderIds), active: true }) : Promise.resolve([]),
-      em.getRepository(UserEntity).findBy({ active: true }),
-      em
-        .getRepository(ClusterEntity)
-        .createQueryBuilder('cluster')
-        .innerJoin('cluster.communes', 'commune', 'commune.code = :commune', { commune: incident.communeCode })
-        .where('cluster.operatorCode = :operator', { operator: incident.operatorCode })
-        .getMany(),
-      this.rosters.onDutyResolver(em),
-    ]);
+    // One after another: a transaction is one connection, and pg runs its queries in turn anyway (queued
+    // concurrent queries on one client are deprecated and go away in pg 9).
+    const responderUsers = responderIds.length ? await em.getRepository(UserEntity).findBy({ responderId: In(responderIds), active: true }) : [];
+    const activeUsers = await em.getRepository(UserEntity).findBy({ active: true });
+    const coveringClusters = await em
+      .getRepository(ClusterEntity)
+      .createQueryBuilder('cluster')
+      .innerJoin('cluster.communes', 'commune', 'commune.code = :commune', { commune: incident.communeCode })
+      .where('cluster.operatorCode = :operator', { operator: incident.operatorCode })
+      .getMany();
+    const roster = await this.rosters.onDutyResolver(em);
     const clusterIds = new Set(coveringClusters.map((cluster) => cluster.id));
     const clusterLeadUserIds = roster.groups
       .filter((group) => group.kind === 'cluster' && group.clusterId !== null && clusterIds.has(group.clusterId))

@@ -64,7 +64,7 @@ export class ReportIncident {
           description: command.description,
           reporterName,
           // Cluster staff act under their own accounts: the report keeps who and how to call them back.
-          reportedBy: actor.userId,
+          reportedBy: actor.system ? null : actor.userId,
           reporterPhone: actor.phone ?? null,
           reportedAt,
           acknowledge: opened.acknowledge,

@@ -1,6 +1,7 @@
 import { AlarmEntity } from './alarm.entity';
 import { AlarmEventEntity } from './alarm-event.entity';
 import { AlarmRuleEntity } from './alarm-rule.entity';
+import { AlarmWebhookMappingEntity } from './alarm-webhook-mapping.entity';
 import { MaintenanceWindowEntity } from './maintenance-window.entity';
 import { NmsApiKeyEntity } from './nms-api-key.entity';
 import { NmsSourceEntity } from './nms-source.entity';
@@ -10,6 +11,7 @@ import { ShiftHandoverEntity } from './shift-handover.entity';
 import { EscalationPolicyEntity } from './escalation-policy.entity';
 import { EventPeriodEntity } from './event-period.entity';
 import { GeneratorDispatchEntity } from './generator-dispatch.entity';
+import { RoamingRequestEntity } from './roaming-request.entity';
 import { AuditEntryEntity } from './audit-entry.entity';
 import { BatteryEstimateEntity } from './battery-estimate.entity';
 import { ClusterCommuneEntity } from './cluster-commune.entity';
@@ -70,12 +72,14 @@ export {
   AlarmEntity,
   AlarmEventEntity,
   AlarmRuleEntity,
+  AlarmWebhookMappingEntity,
   MaintenanceWindowEntity,
   NmsApiKeyEntity,
   NmsSourceEntity,
   TmfHubSubscriptionEntity,
   GeneratorDispatchEntity,
   BatteryEstimateEntity,
+  RoamingRequestEntity,
 };
 
 export const ENTITIES = [
@@ -117,4 +121,6 @@ export const ENTITIES = [
   TmfHubSubscriptionEntity,
   GeneratorDispatchEntity,
   BatteryEstimateEntity,
+  AlarmWebhookMappingEntity,
+  RoamingRequestEntity,
 ];

@@ -88,6 +88,21 @@ describe('configuration read at boot', () => {
     }
   });
 
+  it('keeps the SNMP trap receiver off unless a port is set, and validates its v3 users', () => {
+    expect(loadAppConfig({ JWT_SECRET })).toMatchObject({ SNMP_TRAP_PORT: 0, SNMP_TRAP_ADDRESS: '0.0.0.0', SNMP_V3_USERS: [] });
+    const user = { user: 'vt-nms', sourceSystemId: 'viettel-nms', authKey: 'auth-pass-1', privKey: 'priv-pass-1' };
+    expect(loadAppConfig({ JWT_SECRET, SNMP_TRAP_PORT: '1162', SNMP_TRAP_ADDRESS: '127.0.0.1', SNMP_V3_USERS: JSON.stringify([user]) })).toMatchObject({
+      SNMP_TRAP_PORT: 1162,
+      SNMP_TRAP_ADDRESS: '127.0.0.1',
+      SNMP_V3_USERS: [user],
+    });
+    expect(() => loadAppConfig({ JWT_SECRET, SNMP_TRAP_PORT: '70000' })).toThrow(/SNMP_TRAP_PORT/);
+    expect(() => loadAppConfig({ JWT_SECRET, SNMP_TRAP_ADDRESS: 'localhost' })).toThrow(/SNMP_TRAP_ADDRESS: must be an IPv4 address/);
+    expect(() => loadAppConfig({ JWT_SECRET, SNMP_V3_USERS: '{not json' })).toThrow(/SNMP_V3_USERS: must be JSON/);
+    expect(() => loadAppConfig({ JWT_SECRET, SNMP_V3_USERS: JSON.stringify([{ ...user, authKey: 'short' }]) })).toThrow(/SNMP_V3_USERS\.0\.authKey: must be at least 8 characters/);
+    expect(() => loadAppConfig({ JWT_SECRET, SNMP_V3_USERS: JSON.stringify([user, { ...user, sourceSystemId: 'other' }]) })).toThrow(/SNMP_V3_USERS: names a user twice/);
+  });
+
   it('reads Redis connection options from a URL', () => {
     expect(redisOptionsFromUrl('redis://:s%40cret@cache.internal:6380/2')).toMatchObject({
       host: 'cache.internal',

@@ -132,6 +132,8 @@ const schema = z.object({
   /** Flapping: this many raise/clear cycles within the window flag the incident and hold its notifications. */
   ALARM_FLAP_CYCLES: z.coerce.number().int().min(2).max(100).default(3),
   ALARM_FLAP_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
+  /** Inter-operator roaming: an issued request's deadline (the 2025 typhoon directives: 30 minutes), escalated like any incident deadline. */
+  ROAMING_DEADLINE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(1_800),
   /**
    * Alarm intake (group commit): a batch is written when it holds this many alarms… (at most 3,000: 19
    * bind parameters an alarm stay under PostgreSQL's 65,535 per statement)
@@ -143,6 +145,42 @@ const schema = z.object({
   ALARM_INTAKE_MAX_PENDING: z.coerce.number().int().min(1).max(1_000_000).default(20_000),
   /** Alarm writes per second per NMS (sourceSystemId), across every api instance; more is 429 with Retry-After. */
   ALARM_RATE_LIMIT_PER_SECOND: z.coerce.number().int().min(1).max(1_000_000).default(2_000),
+  /** UDP port of the SNMP trap receiver (v2c and v3) in the api process; 0 or unset: no receiver. */
+  SNMP_TRAP_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  /** Address the trap receiver binds to (0.0.0.0: every IPv4 interface). */
+  SNMP_TRAP_ADDRESS: z
+    .string()
+    .trim()
+    .default('0.0.0.0')
+    .refine((value) => isIP(value) === 4, 'must be an IPv4 address (0.0.0.0 for every interface)'),
+  /**
+   * SNMPv3 trap users, as JSON: [{"user","sourceSystemId","authKey","privKey"}], each SHA + AES
+   * (authPriv). The keys are read here, not stored: see libs/alarms/src/lib/snmp/snmp-v3-users.ts.
+   */
+  SNMP_V3_USERS: z
+    .string()
+    .trim()
+    .default('[]')
+    .transform((value, context) => {
+      try {
+        return JSON.parse(value) as unknown;
+      } catch {
+        context.addIssue({ code: 'custom', message: 'must be JSON: [{"user","sourceSystemId","authKey","privKey"}]' });
+        return z.NEVER;
+      }
+    })
+    .pipe(
+      z
+        .array(
+          z.strictObject({
+            user: z.string().regex(/^[A-Za-z0-9._-]{1,32}$/, 'must be 1-32 letters, digits, . _ -'),
+            sourceSystemId: z.string().min(2).max(63),
+            authKey: z.string().min(8, 'must be at least 8 characters (USM)').max(256),
+            privKey: z.string().min(8, 'must be at least 8 characters (USM)').max(256),
+          }),
+        )
+        .refine((users) => new Set(users.map((entry) => entry.user)).size === users.length, 'names a user twice'),
+    ),
     // 'info' is accepted as the usual spelling of Nest's 'log'.
   LOG_LEVEL: z
     .enum(['error', 'warn', 'info', 'log', 'debug', 'verbose'])

@@ -77,6 +77,17 @@ export class IncidentListQueryParams implements IncidentListQuery {
   @IsBoolean()
   open?: boolean;
 
+  @ApiPropertyOptional({ default: false, description: 'true: leave out incidents filed under a mass-outage parent (the board shows them under their parent)' })
+  @Optional()
+  @Transform(booleanParam)
+  @IsBoolean()
+  topLevel?: boolean;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'only the children filed under this mass-outage parent' })
+  @Optional()
+  @IsUUID('all')
+  parent?: string;
+
   @ApiPropertyOptional({ format: 'date-time', description: 'reported at or after' })
   @Optional()
   @IsISO8601({ strict: true })

@@ -1,0 +1,3 @@
+export * from './roaming.module';
+export * from './roaming.service';
+export * from './roaming-errors';
