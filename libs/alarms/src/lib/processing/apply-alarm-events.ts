@@ -2,6 +2,7 @@ import type { IncidentCategory } from '@netduty/contracts';
 import { incidentSeverityFor, isFlapping, matchAlarmRule, openIncident, reraiseReopens, type AlarmRule, type FlapPolicy } from '@netduty/domain';
 import { managerOf, type IncidentRepositories } from '@netduty/incidents';
 import { noChanges, noteUpdated, resolveBySystem, transitionBySystem, type AppliedChanges } from './applied-changes';
+import { AlarmLinks, TimelineBuffer } from './batch-writes';
 import { loadSiteFaults, markProcessed, type PendingAlarmEvent, type SiteFault } from './pending-alarms';
 
 export interface AlarmApplyPolicy {
@@ -28,16 +29,20 @@ function describe(event: PendingAlarmEvent): string {
  * - a clear notes itself on the incident's timeline and, when it was the incident's last active alarm
  *   and the rule resolves on clear, resolves the incident (acknowledging it first if nobody had: the
  *   source's clear is the acknowledgement).
- * The events are marked processed in the same transaction.
+ * The events are marked processed in the same transaction. Timeline lines and alarm-to-incident links are
+ * written in bulk (TimelineBuffer, AlarmLinks), flushed before the batch reads either.
  */
 export async function applyAlarmEvents(
-  repositories: IncidentRepositories,
+  unbuffered: IncidentRepositories,
   events: readonly PendingAlarmEvent[],
   rules: readonly AlarmRule[],
   policy: AlarmApplyPolicy,
   now: Date,
 ): Promise<AppliedChanges> {
+  const timeline = new TimelineBuffer(unbuffered.timeline);
+  const repositories: IncidentRepositories = { ...unbuffered, timeline };
   const em = managerOf(repositories.transaction);
+  const links = new AlarmLinks(em);
   const changes = noChanges();
   const siteIds = [...new Set(events.map((event) => event.site.id))];
   const faults = new Map<string, SiteFault>();
@@ -60,6 +65,7 @@ export async function applyAlarmEvents(
     if (clearing) {
       const fault = current ? faultsById.get(current) : undefined;
       if (!current || !fault || fault.status === 'resolved' || fault.status === 'closed') continue;
+      await links.flush();
       const stillActive: { count: string }[] = await em.query(
         `SELECT count(*)::text AS count FROM alarms WHERE incident_id = $1 AND id <> $2 AND state <> 'cleared' AND perceived_severity <> 'cleared'`,
         [current, event.alarm.id],
@@ -95,6 +101,7 @@ export async function applyAlarmEvents(
       const reopened = await transitionBySystem(repositories, changes, incident, 'reopen', actor, `${event.alarm.specificProblem ?? event.alarm.probableCause}: raised again at source`, now);
       fault.status = reopened.status;
       target = fault.id;
+      await timeline.flush();
       await flagIfFlapping(repositories, fault, actor, policy.flap, now);
     } else {
       const { priority, window } = await repositories.slaPolicies.termsFor(severity, event.site, now);
@@ -122,7 +129,7 @@ export async function applyAlarmEvents(
     }
 
     if (current !== target) {
-      await em.query(`UPDATE alarms SET incident_id = $1 WHERE id = $2`, [target, event.alarm.id]);
+      links.link(event.alarm.id, target);
       attachedTo.set(event.alarm.id, target);
     }
     if (event.state === 'raised' || current !== target) {
@@ -141,6 +148,8 @@ export async function applyAlarmEvents(
     }
   }
 
+  await links.flush();
+  await timeline.flush();
   await markProcessed(em, events.map((event) => event.eventId));
   return changes;
 }

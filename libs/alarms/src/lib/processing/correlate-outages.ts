@@ -152,7 +152,7 @@ export async function correlateOutages(repositories: IncidentRepositories, polic
         linked.map((child) => child.id),
       ]);
       const parentLine = { type: 'correlated' as const, data: { kind, key, parent: { id: parent.id, reference: parent.reference } } };
-      await repositories.timeline.appendEach(linked.map((child) => ({ incidentId: child.id, event: parentLine })), CORRELATION_ACTOR);
+      await repositories.timeline.appendEach(linked.map((child) => ({ incidentId: child.id, actor: CORRELATION_ACTOR, event: parentLine })));
       for (const child of linked) noteUpdated(changes, child.id);
       await repositories.timeline.append(parent.id, CORRELATION_ACTOR, {
         type: 'correlated',

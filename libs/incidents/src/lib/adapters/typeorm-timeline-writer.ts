@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { NewTimelineEvent } from '@netduty/domain';
-import type { TimelineWriter } from '../ports/timeline-writer';
+import type { TimelineLineToAppend, TimelineWriter } from '../ports/timeline-writer';
 import { IncidentEventEntity } from '@netduty/persistence';
 import { appendTimelineEvent } from '../timeline';
 
@@ -14,9 +14,9 @@ export class TypeOrmTimelineWriter implements TimelineWriter {
     await appendTimelineEvent(this.em, incidentId, event.type, actor, event.data, at);
   }
 
-  async appendEach(lines: readonly { incidentId: string; event: NewTimelineEvent }[], actor: string): Promise<void> {
+  async appendEach(lines: readonly TimelineLineToAppend[]): Promise<void> {
     for (let start = 0; start < lines.length; start += ROWS_PER_INSERT) {
-      const rows = lines.slice(start, start + ROWS_PER_INSERT).map(({ incidentId, event }) => ({ incidentId, type: event.type, actor, data: event.data as never }));
+      const rows = lines.slice(start, start + ROWS_PER_INSERT).map(({ incidentId, actor, event }) => ({ incidentId, type: event.type, actor, data: event.data as never }));
       await this.em.getRepository(IncidentEventEntity).insert(rows);
     }
   }

@@ -289,8 +289,8 @@ export class InMemoryUnitOfWork extends UnitOfWork {
         async append(incidentId, actor, event) {
           state.timeline.push({ incidentId, actor, event });
         },
-        async appendEach(lines, actor) {
-          for (const { incidentId, event } of lines) state.timeline.push({ incidentId, actor, event });
+        async appendEach(lines) {
+          for (const { incidentId, actor, event } of lines) state.timeline.push({ incidentId, actor, event });
         },
       },
       slaPolicies: {
