@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { IncidentStatus, TimelineEventType } from '@netduty/contracts';
-import { deadlinesAtReport, restoreDeadlineAtReopen, rosterProblems } from '@netduty/domain';
+import { deadlinesAtReport, parentTitle, restoreDeadlineAtReopen, rosterProblems } from '@netduty/domain';
 import { insertIncident } from '@netduty/incidents';
 import { siteSearchText } from '@netduty/inventory';
 import { UserAdminService } from '@netduty/identity';
@@ -28,6 +28,10 @@ import { APP_CONFIG, type AppConfig } from '@netduty/platform-config';
 import { seedDemoNotifications } from './demo-notifications';
 import { DEMO_SEED_OPTIONS, type DemoSeedOptions } from './demo-seed-options';
 import type { DemoIncidentSpec, DemoProvince } from './types';
+import { STORM_FEEDER } from './upstreams';
+
+/** Who the demo's mass-outage parent is reported by: the same actor as the worker's correlation. */
+const STORM_CORRELATION_ACTOR = 'netduty-correlation';
 
 export interface SeedSummary {
   communes: number;
@@ -266,17 +270,86 @@ export class DemoSeeder {
   private async seedIncidents(em: EntityManager, province: DemoProvince, now: Date): Promise<number> {
     const sites = new Map((await em.getRepository(SiteEntity).find()).map((site) => [site.code, site]));
     const policies = await em.getRepository(SlaPolicyEntity).find();
+    const seeded: { id: string; site: SiteEntity; spec: DemoIncidentSpec }[] = [];
     for (const spec of [...province.incidents].sort((a, b) => b.reportedMinutesAgo - a.reportedMinutesAgo)) {
       const site = sites.get(spec.siteCode);
       if (!site) throw new Error(`demo incident ${spec.key} names unknown site ${spec.siteCode}`);
       const policy = policies.find((candidate) => candidate.severity === spec.severity && candidate.priority === site.priority);
       if (!policy) throw new Error(`no SLA policy for ${spec.severity}/${site.priority}`);
-      await this.seedIncident(em, spec, site, policy, now);
+      seeded.push({ id: await this.seedIncident(em, spec, site, policy, now), site, spec });
     }
-    return province.incidents.length;
+    const parents = await this.seedStormParents(em, seeded, policies, now);
+    return province.incidents.length + parents;
   }
 
-  private async seedIncident(em: EntityManager, spec: DemoIncidentSpec, site: SiteEntity, policy: SlaPolicyEntity, now: Date) {
+  /**
+   * The Tràng Định storm as correlation leaves it: per operator, the open mains failures of sites on
+   * STORM_FEEDER (at least ALARM_CORRELATION_MIN_SITES of them, as the worker's rule) filed under one
+   * critical parent at the first site that lost mains, so the board opens on a parent with its children
+   * and their battery countdowns.
+   */
+  private async seedStormParents(
+    em: EntityManager,
+    seeded: readonly { id: string; site: SiteEntity; spec: DemoIncidentSpec }[],
+    policies: readonly SlaPolicyEntity[],
+    now: Date,
+  ): Promise<number> {
+    const storm = seeded.filter(({ site, spec }) => site.powerFeeder === STORM_FEEDER && spec.category === 'mains_failure' && spec.status !== 'closed' && spec.status !== 'resolved');
+    let parents = 0;
+    for (const operatorCode of new Set(storm.map(({ site }) => site.operatorCode))) {
+      const children = storm.filter(({ site }) => site.operatorCode === operatorCode).sort((a, b) => b.spec.reportedMinutesAgo - a.spec.reportedMinutesAgo);
+      const first = children[0];
+      if (!first || children.length < this.config.ALARM_CORRELATION_MIN_SITES) continue;
+      const tier = (['P0', 'P1', 'P2'] as const).find((candidate) => children.some(({ site }) => site.priority === candidate)) ?? 'P2';
+      const policy = policies.find((candidate) => candidate.severity === 'critical' && candidate.priority === tier);
+      if (!policy) throw new Error(`no SLA policy for critical/${tier}`);
+      const reportedAt = new Date(now.getTime() - first.spec.reportedMinutesAgo * 60_000 + 60_000);
+      const deadlines = deadlinesAtReport(reportedAt, policy);
+      const title = (language: 'vi' | 'en') => parentTitle('power_feeder', STORM_FEEDER, language);
+      const parentId = await insertIncident(
+        em,
+        { ...first.site, priority: tier },
+        {
+          category: 'mains_failure',
+          severity: 'critical',
+          description: `${title('vi')} — ${children.length} trạm / ${title('en')} — ${children.length} sites`,
+          reporterName: STORM_CORRELATION_ACTOR,
+          reportedAt,
+          acknowledge: deadlines.acknowledge,
+          restore: deadlines.restore,
+        },
+        { origin: 'correlation', correlationKind: 'power_feeder', correlationKey: STORM_FEEDER },
+      );
+      const references = new Map(
+        ((await em.query(`SELECT id, reference FROM incidents WHERE id = ANY($1::uuid[])`, [[parentId, ...children.map(({ id }) => id)]])) as { id: string; reference: string }[]).map(
+          (row) => [row.id, row.reference],
+        ),
+      );
+      await em.query(`UPDATE incidents SET parent_incident_id = $1 WHERE id = ANY($2::uuid[])`, [parentId, children.map(({ id }) => id)]);
+      const link = { kind: 'power_feeder', key: STORM_FEEDER };
+      await em.getRepository(IncidentEventEntity).insert([
+        { incidentId: parentId, type: 'reported', actor: STORM_CORRELATION_ACTOR, at: reportedAt, data: { category: 'mains_failure', severity: 'critical' } },
+        {
+          incidentId: parentId,
+          type: 'correlated',
+          actor: STORM_CORRELATION_ACTOR,
+          at: reportedAt,
+          data: { ...link, children: children.map(({ id, site }) => ({ id, reference: references.get(id) ?? '', siteCode: site.code })), childCount: children.length },
+        },
+        ...children.map(({ id }) => ({
+          incidentId: id,
+          type: 'correlated' as const,
+          actor: STORM_CORRELATION_ACTOR,
+          at: reportedAt,
+          data: { ...link, parent: { id: parentId, reference: references.get(parentId) ?? '' } },
+        })),
+      ] as never);
+      parents += 1;
+    }
+    return parents;
+  }
+
+  private async seedIncident(em: EntityManager, spec: DemoIncidentSpec, site: SiteEntity, policy: SlaPolicyEntity, now: Date): Promise<string> {
     const reportedAt = new Date(now.getTime() - spec.reportedMinutesAgo * 60_000);
     const deadlines = deadlinesAtReport(reportedAt, policy);
     const path = PATHS[spec.status];
@@ -347,5 +420,6 @@ export class DemoSeeder {
     });
     events.sort((a, b) => (a.at as Date).getTime() - (b.at as Date).getTime());
     await em.getRepository(IncidentEventEntity).insert(events as never);
+    return incidentId;
   }
 }

@@ -4,12 +4,13 @@ import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
-import { useIncidentCounts, useIncidentPages } from '../../incidents/hooks/use-incident-queries';
+import { useIncidentChildren, useIncidentCounts, useIncidentPages } from '../../incidents/hooks/use-incident-queries';
+import { useSiteBatteries } from '../hooks/use-site-battery';
 import { useBoardFilters } from '../hooks/use-board-filters';
 import { isP0Only, toListQuery, withP0Only } from '../lib/board-filters';
 import { BoardCounters } from './board-counters';
 import { BoardFiltersBar } from './board-filters-bar';
-import { IncidentTable, type BoardSelection } from './incident-table';
+import { IncidentTable, type BoardGrouping, type BoardSelection, type LoadedChildren } from './incident-table';
 import { useAlertSnapshot } from '../../alerts/hooks/alerts-context';
 import { useCan } from '../../auth/hooks/use-session';
 import type { BulkTarget } from '../lib/bulk-acknowledge';
@@ -21,6 +22,8 @@ const canAcknowledge = (incident: IncidentDto) => incident.allowedActions.includ
 
 const NO_INCIDENTS: IncidentDto[] = [];
 const SEARCH_DEBOUNCE_MS = 250;
+/** Parents whose children the board reads (for their count and to expand them); a storm has a few dozen at most. */
+const MAX_PARENTS_READ = 50;
 
 /**
  * The on-duty board: the server pages it in the urgency order and filters and searches it; the table
@@ -33,10 +36,40 @@ export function BoardPage() {
   const { id: selectedId } = useParams();
   const [filters, setFilters] = useBoardFilters();
   const text = useDebouncedValue(filters.text, SEARCH_DEBOUNCE_MS);
-  const listQuery = useMemo(() => toListQuery({ ...filters, text }), [filters, text]);
+  // Grouped, a parent's children sit under it, not across the board; a search looks at every incident.
+  const [grouped, setGrouped] = useState(true);
+  const grouping = grouped && !text.trim();
+  const listQuery = useMemo(() => ({ ...toListQuery({ ...filters, text }), ...(grouping ? { topLevel: true } : {}) }), [filters, text, grouping]);
   const list = useIncidentPages(listQuery);
   const counts = useIncidentCounts();
   const items = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? NO_INCIDENTS, [list.data]);
+  const batteries = useSiteBatteries(useCan('incident.read'));
+
+  const [expandedIds, setExpandedIds] = useState<ReadonlySet<string>>(new Set());
+  const parentIds = useMemo(
+    () => (grouping ? items.filter((incident) => incident.correlation !== null).slice(0, MAX_PARENTS_READ).map((incident) => incident.id) : []),
+    [grouping, items],
+  );
+  const childQueries = useIncidentChildren(parentIds);
+  // Rebuilt each render: useQueries hands back a new array every time, and the map is small.
+  const childrenOf = new Map<string, LoadedChildren>();
+  parentIds.forEach((id, index) => {
+    const data = childQueries[index]?.data;
+    if (data) childrenOf.set(id, { items: data.items, more: data.nextCursor !== null });
+  });
+  // What the officer can see and select: the top-level rows and the children of the expanded parents.
+  const visible = grouping ? [...items, ...[...expandedIds].flatMap((id) => childrenOf.get(id)?.items ?? [])] : items;
+  const toggleExpanded = useCallback(
+    (incident: IncidentDto) =>
+      setExpandedIds((current) => {
+        const next = new Set(current);
+        if (next.has(incident.id)) next.delete(incident.id);
+        else next.add(incident.id);
+        return next;
+      }),
+    [],
+  );
+  const boardGrouping: BoardGrouping | undefined = grouping ? { childrenOf, expandedIds, onToggleExpanded: toggleExpanded } : undefined;
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = list;
   const loadMore = useCallback(() => {
     if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
@@ -48,12 +81,12 @@ export function BoardPage() {
   // What a bulk action would act on: selected rows still loaded and still in a state that allows it
   // (a row acknowledged meanwhile from another console drops out by itself).
   const targets = useMemo<BulkTarget[]>(
-    () => items.filter((incident) => selectedIds.has(incident.id) && canAcknowledge(incident)).map(({ id, reference }) => ({ id, reference })),
-    [items, selectedIds],
+    () => visible.filter((incident) => selectedIds.has(incident.id) && canAcknowledge(incident)).map(({ id, reference }) => ({ id, reference })),
+    [items, expandedIds, childQueries, selectedIds],
   );
   const selection = useMemo<BoardSelection | undefined>(() => {
     if (!mayAcknowledge) return undefined;
-    const selectable = items.filter(canAcknowledge);
+    const selectable = visible.filter(canAcknowledge);
     const allSelected = selectable.length > 0 && selectable.every((incident) => selectedIds.has(incident.id));
     return {
       selectedIds,
@@ -68,7 +101,7 @@ export function BoardPage() {
         }),
       onToggleAll: () => setSelectedIds(allSelected ? new Set() : new Set(selectable.map((incident) => incident.id))),
     };
-  }, [mayAcknowledge, items, selectedIds]);
+  }, [mayAcknowledge, items, expandedIds, childQueries, selectedIds]);
   const unselect = useCallback(
     (ids: string[]) =>
       setSelectedIds((current) => {
@@ -89,6 +122,10 @@ export function BoardPage() {
       <div className="board-toolbar">
         <BoardCounters counts={counts.data} p0Only={isP0Only(filters)} onP0OnlyChange={(on) => setFilters(withP0Only(filters, on))} />
         <BoardFiltersBar filters={filters} onChange={setFilters} />
+        <label className="board-group-toggle" title={t('board.storm.groupedHint')}>
+          <input type="checkbox" checked={grouped} onChange={(event) => setGrouped(event.target.checked)} data-testid="group-toggle" />
+          {t('board.storm.grouped')}
+        </label>
       </div>
       {list.isError && (
         <Alert
@@ -112,6 +149,8 @@ export function BoardPage() {
         incidents={items}
         alertingIds={alertingIncidentIds}
         selection={selection}
+        grouping={boardGrouping}
+        batteries={batteries}
         loading={list.isLoading}
         loadingMore={isFetchingNextPage}
         onEndReached={loadMore}

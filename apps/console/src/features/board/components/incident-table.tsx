@@ -7,6 +7,27 @@ import { DeadlineCountdown } from '../../incidents/components/deadline-countdown
 import { EscalationBadge } from '../../incidents/components/escalation-badge';
 import { SeverityTag } from '../../incidents/components/severity-tag';
 import { StatusTag } from '../../incidents/components/status-tag';
+import type { SiteBattery } from '../hooks/use-site-battery';
+import { BatteryBadge, ExpandChildrenButton, ParentSummary } from './storm-badges';
+
+/** The open children of a parent as its row knows them: those loaded, and whether more exist. */
+export interface LoadedChildren {
+  items: IncidentDto[];
+  more: boolean;
+}
+
+/** The mass-outage grouping of the board: which parents are open, their children, and the toggle. */
+export interface BoardGrouping {
+  childrenOf: ReadonlyMap<string, LoadedChildren>;
+  expandedIds: ReadonlySet<string>;
+  onToggleExpanded: (incident: IncidentDto) => void;
+}
+
+interface BoardRow {
+  incident: IncidentDto;
+  /** 1 for a child listed under its expanded parent. */
+  depth: 0 | 1;
+}
 
 interface IncidentTableProps {
   incidents: IncidentDto[];
@@ -21,6 +42,10 @@ interface IncidentTableProps {
   alertingIds?: ReadonlySet<string>;
   /** Row checkboxes for bulk actions, for users who may acknowledge. */
   selection?: BoardSelection;
+  /** Children under their parents (the board's grouped view); without it every incident is its own row. */
+  grouping?: BoardGrouping;
+  /** Sites counting down on batteries, by site id. */
+  batteries?: ReadonlyMap<string, SiteBattery>;
 }
 
 export interface BoardSelection {
@@ -33,6 +58,7 @@ export interface BoardSelection {
 }
 
 const NO_IDS: ReadonlySet<string> = new Set();
+const NO_BATTERIES: ReadonlyMap<string, SiteBattery> = new Map();
 
 /** A checkbox inside a clickable, keyboard-driven row: its clicks and keys stay its own. */
 function stopRowHandlers(event: { stopPropagation: () => void }) {
@@ -69,9 +95,23 @@ export function IncidentTable({
   selectedId,
   alertingIds = NO_IDS,
   selection,
+  grouping,
+  batteries = NO_BATTERIES,
 }: IncidentTableProps) {
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
+
+  // Each expanded parent is followed by its children (those still open), indented.
+  const boardRows = useMemo<BoardRow[]>(() => {
+    if (!grouping) return incidents.map((incident) => ({ incident, depth: 0 }));
+    const rows: BoardRow[] = [];
+    for (const incident of incidents) {
+      rows.push({ incident, depth: 0 });
+      if (!grouping.expandedIds.has(incident.id)) continue;
+      for (const child of grouping.childrenOf.get(incident.id)?.items ?? []) rows.push({ incident: child, depth: 1 });
+    }
+    return rows;
+  }, [incidents, grouping]);
 
   const columns = useMemo<BoardColumn[]>(
     () => [
@@ -93,12 +133,27 @@ export function IncidentTable({
         ) : (
           t('board.columns.reference')
         ),
-        width: selection ? 180 : 150,
+        width: selection ? 216 : 186,
         sticky: true,
         render: (incident) => {
           const stack = (
             <div className="cell-stack">
-              <span className="reference">{incident.reference}</span>
+              <span className="reference-line">
+                {grouping && incident.correlation !== null && (
+                  <ExpandChildrenButton
+                    incident={incident}
+                    loaded={grouping.childrenOf.get(incident.id)}
+                    expanded={grouping.expandedIds.has(incident.id)}
+                    onToggle={() => grouping.onToggleExpanded(incident)}
+                  />
+                )}
+                <span className="reference">{incident.reference}</span>
+                {incident.flapping && (
+                  <span className="board-badge board-badge--flapping" title={t('board.storm.flappingHint')} data-testid={`flapping-${incident.reference}`}>
+                    {t('board.storm.flapping')}
+                  </span>
+                )}
+              </span>
               <span className="cell-sub ellipsis" title={t(`category.${incident.category}`)}>
                 {t(`category.${incident.category}`)}
               </span>
@@ -146,14 +201,20 @@ export function IncidentTable({
         key: 'site',
         title: t('board.columns.site'),
         width: 240,
-        render: (incident) => (
-          <div className="cell-stack">
-            <span className="site-code">{incident.site.code}</span>
-            <span className="ellipsis" title={incident.site.name}>
-              {incident.site.name}
-            </span>
-          </div>
-        ),
+        render: (incident) => {
+          const battery = batteries.get(incident.site.id);
+          return (
+            <div className="cell-stack">
+              <span className="reference-line">
+                <span className="site-code ellipsis">{incident.site.code}</span>
+                {battery && incident.correlation === null && <BatteryBadge battery={battery} testId={`battery-${incident.reference}`} />}
+              </span>
+              <span className="ellipsis" title={incident.site.name}>
+                {incident.site.name}
+              </span>
+            </div>
+          );
+        },
       },
       {
         key: 'commune',
@@ -204,11 +265,11 @@ export function IncidentTable({
         render: (incident) => <EscalationBadge level={incident.escalationLevel} />,
       },
     ],
-    [t, selection],
+    [t, selection, batteries, grouping],
   );
 
   const virtualizer = useVirtualizer({
-    count: incidents.length,
+    count: boardRows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
@@ -219,10 +280,10 @@ export function IncidentTable({
   // (also when a short first page does not fill the screen).
   const lastIndex = rows.at(-1)?.index ?? -1;
   useEffect(() => {
-    if (incidents.length === 0 || lastIndex < 0) return;
-    const below = (incidents.length - 1 - lastIndex) * ROW_HEIGHT;
+    if (boardRows.length === 0 || lastIndex < 0) return;
+    const below = (boardRows.length - 1 - lastIndex) * ROW_HEIGHT;
     if (below < END_REACHED_MARGIN_PX) onEndReached?.();
-  }, [lastIndex, incidents.length, onEndReached]);
+  }, [lastIndex, boardRows.length, onEndReached]);
 
   const gridTemplateColumns = columns.map((column) => `${column.width}px`).join(' ');
   const tableWidth = columns.reduce((sum, column) => sum + column.width, 0);
@@ -232,18 +293,18 @@ export function IncidentTable({
   const onRowKeyDown = useCallback(
     (event: KeyboardEvent<HTMLDivElement>, index: number) => {
       if (event.key === 'Enter') {
-        const incident = incidents[index];
-        if (incident) onOpen(incident);
+        const row = boardRows[index];
+        if (row) onOpen(row.incident);
         return;
       }
       const step = event.key === 'ArrowDown' ? 1 : event.key === 'ArrowUp' ? -1 : 0;
       const next = index + step;
-      if (step === 0 || next < 0 || next >= incidents.length) return;
+      if (step === 0 || next < 0 || next >= boardRows.length) return;
       event.preventDefault();
       virtualizer.scrollToIndex(next);
       requestAnimationFrame(() => scrollRef.current?.querySelector<HTMLElement>(`[data-index="${next}"]`)?.focus());
     },
-    [incidents, onOpen, virtualizer],
+    [boardRows, onOpen, virtualizer],
   );
 
   return (
@@ -259,7 +320,7 @@ export function IncidentTable({
         className="vtable"
         role="table"
         aria-label={t('board.title')}
-        aria-rowcount={incidents.length + 1}
+        aria-rowcount={boardRows.length + 1}
         aria-busy={loading || loadingMore}
       >
         <div role="rowgroup" className="vtable__head" style={{ width: tableWidth }}>
@@ -273,11 +334,13 @@ export function IncidentTable({
         </div>
         <div role="rowgroup" className="vtable__body" style={{ height: virtualizer.getTotalSize(), width: tableWidth }}>
           {rows.map((row) => {
-            const incident = incidents[row.index];
-            if (!incident) return null;
+            const boardRow = boardRows[row.index];
+            if (!boardRow) return null;
+            const { incident, depth } = boardRow;
+            const isParent = incident.correlation !== null;
             return (
               <div
-                key={incident.id}
+                key={`${incident.id}-${depth}`}
                 role="row"
                 aria-rowindex={row.index + 2}
                 aria-current={incident.id === selectedId ? true : undefined}
@@ -286,10 +349,13 @@ export function IncidentTable({
                 data-testid={`incident-row-${incident.reference}`}
                 data-incident-id={incident.id}
                 data-operator={incident.site.operator.code}
+                data-depth={depth}
                 className={[
                   'vtable__row',
                   'board-row',
                   `board-row--${incident.severity}`,
+                  isParent ? 'board-row--parent' : '',
+                  depth === 1 ? 'board-row--child' : '',
                   incident.id === selectedId ? 'board-row--selected' : '',
                   alertingIds.has(incident.id) ? 'board-row--alerting' : '',
                 ].join(' ')}
@@ -300,7 +366,7 @@ export function IncidentTable({
               >
                 {columns.map((column) => (
                   <div key={column.key} role="cell" className={column.sticky ? 'vtable__cell vtable__cell--sticky' : 'vtable__cell'}>
-                    {column.render(incident)}
+                    {column.key === 'site' && isParent ? <ParentSummary incident={incident} /> : column.render(incident)}
                   </div>
                 ))}
               </div>

@@ -16,6 +16,7 @@ import { dashboardEn } from '../i18n/dashboard.en';
 import { dashboardVi } from '../i18n/dashboard.vi';
 import { toSafetyQuery, toTrendsQuery } from '../lib/dashboard-filters';
 import { boardLink, communesWithSitesDown, summariseSafety } from '../lib/safety-summary';
+import { RoamingPanel } from '../../roaming/components/roaming-panel';
 import { CoveragePanel } from './coverage-panel';
 import { DashboardFiltersBar } from './dashboard-filters-bar';
 import { DashboardVariantContext } from './dashboard-variant';
@@ -98,6 +99,7 @@ export function DashboardPage() {
               <SiteStatePanel tallies={safety.data.byOperator} group="operator" height={CHART_HEIGHT} />
               <P0SitesPanel summary={summary} boardLink={links.p0} limit={8} />
               <CoveragePanel summary={summary} />
+              <RoamingPanel />
               <SiteStatePanel tallies={communesWithSitesDown(safety.data, 10)} group="commune" height={CHART_HEIGHT} />
               <SlaPanel sla={trends.data?.sla} periodLabel={periodLabel} />
               <ResponseTimesPanel

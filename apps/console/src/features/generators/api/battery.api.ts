@@ -1,10 +1,8 @@
 import type { BatteryCountdownDto, CreateGeneratorDispatchRequest, GeneratorDispatchDto, GeneratorDispatchStep } from '@netduty/contracts';
 import { apiRequest } from '../../../lib/api-client';
 
-export const batteryKeys = {
-  all: ['battery'] as const,
-  countdown: ['battery', 'countdown'] as const,
-};
+// The keys live apart so the incident cache can refresh the countdown without loading the api client.
+export { batteryKeys } from './battery-keys';
 
 export function fetchCountdown(signal?: AbortSignal): Promise<BatteryCountdownDto> {
   return apiRequest<BatteryCountdownDto>('/battery/countdown', { signal });

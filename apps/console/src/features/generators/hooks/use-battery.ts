@@ -4,8 +4,14 @@ import { batteryKeys, createDispatch, fetchCountdown, takeDispatchStep } from '.
 /** The estimates move with the alarms: read again every 30 s (the countdown itself ticks in the browser). */
 const POLL_MS = 30_000;
 
-export function useBatteryCountdown() {
-  return useQuery({ queryKey: batteryKeys.countdown, queryFn: ({ signal }) => fetchCountdown(signal), refetchInterval: POLL_MS, placeholderData: keepPreviousData });
+export function useBatteryCountdown(enabled = true) {
+  return useQuery({
+    queryKey: batteryKeys.countdown,
+    queryFn: ({ signal }) => fetchCountdown(signal),
+    refetchInterval: POLL_MS,
+    placeholderData: keepPreviousData,
+    enabled,
+  });
 }
 
 function useDispatchMutation<A>(run: (argument: A) => ReturnType<typeof createDispatch>) {

@@ -23,7 +23,12 @@ export const incidentKeys = {
   details: () => [...incidentKeys.all, 'detail'] as const,
   detail: (id: string) => [...incidentKeys.details(), id] as const,
   candidates: (id: string) => [...incidentKeys.all, 'candidates', id] as const,
+  /** The open children of a mass-outage parent, as its expanded board row lists them (one page, not infinite). */
+  children: (parentId: string) => [...incidentKeys.all, 'children', parentId] as const,
 };
+
+/** At most this many children under an expanded parent row (the detail counts the rest). */
+export const CHILDREN_PAGE_LIMIT = 200;
 
 /** The list's filters as query parameters, shared by its pages and its export. */
 function listParams(query: IncidentListQuery) {
@@ -40,6 +45,8 @@ function listParams(query: IncidentListQuery) {
     to: query.to,
     q: query.q,
     sort: query.sort,
+    topLevel: query.topLevel,
+    parent: query.parent,
   };
 }
 

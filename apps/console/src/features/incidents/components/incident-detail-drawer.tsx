@@ -19,6 +19,7 @@ import { IncidentDeliveries } from '../../notifications/components/incident-deli
 import { IncidentReportActions } from '../../reports/components/incident-report-actions';
 import { SeverityTag } from './severity-tag';
 import { StatusTag } from './status-tag';
+import { StormPanel } from './storm-panel';
 import { i18n } from '../../../i18n/i18n';
 import { registerOnDutyStrings } from '../../../i18n/register-on-duty-strings';
 
@@ -122,6 +123,7 @@ function IncidentDetailBody({ incident, phone }: { incident: IncidentDetailDto; 
       <IncidentReportActions incident={incident} />
       <AssignmentBlock incident={incident} />
       <IncidentFacts incident={incident} columns={phone ? 1 : 2} />
+      <StormPanel incident={incident} />
       <Divider titlePlacement="start">{t('chain.title')}</Divider>
       <ChainBlock incident={incident} />
       <Divider titlePlacement="start">{t('detail.timeline')}</Divider>

@@ -1,6 +1,6 @@
 import type { IncidentListQuery } from '@netduty/contracts';
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { fetchCandidateResponders, fetchIncident, fetchIncidentCounts, fetchIncidentPage, incidentKeys } from '../api/incidents.api';
+import { useInfiniteQuery, useQueries, useQuery } from '@tanstack/react-query';
+import { CHILDREN_PAGE_LIMIT, fetchCandidateResponders, fetchIncident, fetchIncidentCounts, fetchIncidentPage, incidentKeys } from '../api/incidents.api';
 
 /**
  * A list of incidents (the board, the history), fetched a page at a time as it is scrolled. Socket
@@ -40,5 +40,15 @@ export function useCandidateResponders(id: string, enabled: boolean) {
     queryFn: ({ signal }) => fetchCandidateResponders(id, signal),
     enabled,
     staleTime: 60_000,
+  });
+}
+
+/** The open children of each expanded parent, by parent id (a parent's list is refetched when a child of it changes). */
+export function useIncidentChildren(parentIds: readonly string[]) {
+  return useQueries({
+    queries: parentIds.map((parentId) => ({
+      queryKey: incidentKeys.children(parentId),
+      queryFn: ({ signal }: { signal: AbortSignal }) => fetchIncidentPage({ open: true, parent: parentId, limit: CHILDREN_PAGE_LIMIT }, undefined, signal),
+    })),
   });
 }

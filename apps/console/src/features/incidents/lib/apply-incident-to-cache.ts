@@ -1,6 +1,7 @@
 import type { IncidentDetailDto, IncidentDto, IncidentListQuery, IncidentPage } from '@netduty/contracts';
 import type { InfiniteData, QueryClient } from '@tanstack/react-query';
 import { incidentKeys } from '../api/incidents.api';
+import { refreshBatteryCountdownSoon } from './refresh-battery-countdown';
 import { applyIncidentToPages, isStale } from './incident-cache';
 
 /**
@@ -17,6 +18,8 @@ export function applyIncidentToCache(queryClient: QueryClient, incident: Inciden
     );
   }
   void queryClient.invalidateQueries({ queryKey: incidentKeys.counts() });
+  if (incident.parentIncidentId) void queryClient.invalidateQueries({ queryKey: incidentKeys.children(incident.parentIncidentId) });
+  refreshBatteryCountdownSoon(queryClient);
 
   const detailKey = incidentKeys.detail(incident.id);
   queryClient.setQueryData<IncidentDetailDto>(detailKey, (detail) =>

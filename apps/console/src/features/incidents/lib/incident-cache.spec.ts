@@ -61,6 +61,24 @@ describe('applyIncidentToPages', () => {
 });
 
 describe('matchesListQuery', () => {
+  it('keeps the children of a mass-outage parent off the top level, and lists only them under their parent', () => {
+    const child = dueIn(100, { parentIncidentId: 'parent-1' });
+    const loose = dueIn(100);
+    expect(matchesListQuery(child, { open: true, topLevel: true })).toBe(false);
+    expect(matchesListQuery(loose, { open: true, topLevel: true })).toBe(true);
+    expect(matchesListQuery(child, { open: true })).toBe(true);
+    expect(matchesListQuery(child, { open: true, parent: 'parent-1' })).toBe(true);
+    expect(matchesListQuery(child, { open: true, parent: 'parent-2' })).toBe(false);
+    expect(matchesListQuery(loose, { open: true, parent: 'parent-1' })).toBe(false);
+  });
+
+  it('drops a child from the grouped board once it is filed under a parent', () => {
+    const incident = dueIn(100);
+    const filed = { ...incident, parentIncidentId: 'parent-1', updatedAt: isoAt(60) };
+    const next = applyIncidentToPages(pages({ items: [incident] }), filed, { open: true, topLevel: true });
+    expect(ids(next)).toEqual([[]]);
+  });
+
   it('filters by operator and commune of the site', () => {
     const incident = incidentFixture();
     expect(matchesListQuery(incident, { operator: ['viettel'], commune: ['05980'] })).toBe(true);

@@ -24,6 +24,8 @@ export function matchesListQuery(incident: IncidentDto, query: IncidentListQuery
   const reportedAt = Date.parse(incident.reportedAt);
   if (query.from && reportedAt < Date.parse(query.from)) return false;
   if (query.to && reportedAt >= Date.parse(query.to)) return false;
+  if (query.topLevel === true && incident.parentIncidentId !== null) return false;
+  if (query.parent !== undefined && incident.parentIncidentId !== query.parent) return false;
   return (
     includesOrUnfiltered(query.status, incident.status) &&
     includesOrUnfiltered(query.severity, incident.severity) &&

@@ -19,6 +19,8 @@ import { MapLegend } from './map-legend';
 import { MapOverview } from './map-overview';
 import { ProvinceMap, type LabelledCommune, type ProvinceMapHandle } from './province-map';
 import { SitePanel } from './site-panel';
+import { useSiteBatteries, type SiteBattery } from '../../board/hooks/use-site-battery';
+import { useCan } from '../../auth/hooks/use-session';
 import '../map.css';
 
 // This area's strings load with it, not in the first load.
@@ -54,6 +56,11 @@ export function MapPage() {
   const operatorName = useCallback((code: OperatorCode) => operators.data?.find((operator) => operator.code === code)?.name ?? code, [operators.data]);
   const communeName = useCallback((code: string) => communeByCode.get(code)?.name ?? code, [communeByCode]);
 
+  const batteries = useSiteBatteries(useCan('incident.read'));
+  const batteryLabel = useCallback(
+    (battery: SiteBattery) => (battery.minutesLeft <= 0 ? t('map.site.batteryPast') : t('map.site.batteryMarker', { minutes: battery.minutesLeft })),
+    [t],
+  );
   const points = useMemo(() => communePoints(siteList), [siteList]);
   const pointByCode = useMemo(() => new Map(points.map((point): [string, CommunePoint] => [point.communeCode, point])), [points]);
   const impacts = useMemo(() => communeImpacts(safety.data?.coverage), [safety.data]);
@@ -106,6 +113,8 @@ export function MapPage() {
           label={t('map.mapLabel')}
           fitPadding={phone ? PHONE_FIT_PADDING : LEGEND_FIT_PADDING}
           coveredBottom={phone ? DRAWER_SHARE : 0}
+          batteries={batteries}
+          batteryLabel={batteryLabel}
         />
         <div className="map-page__tools">
           <Button size="small" icon={<AimOutlined />} onClick={() => mapHandle.current?.fitProvince()} data-testid="map-fit-province">
@@ -159,7 +168,7 @@ export function MapPage() {
         {panelOpen && (
           <div className="map-panel__body">
             {selectedSite ? (
-              <SitePanel site={selectedSite} commune={communeByCode.get(selectedSite.communeCode)} operatorName={operatorName(selectedSite.operatorCode)} onBack={() => setSelectedSiteId(null)} />
+              <SitePanel site={selectedSite} commune={communeByCode.get(selectedSite.communeCode)} operatorName={operatorName(selectedSite.operatorCode)} onBack={() => setSelectedSiteId(null)} battery={batteries.get(selectedSite.id)} />
             ) : (
               <MapOverview
                 attention={attention}

@@ -8,6 +8,7 @@ import type { Boundaries } from '../api/map.api';
 import type { CommuneImpact, CommunePoint } from '../lib/commune-points';
 import { labelPoint } from '../lib/label-point';
 import { compareByAttention, SITE_LOOK_COLOUR, siteLookOf, stateColour } from '../lib/site-look';
+import type { SiteBattery } from '../../board/hooks/use-site-battery';
 import { addTally, clusterRadius, shortCount, tallyOfSite, worstStateOf, type SiteTally } from '../lib/site-tally';
 
 /**
@@ -53,6 +54,10 @@ interface ProvinceMapProps {
   /** The share of the map's height an open drawer covers (a phone's): a site shown is centred above it. */
   coveredBottom: number;
   handle?: Ref<ProvinceMapHandle>;
+  /** Sites counting down on batteries, by site id: their markers carry the minutes left. */
+  batteries?: ReadonlyMap<string, SiteBattery>;
+  /** The marker label of a site on batteries ("42 min"). */
+  batteryLabel?: (battery: SiteBattery) => string;
 }
 
 interface SitePointProperties {
@@ -120,7 +125,7 @@ function revealAbove(map: L.Map, latlng: L.LatLngTuple, coveredBottom: number): 
   if (y > visibleBottom - 24) map.panBy([0, y - visibleBottom / 2]);
 }
 
-export function ProvinceMap({ sites, boundaries, communes, selectedSiteId, onSelectSite, label, fitPadding, coveredBottom, handle }: ProvinceMapProps) {
+export function ProvinceMap({ sites, boundaries, communes, selectedSiteId, onSelectSite, label, fitPadding, coveredBottom, handle, batteries, batteryLabel }: ProvinceMapProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<L.Map | null>(null);
   const layersRef = useRef<MapLayers | null>(null);
@@ -341,7 +346,8 @@ export function ProvinceMap({ sites, boundaries, communes, selectedSiteId, onSel
     single.sort(compareByAttention).reverse();
     for (const site of single) {
       const open = site.openIncidents > 0;
-      L.circleMarker([site.latitude, site.longitude], {
+      const battery = batteries?.get(site.id);
+      const marker = L.circleMarker([site.latitude, site.longitude], {
         renderer,
         radius: site.priority === 'P0' ? 8 : 6,
         color: open ? '#141414' : '#ffffff',
@@ -353,8 +359,12 @@ export function ProvinceMap({ sites, boundaries, communes, selectedSiteId, onSel
         .on('click', () => {
           onSelectRef.current(site.id);
           revealAbove(map, [site.latitude, site.longitude], insetsRef.current.coveredBottom);
-        })
-        .addTo(layers.sites);
+        });
+      if (battery && batteryLabel) {
+        const urgent = battery.minutesLeft < 30 ? ' map-battery--urgent' : '';
+        marker.bindTooltip(batteryLabel(battery), { permanent: true, direction: 'right', offset: [6, 0], className: `map-battery${urgent}`, opacity: 1 });
+      }
+      marker.addTo(layers.sites);
     }
     const selected = selectedSiteId ? sites.find((site) => site.id === selectedSiteId) : undefined;
     if (selected) {
@@ -362,7 +372,7 @@ export function ProvinceMap({ sites, boundaries, communes, selectedSiteId, onSel
     }
     container.dataset['clusters'] = String(clusterCount);
     container.dataset['sites'] = String(single.length);
-  }, [index, sites, view, selectedSiteId]);
+  }, [index, sites, view, selectedSiteId, batteries, batteryLabel]);
 
   return <div ref={containerRef} className="province-map" role="region" aria-label={label} data-testid="province-map" />;
 }

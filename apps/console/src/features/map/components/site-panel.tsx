@@ -9,16 +9,19 @@ import { StatusTag } from '../../incidents/components/status-tag';
 import { useSiteOpenIncidents } from '../hooks/use-map-data';
 import { useMapStrings } from '../hooks/use-map-strings';
 import { siteLookOf } from '../lib/site-look';
+import type { SiteBattery } from '../../board/hooks/use-site-battery';
 
 interface SitePanelProps {
   site: MapSiteDto;
   commune: CommuneDto | undefined;
   operatorName: string;
   onBack: () => void;
+  /** The site's countdown on batteries, when it is counting down. */
+  battery?: SiteBattery;
 }
 
 /** One site: what and where it is, its state in words, and its open incidents, each opening on the board. */
-export function SitePanel({ site, commune, operatorName, onBack }: SitePanelProps) {
+export function SitePanel({ site, commune, operatorName, onBack, battery }: SitePanelProps) {
   const t = useMapStrings();
   const { t: common } = useTranslation();
   const incidents = useSiteOpenIncidents(site.id);
@@ -49,6 +52,15 @@ export function SitePanel({ site, commune, operatorName, onBack }: SitePanelProp
         </dd>
         <dt>{t('map.site.priority')}</dt>
         <dd>{common(`priority.${site.priority}`)}</dd>
+        {battery && (
+          <>
+            <dt>{t('map.site.battery')}</dt>
+            <dd data-testid="map-site-battery" data-minutes={battery.minutesLeft} className={battery.minutesLeft < 30 ? 'map-site__battery map-site__battery--urgent' : 'map-site__battery'}>
+              {battery.minutesLeft <= 0 ? t('map.site.batteryPast') : t('map.site.batteryLeft', { minutes: battery.minutesLeft })}
+              {battery.offAirAt && battery.minutesLeft > 0 && <span className="muted"> · {t('map.site.offAirAt', { time: formatDateTime(battery.offAirAt) })}</span>}
+            </dd>
+          </>
+        )}
       </dl>
       <h4 className="map-section-title">
         {t('map.site.openIncidents')} ({site.openIncidents})

@@ -65,6 +65,11 @@ export const mapEn: typeof mapVi = {
       noOpenIncidents: 'The site has no open incident',
       incidentsFailed: "Could not load the site's incidents",
       openIncident: 'Open incident {{reference}}',
+      battery: 'Battery',
+      batteryLeft: '{{minutes}} min left on batteries',
+      batteryPast: 'Off air (batteries exhausted)',
+      batteryMarker: '{{minutes}} min',
+      offAirAt: 'expected off air at {{time}}',
     },
   },
 };

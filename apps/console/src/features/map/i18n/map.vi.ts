@@ -63,6 +63,11 @@ export const mapVi = {
       noOpenIncidents: 'Trạm không có sự cố đang mở',
       incidentsFailed: 'Không tải được sự cố của trạm',
       openIncident: 'Mở sự cố {{reference}}',
+      battery: 'Ắc quy',
+      batteryLeft: 'Còn {{minutes}} phút chạy ắc quy',
+      batteryPast: 'Đã mất sóng (hết ắc quy)',
+      batteryMarker: '{{minutes}} phút',
+      offAirAt: 'dự kiến mất sóng lúc {{time}}',
     },
   },
 };

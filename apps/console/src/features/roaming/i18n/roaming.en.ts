@@ -1,0 +1,17 @@
+import type { roamingVi } from './roaming.vi';
+
+/** English, second language: the same keys as roaming.vi.ts (roaming.spec.ts checks it). */
+export const roamingEn: typeof roamingVi = {
+  roaming: {
+    title: 'Proposed inter-operator roaming',
+    none: 'No commune needs roaming.',
+    proposal: '{{lost}} lost all {{count}} BTS in {{commune}}',
+    hosts: 'Operators still on air:',
+    issue: 'Ask {{host}} to roam',
+    issued: 'Requested from {{host}} — due {{deadline}}',
+    inEffect: 'Roaming onto {{host}}',
+    issuedToast: 'Roaming request issued (30-minute deadline)',
+    withoutHost: 'No operator left on air to roam onto:',
+    operators: { viettel: 'Viettel', vnpt: 'VNPT', mobifone: 'MobiFone', vnpost: 'Vietnam Post', viettelpost: 'Viettel Post' },
+  },
+};
