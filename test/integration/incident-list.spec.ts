@@ -197,6 +197,21 @@ describe('incident lists: keyset pages, filters, search, counts', () => {
     expect(JSON.stringify(bad.body)).toContain('topLevel');
   });
 
+  it('keeps at the top level a child whose parent the caller cannot see (a responder assigned to the child only)', async () => {
+    // Seen on a phone: the responder's board was empty because its one assigned incident was a child.
+    const [assigned] = (await owner.query(
+      `SELECT c.id FROM incidents c JOIN incident_responders r ON r.incident_id = c.id JOIN users u ON u.responder_id = r.responder_id
+        WHERE u.username = 'ungcuu.viettel' AND c.parent_incident_id IS NOT NULL AND c.status <> 'closed'
+          AND NOT EXISTS (SELECT 1 FROM incident_responders pr WHERE pr.incident_id = c.parent_incident_id AND pr.responder_id = r.responder_id)
+        LIMIT 1`,
+    )) as { id: string }[];
+    if (!assigned) throw new Error('the demo assigns ungcuu.viettel no child incident');
+    const top = await walk(responder, 'topLevel=true', 17);
+    const all = await walk(responder, 'topLevel=false', 17);
+    expect(top.map((item) => item.id)).toContain(assigned.id);
+    expect(top.map((item) => item.id)).toEqual(all.map((item) => item.id));
+  });
+
   it('filters by commune and by site', async () => {
     const [sample] = (await stored()).filter((row) => row.status !== 'closed');
     if (!sample) throw new Error('no fixture');

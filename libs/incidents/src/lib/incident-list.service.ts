@@ -298,7 +298,22 @@ export class IncidentListService {
     applyScopeFilter(builder, 'incident', scopeFilterOf(scope));
     if (query.open !== false) builder.andWhere(openIncidentSql('incident'));
     if (query.status?.length) builder.andWhere('incident.status IN (:...status)', { status: query.status });
-    if (query.topLevel === true) builder.andWhere('incident.parentIncidentId IS NULL');
+    if (query.topLevel === true) {
+      // Top level: no parent the caller would see on the same board. A responder assigned to a child,
+      // or a commune-scoped cluster whose commune is not the parent's, sees the child at the top.
+      const parent = applyScopeFilter(
+        builder
+          .subQuery()
+          .select('1')
+          .from(IncidentEntity, 'parent_incident')
+          .where('parent_incident.id = incident.parent_incident_id')
+          .andWhere(openIncidentSql('parent_incident')),
+        'incident',
+        scopeFilterOf(scope),
+        'parent_incident',
+      );
+      builder.andWhere(`NOT EXISTS ${parent.getQuery()}`).setParameters(parent.getParameters());
+    }
     if (query.parent) builder.andWhere('incident.parentIncidentId = :parent', { parent: query.parent });
     if (query.severity?.length) builder.andWhere('incident.severity IN (:...severity)', { severity: query.severity });
     if (query.priority?.length) builder.andWhere('incident.priority IN (:...priority)', { priority: query.priority });

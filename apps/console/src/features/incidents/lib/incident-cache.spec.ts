@@ -72,11 +72,19 @@ describe('matchesListQuery', () => {
     expect(matchesListQuery(loose, { open: true, parent: 'parent-1' })).toBe(false);
   });
 
-  it('drops a child from the grouped board once it is filed under a parent', () => {
+  it('drops a child from the grouped board once it is filed under a parent on that board', () => {
+    const parent = dueIn(50, { id: 'parent-1' });
     const incident = dueIn(100);
     const filed = { ...incident, parentIncidentId: 'parent-1', updatedAt: isoAt(60) };
+    const next = applyIncidentToPages(pages({ items: [parent, incident] }), filed, { open: true, topLevel: true });
+    expect(ids(next)).toEqual([['parent-1']]);
+  });
+
+  it('keeps a child at the top of a board that does not show its parent (a responder assigned to the child)', () => {
+    const incident = dueIn(100);
+    const filed = { ...incident, parentIncidentId: 'parent-elsewhere', updatedAt: isoAt(60) };
     const next = applyIncidentToPages(pages({ items: [incident] }), filed, { open: true, topLevel: true });
-    expect(ids(next)).toEqual([[]]);
+    expect(ids(next)).toEqual([[incident.id]]);
   });
 
   it('filters by operator and commune of the site', () => {

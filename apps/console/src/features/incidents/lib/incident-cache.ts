@@ -18,13 +18,17 @@ function matchesSearch(incident: IncidentDto, q: string | undefined): boolean {
   return words.every((word) => haystack.includes(word));
 }
 
-/** Whether the server would return `incident` for `query`; mirrors GET /incidents' filters. */
-export function matchesListQuery(incident: IncidentDto, query: IncidentListQuery): boolean {
+/**
+ * Whether the server would return `incident` for `query`; mirrors GET /incidents' filters. topLevel
+ * leaves out a child only when its parent is on the caller's board (`parentShown`): the server keeps a
+ * child whose parent the caller cannot see at the top.
+ */
+export function matchesListQuery(incident: IncidentDto, query: IncidentListQuery, parentShown: (id: string) => boolean = () => true): boolean {
   if ((query.open ?? true) && !isOpen(incident.status)) return false;
   const reportedAt = Date.parse(incident.reportedAt);
   if (query.from && reportedAt < Date.parse(query.from)) return false;
   if (query.to && reportedAt >= Date.parse(query.to)) return false;
-  if (query.topLevel === true && incident.parentIncidentId !== null) return false;
+  if (query.topLevel === true && incident.parentIncidentId !== null && parentShown(incident.parentIncidentId)) return false;
   if (query.parent !== undefined && incident.parentIncidentId !== query.parent) return false;
   return (
     includesOrUnfiltered(query.status, incident.status) &&
@@ -65,9 +69,10 @@ export function applyIncidentToPages(
   incident: IncidentDto,
   query: IncidentListQuery,
 ): InfiniteData<IncidentPage, string | undefined> {
-  const cached = data.pages.flatMap((page) => page.items).find((item) => item.id === incident.id);
+  const items = data.pages.flatMap((page) => page.items);
+  const cached = items.find((item) => item.id === incident.id);
   if (isStale(incident, cached)) return data;
-  const belongs = matchesListQuery(incident, query);
+  const belongs = matchesListQuery(incident, query, (parentId) => items.some((item) => item.id === parentId));
   if (!cached && !belongs) return data;
 
   const pages = data.pages.map((page) => (cached ? { ...page, items: page.items.filter((item) => item.id !== incident.id) } : page));
