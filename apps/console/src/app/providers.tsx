@@ -48,7 +48,9 @@ function LocalisedConfig({ children }: { children: ReactNode }) {
   }, [language]);
   return (
     <ConfigProvider locale={antdLocaleOf(language)} theme={THEME}>
-      <AntApp notification={{ placement: 'bottomRight', maxCount: 4 }} className="ant-app-root">
+      {/* Bottom left: drawers (cover a shift, assign, resolve) open on the right with their Save at the
+          bottom, and an escalation notice there covered it for its 15 s — in a storm, one after another. */}
+      <AntApp notification={{ placement: 'bottomLeft', maxCount: 4 }} className="ant-app-root">
         {children}
       </AntApp>
     </ConfigProvider>
