@@ -1,5 +1,5 @@
 import type { OperatorCode, OperatorKind, SiteKind } from '@netduty/contracts';
-import { assessRoaming, roamingRequestProblems, type CommuneSiteCount } from './roaming';
+import { assessRoaming, roamingRequestProblems, roamingRequestSteps, type CommuneSiteCount } from './roaming';
 
 /** One row of the per-commune count: `operator` has `total` sites of `kind` in `commune`, `down` of them down. */
 function count(communeCode: string, operatorCode: OperatorCode, total: number, down: number, siteKind: SiteKind = 'bts'): CommuneSiteCount {
@@ -60,5 +60,14 @@ describe('inter-operator roaming proposals (chuyển vùng nội địa)', () =>
     expect(roamingRequestProblems(assessment, { communeCode: '06013', lostOperator: 'mobifone', hostOperator: 'viettel' })).toEqual([{ field: 'hostOperator', rule: 'host_not_on_air' }]);
     expect(roamingRequestProblems(assessment, { communeCode: '06013', lostOperator: 'viettel', hostOperator: 'viettel' })).toEqual([{ field: 'hostOperator', rule: 'host_is_the_lost_operator' }]);
     expect(roamingRequestProblems(assessment, { communeCode: '06016', lostOperator: 'viettel', hostOperator: 'vnpt' })).toEqual([{ field: 'hostOperator', rule: 'host_not_on_air' }]);
+  });
+});
+
+describe('the steps a roaming request still takes', () => {
+  it('lets an issued request go in effect or end, one in effect only end, and a finished one nothing', () => {
+    expect(roamingRequestSteps('issued')).toEqual(['in_effect', 'end']);
+    expect(roamingRequestSteps('in_effect')).toEqual(['end']);
+    expect(roamingRequestSteps('ended')).toEqual([]);
+    expect(roamingRequestSteps('dismissed')).toEqual([]);
   });
 });

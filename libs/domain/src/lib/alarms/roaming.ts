@@ -1,4 +1,4 @@
-import type { OperatorCode, OperatorKind, SiteKind } from '@netduty/contracts';
+import type { OperatorCode, OperatorKind, RoamingRequestStatus, SiteKind } from '@netduty/contracts';
 
 /** One commune's sites of one operator and kind, and how many of them are down now (from site state). */
 export interface CommuneSiteCount {
@@ -86,4 +86,24 @@ export function roamingRequestProblems(assessment: RoamingAssessment, request: R
     return stranded ? [{ field: 'hostOperator', rule: 'host_not_on_air' }] : [{ field: 'lostOperator', rule: 'operator_still_on_air' }];
   }
   return proposal.hostOperators.includes(request.hostOperator) ? [] : [{ field: 'hostOperator', rule: 'host_not_on_air' }];
+}
+
+/** The duty officer's steps on a roaming request: the host confirms it is on, or it ends. */
+export type RoamingRequestStep = 'in_effect' | 'end';
+
+/**
+ * Which steps a request in this status still takes (the api refuses the others with 409): an issued
+ * request goes in effect or ends (no longer needed before it took effect); one in effect only ends; an
+ * ended request and a dismissed proposal take none.
+ */
+export function roamingRequestSteps(status: RoamingRequestStatus): readonly RoamingRequestStep[] {
+  switch (status) {
+    case 'issued':
+      return ['in_effect', 'end'];
+    case 'in_effect':
+      return ['end'];
+    case 'ended':
+    case 'dismissed':
+      return [];
+  }
 }
