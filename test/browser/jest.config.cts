@@ -6,6 +6,8 @@ module.exports = {
   rootDir: __dirname,
   testEnvironment: 'node',
   testMatch: ['<rootDir>/**/*.e2e.ts'],
+  // Workspace aliases in test files too: drill.e2e.ts starts a stack of its own through support/global-setup.
+  resolver: '@nx/jest/plugins/resolver',
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],
   },

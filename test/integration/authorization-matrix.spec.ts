@@ -18,6 +18,7 @@ const INCIDENT_WORKERS: readonly Role[] = ['duty_officer', 'cluster_staff', 'res
  */
 const ROUTES: Record<string, Expectation> = {
   'GET /health': 'public',
+  'GET /health/mode': 'public',
   'POST /auth/login': 'public',
   'POST /auth/refresh': 'public',
   'POST /auth/logout': ALL,

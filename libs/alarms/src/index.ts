@@ -6,6 +6,7 @@ export { AlarmIntake, type IntakeResult } from './lib/intake/alarm-intake.servic
 export type { IntakeStats } from './lib/intake/intake-stats';
 export { NmsKeyAuthenticator } from './lib/sources/nms-key-authenticator';
 export { NmsSourcesService } from './lib/sources/nms-sources.service';
+export { newNmsApiKey, nmsApiKeyHash, looksLikeNmsApiKey } from './lib/sources/nms-api-key';
 export type { NmsCaller } from './lib/sources/nms-caller';
 export { SourceSystemMismatchError, NotAlarmOwnerError } from './lib/sources/source-errors';
 export { AlarmQueries } from './lib/queries/alarm-queries.service';

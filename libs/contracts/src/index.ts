@@ -20,3 +20,4 @@ export * from './lib/alarm-sources';
 export * from './lib/alarm-webhooks';
 export * from './lib/battery';
 export * from './lib/roaming';
+export * from './lib/deployment';

@@ -14,3 +14,4 @@ export * from './lib/assignment';
 export * from './lib/rosters';
 export * from './lib/incident-transition';
 export * from './lib/alarms';
+export * from './lib/drill/drill-mark';

@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort } from '../../integration/support/free-port';
-import { createTestEnvironment } from '../../integration/support/test-database';
+import { createTestEnvironment, destroyTestEnvironment } from '../../integration/support/test-database';
 import type { TestEnvironment } from '../../integration/support/test-environment';
 
 const WORKSPACE = join(__dirname, '../../..');
@@ -46,15 +46,22 @@ async function waitFor(url: string, timeoutMs: number): Promise<void> {
   throw new Error(`${url} did not answer within ${timeoutMs} ms (${lastError})`);
 }
 
+export interface StartedBrowserStack extends BrowserStack {
+  consoleUrl: string;
+  apiUrl: string;
+}
+
 /**
  * The whole stack for the browser suite, as a newcomer runs it: the built api and worker as their own
- * processes against this run's database, and the built console served by Vite's preview server.
+ * processes against a fresh database, and the built console served by Vite's preview server. `drill`:
+ * a drill copy (NETDUTY_DRILL=true on a …_drill database and prefix), as `npm run drill` starts one;
+ * a suite may start one of its own beside the shared stack (drill.e2e.ts) and stop it with stopBrowserStack.
  */
-export default async function globalSetup(): Promise<void> {
+export async function startBrowserStack(options: { drill?: boolean } = {}): Promise<StartedBrowserStack> {
   for (const built of ['dist/apps/api/main.js', 'dist/apps/worker/main.js', 'dist/apps/console/index.html']) {
     if (!existsSync(join(WORKSPACE, built))) throw new Error(`${built} is missing: run the build first`);
   }
-  const environment = await createTestEnvironment();
+  const environment = await createTestEnvironment(options);
   const [apiPort, consolePort] = [await freePort(), await freePort()];
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -66,19 +73,47 @@ export default async function globalSetup(): Promise<void> {
     PORT: String(apiPort),
     CORS_ORIGINS: `http://127.0.0.1:${consolePort}`,
     LOG_LEVEL: 'warn',
+    NETDUTY_DRILL: options.drill ? 'true' : 'false',
   };
+  // --bypass-lock: Vite allows one preview server per project unless told; a drill stack runs a second one.
   const processes = [
     start('api', process.execPath, ['dist/apps/api/main.js'], env),
     start('worker', process.execPath, ['dist/apps/worker/main.js'], env),
     start(
       'console',
       process.execPath,
-      [join(WORKSPACE, 'node_modules/vite/bin/vite.js'), 'preview', '--config', 'apps/console/vite.config.mts', '--port', String(consolePort), '--strictPort', '--host', '127.0.0.1'],
+      [join(WORKSPACE, 'node_modules/vite/bin/vite.js'), 'preview', '--config', 'apps/console/vite.config.mts', '--port', String(consolePort), '--strictPort', '--host', '127.0.0.1', '--bypass-lock'],
       { ...env, NETDUTY_API_URL: `http://127.0.0.1:${apiPort}` },
     ),
   ];
-  globalThis.netdutyBrowserStack = { environment, processes };
-  await waitFor(`http://127.0.0.1:${apiPort}/api/v1/health`, 30_000);
-  await waitFor(`http://127.0.0.1:${consolePort}/`, 30_000);
-  process.env['CONSOLE_URL'] = `http://127.0.0.1:${consolePort}`;
+  const stack = { environment, processes, consoleUrl: `http://127.0.0.1:${consolePort}`, apiUrl: `http://127.0.0.1:${apiPort}` };
+  try {
+    await waitFor(`${stack.apiUrl}/api/v1/health`, 30_000);
+    await waitFor(`${stack.consoleUrl}/`, 30_000);
+  } catch (error) {
+    await stopBrowserStack(stack);
+    throw error;
+  }
+  return stack;
+}
+
+/** Stops the processes, then drops the database and the Redis keys. */
+export async function stopBrowserStack(stack: BrowserStack): Promise<void> {
+  await Promise.all(
+    stack.processes.map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          child.once('exit', () => resolve());
+          child.kill('SIGTERM');
+        }),
+    ),
+  );
+  await destroyTestEnvironment(stack.environment);
+}
+
+export default async function globalSetup(): Promise<void> {
+  const stack = await startBrowserStack();
+  globalThis.netdutyBrowserStack = { environment: stack.environment, processes: stack.processes };
+  process.env['CONSOLE_URL'] = stack.consoleUrl;
 }

@@ -16,8 +16,8 @@ class TestSeedModule {}
  * A fresh database and Redis prefix for one test run: created, migrated and loaded with the demo
  * province (its deadlines are not enqueued, so only the tests' own incidents move through the queue).
  */
-export async function createTestEnvironment(): Promise<TestEnvironment> {
-  const environment = newTestEnvironment();
+export async function createTestEnvironment(options: { drill?: boolean } = {}): Promise<TestEnvironment> {
+  const environment = newTestEnvironment(options);
   const admin = new Client({ connectionString: environment.adminDatabaseUrl });
   await admin.connect();
   try {
@@ -35,6 +35,7 @@ export async function createTestEnvironment(): Promise<TestEnvironment> {
     REDIS_URL: environment.redisUrl,
     REDIS_PREFIX: environment.redisPrefix,
     JWT_SECRET: environment.jwtSecret,
+    ...(options.drill ? { NETDUTY_DRILL: 'true' } : {}),
   });
   const app = await NestFactory.createApplicationContext(
     {
@@ -48,7 +49,8 @@ export async function createTestEnvironment(): Promise<TestEnvironment> {
   } finally {
     await app.close();
   }
-  process.env['NETDUTY_TEST_ENVIRONMENT'] = JSON.stringify(environment);
+  // A drill copy is a second environment beside the suite's own, which stays the current one.
+  if (!options.drill) process.env['NETDUTY_TEST_ENVIRONMENT'] = JSON.stringify(environment);
   return environment;
 }
 

@@ -15,8 +15,9 @@ export interface TestEnvironment {
   jwtSecret: string;
 }
 
-export function newTestEnvironment(): TestEnvironment {
-  const runId = `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+/** `drill`: a database named …_drill and a prefix naming the drill, as NETDUTY_DRILL=true requires. */
+export function newTestEnvironment(options: { drill?: boolean } = {}): TestEnvironment {
+  const runId = `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}${options.drill ? '_drill' : ''}`;
   const adminDatabaseUrl = process.env['TEST_ADMIN_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const databaseName = `netduty_test_${runId}`;
   const owner = new URL(adminDatabaseUrl);

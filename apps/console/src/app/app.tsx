@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { RouterProvider } from 'react-router-dom';
+import { DrillBanner } from '../features/drill/components/drill-banner';
 import { session } from '../lib/session/session';
 import { ticker } from '../lib/ticker';
 import { AppProviders } from './providers';
@@ -20,6 +21,8 @@ export function App() {
 
   return (
     <AppProviders>
+      {/* Outside the router: a drill copy is marked on every screen, the login and the wall included. */}
+      <DrillBanner />
       <RouterProvider router={router} />
     </AppProviders>
   );

@@ -279,7 +279,7 @@ export class SituationReportsService {
   /** The report as a file, from its stored row alone (the snapshot, the remarks, the sign-off). */
   async render(id: string, format: ReportFormat, language?: Language): Promise<RenderedReport> {
     const row = await this.row(this.dataSource.manager, id);
-    const model = buildReportModel(this.stored(row), language ?? row.language);
+    const model = buildReportModel(this.stored(row), language ?? row.language, { drill: this.config.NETDUTY_DRILL });
     if (format === 'pdf') return { body: await renderPdf(model, row.generatedAt), contentType: 'application/pdf', filename: `${model.fileBase}.pdf` };
     return {
       body: await renderXlsx(model, row.generatedAt),
@@ -291,7 +291,7 @@ export class SituationReportsService {
   /** The model a rendering draws, for tests and previews. */
   async model(id: string, language?: Language) {
     const row = await this.row(this.dataSource.manager, id);
-    return buildReportModel(this.stored(row), language ?? row.language);
+    return buildReportModel(this.stored(row), language ?? row.language, { drill: this.config.NETDUTY_DRILL });
   }
 
   private async create(input: NewReport): Promise<{ report: SituationReportDto; deliveries: EnqueuedDelivery[] }> {

@@ -8,3 +8,4 @@ export * from './lib/demo-seeder';
 export * from './lib/demo-seed-options';
 export * from './lib/demo-data.module';
 export * from './lib/demo-notifications';
+export { DEMO_NMS_SOURCES, DEMO_NMS_KEY_LABEL, type DemoNmsKey } from './lib/demo-nms-sources';

@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { Workbook } from 'exceljs';
 import type { IncidentDto, IncidentExportFormat, IsoInstant, Language } from '@netduty/contracts';
-import { spreadsheetCell } from '@netduty/domain';
+import { markForDrill, spreadsheetCell } from '@netduty/domain';
 import { CATEGORY_WORDS, SEVERITY_WORDS, STATUS_WORDS, word, zonedParts } from '@netduty/reports';
 
 export const EXPORT_CONTENT_TYPES: Record<IncidentExportFormat, string> = {
@@ -62,20 +62,28 @@ export function csvRowsChunk(incidents: IncidentDto[], language: Language): stri
   return stringify(incidents.map((incident) => exportRow(incident, language)));
 }
 
-/** One sheet, a bold frozen header, every cell text (times are already the province's wall clock). */
-export async function xlsxFile(batches: AsyncIterable<IncidentDto[]>, language: Language): Promise<Buffer> {
+/**
+ * One sheet, a bold frozen header, every cell text (times are already the province's wall clock). A drill
+ * copy marks the workbook's title and its sheet (a sheet name may not hold "[ ]": "DIỄN TẬP – Sự cố").
+ */
+export async function xlsxFile(batches: AsyncIterable<IncidentDto[]>, language: Language, drill = false): Promise<Buffer> {
   const workbook = new Workbook();
   workbook.creator = 'NetDuty';
-  const sheet = workbook.addWorksheet(language === 'vi' ? 'Sự cố' : 'Incidents', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const sheetName = language === 'vi' ? 'Sự cố' : 'Incidents';
+  workbook.title = markForDrill(language === 'vi' ? 'Sự cố NetDuty' : 'NetDuty incidents', drill);
+  const sheet = workbook.addWorksheet(drill ? `DIỄN TẬP – ${sheetName}` : sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = COLUMNS.map((column) => ({ width: column.width }));
   sheet.addRow(exportHeader(language)).font = { bold: true };
   for await (const incidents of batches) for (const incident of incidents) sheet.addRow(exportRow(incident, language));
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-/** "Sự cố NetDuty 2026-12-05.csv" (English: "NetDuty incidents 2026-12-05.csv"), dated in the province. */
-export function exportFileName(now: Date, format: IncidentExportFormat, language: Language): string {
+/**
+ * "Sự cố NetDuty 2026-12-05.csv" (English: "NetDuty incidents 2026-12-05.csv"), dated in the province;
+ * in a drill copy "[DIỄN TẬP] Sự cố NetDuty 2026-12-05.csv".
+ */
+export function exportFileName(now: Date, format: IncidentExportFormat, language: Language, drill = false): string {
   const { year, month, day } = zonedParts(now);
   const date = `${year}-${two(month)}-${two(day)}`;
-  return `${language === 'vi' ? 'Sự cố NetDuty' : 'NetDuty incidents'} ${date}.${format}`;
+  return markForDrill(`${language === 'vi' ? 'Sự cố NetDuty' : 'NetDuty incidents'} ${date}.${format}`, drill);
 }

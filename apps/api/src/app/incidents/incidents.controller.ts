@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { once } from 'node:events';
@@ -14,6 +14,7 @@ import {
   TransitionIncident,
 } from '@netduty/incidents';
 import { type Actor } from '@netduty/identity';
+import { APP_CONFIG, type AppConfig } from '@netduty/platform-config';
 import { INCIDENT_EXPORT_MAX_ROWS, type CandidateResponderDto, type IncidentCounts, type IncidentDetailDto, type IncidentDto, type IncidentPage } from '@netduty/contracts';
 import { ActorNoteBody } from './dto/actor-note.body';
 import { AssignRespondersBody } from './dto/assign-responders.body';
@@ -44,6 +45,7 @@ export class IncidentsController {
     private readonly commentOnIncident: CommentOnIncident,
     private readonly candidateResponders: CandidateRespondersService,
     private readonly recordJourneyStep: RecordJourneyStep,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Get()
@@ -83,11 +85,11 @@ export class IncidentsController {
     const start = () => {
       response.status(200);
       response.setHeader('Content-Type', EXPORT_CONTENT_TYPES[format]);
-      response.setHeader('Content-Disposition', attachmentDisposition(exportFileName(new Date(), format, language)));
+      response.setHeader('Content-Disposition', attachmentDisposition(exportFileName(new Date(), format, language, this.config.NETDUTY_DRILL)));
       response.setHeader('Cache-Control', 'private, no-store');
     };
     if (format === 'xlsx') {
-      const file = await xlsxFile(rest(), language);
+      const file = await xlsxFile(rest(), language, this.config.NETDUTY_DRILL);
       start();
       response.setHeader('Content-Length', String(file.length));
       response.end(file);

@@ -13,6 +13,9 @@ export const en: Translations = {
     loading: 'Loading…',
     ownerAgency: 'Lạng Sơn Department of Science and Technology',
   },
+  drill: {
+    banner: 'DRILL — not a real incident',
+  },
   nav: {
     label: 'Areas',
     board: 'Duty board',

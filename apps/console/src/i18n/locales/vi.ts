@@ -11,6 +11,9 @@ export const vi = {
     loading: 'Đang tải…',
     ownerAgency: 'Sở Khoa học và Công nghệ tỉnh Lạng Sơn',
   },
+  drill: {
+    banner: 'DIỄN TẬP — không phải sự cố thật',
+  },
   nav: {
     label: 'Các khu vực',
     board: 'Bảng trực',

@@ -1,9 +1,10 @@
-import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createTransport, type Transporter } from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 import { DataSource } from 'typeorm';
 import { NotificationGatewayEntity, openSecretIfReadable } from '@netduty/persistence';
+import { APP_CONFIG, type AppConfig } from '@netduty/platform-config';
 import { messageText } from './message-text';
 import { PermanentSendError, RetryableSendError, type ChannelSendResult, type DeliveryToSend, type NotificationChannel } from './notification-channel';
 
@@ -35,14 +36,17 @@ export class EmailChannel implements NotificationChannel, OnModuleDestroy {
   readonly channels = ['email'] as const;
   private readonly transports = new Map<string, { version: number; transport: Transporter<SMTPTransport.SentMessageInfo> }>();
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   async send({ delivery, gateway }: DeliveryToSend): Promise<ChannelSendResult> {
     if (!gateway || gateway.kind !== 'email') throw new PermanentSendError('the delivery has no e-mail gateway');
     if (!delivery.address) throw new PermanentSendError('the recipient has no e-mail address');
     const from = gateway.fromAddress ?? '';
     const messageId = deliveryMessageId(delivery.id, from);
-    const text = messageText(delivery.payload, null);
+    const text = messageText(delivery.payload, null, this.config.NETDUTY_DRILL);
     const transport = await this.transportFor(gateway);
     try {
       const info = await transport.sendMail({

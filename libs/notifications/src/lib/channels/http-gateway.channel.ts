@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { NotificationGatewayEntity } from '@netduty/persistence';
+import { APP_CONFIG, type AppConfig } from '@netduty/platform-config';
 import { renderBodyTemplate } from './body-template';
 import { messageText } from './message-text';
 import { PermanentSendError, RetryableSendError, type ChannelSendResult, type DeliveryToSend, type NotificationChannel } from './notification-channel';
@@ -31,12 +32,14 @@ function providerIdFrom(body: string): string | null {
 export class HttpGatewayChannel implements NotificationChannel {
   readonly channels = ['sms', 'zalo', 'telegram'] as const;
 
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
   async send({ delivery, gateway }: DeliveryToSend): Promise<ChannelSendResult> {
     if (!gateway || gateway.kind === 'email' || !gateway.url || !gateway.bodyTemplate) {
       throw new PermanentSendError('the delivery has no HTTP gateway');
     }
     if (!delivery.address) throw new PermanentSendError(`the recipient has no ${delivery.channel} address`);
-    const text = messageText(delivery.payload, delivery.ackCode);
+    const text = messageText(delivery.payload, delivery.ackCode, this.config.NETDUTY_DRILL);
     let body: string;
     try {
       body = renderBodyTemplate(gateway.bodyTemplate, {

@@ -1,4 +1,5 @@
 import type { NotificationPayload, NotificationTitleKey } from '@netduty/contracts';
+import { markForDrill } from '@netduty/domain';
 
 /** Vietnamese first, English second: every outside message carries both, as the console does. */
 const TITLES: Record<NotificationTitleKey, { vi: string; en: string }> = {
@@ -34,9 +35,10 @@ export interface MessageText {
   long: string;
 }
 
-export function messageText(payload: NotificationPayload, ackCode: string | null): MessageText {
+/** `drill`: a drill copy of the province (NETDUTY_DRILL) marks every message "[DIỄN TẬP]". */
+export function messageText(payload: NotificationPayload, ackCode: string | null, drill = false): MessageText {
   const title = TITLES[payload.titleKey];
-  const vi = fill(title.vi, payload.params);
+  const vi = markForDrill(fill(title.vi, payload.params), drill);
   const en = fill(title.en, payload.params);
   const lines = [vi, en];
   if (payload.ackUrl) lines.push('', `Tiếp nhận / Acknowledge: ${payload.ackUrl}`);

@@ -52,6 +52,15 @@ describe('configuration read at boot', () => {
     expect(() => loadAppConfig({ JWT_SECRET, PUBLIC_CONSOLE_URL: 'ftp://x.example' })).toThrow(/PUBLIC_CONSOLE_URL/);
   });
 
+  it('runs a drill only on a database ending in _drill and a Redis prefix naming the drill', () => {
+    expect(loadAppConfig({ JWT_SECRET }).NETDUTY_DRILL).toBe(false);
+    const drill = { JWT_SECRET, NETDUTY_DRILL: 'true', DATABASE_URL: 'postgres://netduty_app@127.0.0.1:5432/netduty_drill', REDIS_PREFIX: 'netduty-drill' };
+    expect(loadAppConfig(drill).NETDUTY_DRILL).toBe(true);
+    expect(() => loadAppConfig({ ...drill, DATABASE_URL: 'postgres://netduty_app@127.0.0.1:5432/netduty' })).toThrow(/DATABASE_URL: must name a database ending in _drill/);
+    expect(() => loadAppConfig({ ...drill, REDIS_PREFIX: 'netduty' })).toThrow(/REDIS_PREFIX: must contain "drill"/);
+    expect(() => loadAppConfig({ ...drill, NETDUTY_DRILL: 'yes' })).toThrow(/^ {2}- NETDUTY_DRILL:/m);
+  });
+
   it('splits CORS origins and accepts "info" as the log level Nest calls "log"', () => {
     const config = loadAppConfig({ JWT_SECRET, CORS_ORIGINS: 'https://a.example, https://b.example,', LOG_LEVEL: 'info' });
     expect(config.CORS_ORIGINS).toEqual(['https://a.example', 'https://b.example']);

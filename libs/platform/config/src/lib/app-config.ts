@@ -49,6 +49,12 @@ const JWT_SECRET_HINT = 'openssl rand -base64 48';
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /**
+   * A drill (diễn tập) copy of the province: every screen, report and message is marked as a drill
+   * (libs/domain drill-mark.ts). Needs its own database (name ending in _drill) and Redis prefix, so a
+   * drill can never write into live data.
+   */
+  NETDUTY_DRILL: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
   /** The api's and the worker's own login: a member of netduty_app, never the owner of the tables nor a superuser. */
   DATABASE_URL: url(['postgres:', 'postgresql:']).default(DEFAULT_DATABASE_URL),
   /** The owner of the tables; only the migrate command reads it (default outside production: postgres@127.0.0.1/netduty). */
@@ -190,10 +196,20 @@ const schema = z.object({
 
 const DEFAULT_PUBLIC_CONSOLE_URL = 'http://localhost:4200';
 
+function databaseName(databaseUrl: string): string {
+  return decodeURIComponent(new URL(databaseUrl).pathname.replace(/^\//, ''));
+}
+
 const validated = schema
   .superRefine((env, context) => {
     if (env.NODE_ENV === 'production' && !env.PUBLIC_CONSOLE_URL) {
       context.addIssue({ code: 'custom', path: ['PUBLIC_CONSOLE_URL'], message: 'is required in production: the console address people open from a message (https://…)' });
+    }
+    if (env.NETDUTY_DRILL && !/_drill$/.test(databaseName(env.DATABASE_URL))) {
+      context.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'must name a database ending in _drill when NETDUTY_DRILL=true (a drill never runs on live data)' });
+    }
+    if (env.NETDUTY_DRILL && !env.REDIS_PREFIX.includes('drill')) {
+      context.addIssue({ code: 'custom', path: ['REDIS_PREFIX'], message: 'must contain "drill" when NETDUTY_DRILL=true (a drill never shares the live queues)' });
     }
   })
   .transform((env) => ({

@@ -55,4 +55,10 @@ describe('the report model, built from the stored snapshot alone', () => {
     expect(buildReportModel(sampleSituationReport(), 'vi')).toEqual(buildReportModel(sampleSituationReport(), 'vi'));
     expect(buildReportModel(sampleSituationReport(), 'vi').fileBase).toBe('bao-cao-tinh-hinh-so-12-bc-skhcn');
   });
+
+  it('marks the title [DIỄN TẬP] in a drill copy, and only there', () => {
+    expect(buildReportModel(sampleSituationReport(), 'vi', { drill: true }).title).toBe('[DIỄN TẬP] BÁO CÁO TÌNH HÌNH');
+    expect(buildReportModel(sampleSituationReport(), 'en', { drill: true }).title).toBe('[DIỄN TẬP] SITUATION REPORT');
+    expect(buildReportModel(sampleSituationReport(), 'vi').title).toBe('BÁO CÁO TÌNH HÌNH');
+  });
 });

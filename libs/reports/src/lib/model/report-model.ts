@@ -7,6 +7,7 @@ import type {
   ReportSnapshotDto,
   SituationSnapshotDto,
 } from '@netduty/contracts';
+import { markForDrill } from '@netduty/domain';
 import { administrativeDateLine, reportInstant, reportPeriodLine, reportShortInstant } from './report-calendar';
 import {
   CATEGORY_WORDS,
@@ -399,8 +400,9 @@ function cyberSections(snapshot: ReportSnapshotDto, kind: ReportKind, remarks: s
 /**
  * The report as it reads, built from the stored row and its snapshot alone: header, title, numbered
  * sections, tables and the sign-off block. Both renderers (PDF, XLSX) draw this model, so they agree.
+ * A drill copy (NETDUTY_DRILL) marks the title "[DIỄN TẬP]".
  */
-export function buildReportModel(report: StoredReport, language: Language): ReportModel {
+export function buildReportModel(report: StoredReport, language: Language, options: { drill?: boolean } = {}): ReportModel {
   const text = TEXT[language];
   const { snapshot } = report;
   const numberLabel = reportNumberLabel(report.number, snapshot.agency.numberSymbol);
@@ -442,7 +444,7 @@ export function buildReportModel(report: StoredReport, language: Language): Repo
       mottoSub: text.mottoSub,
       dateLine: administrativeDateLine(snapshot.agency.place, report.generatedAt, language),
     },
-    title: KIND_TITLES[report.kind][language],
+    title: markForDrill(KIND_TITLES[report.kind][language], options.drill ?? false),
     subtitle,
     sections: numberSections(drafts),
     signature: {

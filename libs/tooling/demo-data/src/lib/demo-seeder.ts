@@ -26,6 +26,7 @@ import { clusterRosters, departmentRoster, leadershipRoster, type DemoRosterPeop
 import { buildDemoProvince } from './demo-province';
 import { APP_CONFIG, type AppConfig } from '@netduty/platform-config';
 import { seedDemoNotifications } from './demo-notifications';
+import { seedDemoNmsSources, type DemoNmsKey } from './demo-nms-sources';
 import { DEMO_SEED_OPTIONS, type DemoSeedOptions } from './demo-seed-options';
 import type { DemoIncidentSpec, DemoProvince } from './types';
 import { STORM_FEEDER } from './upstreams';
@@ -99,6 +100,14 @@ export class DemoSeeder {
     @Inject(DEMO_SEED_OPTIONS) private readonly seedOptions: DemoSeedOptions,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /**
+   * The demo NMS sources (one per telecom operator), each with an active random key: `known` keys (the
+   * previous seed's local file) are kept while still active, the rest issued anew (demo-nms-sources.ts).
+   */
+  async seedNmsSources(known: Readonly<Record<string, string>> = {}): Promise<{ keys: DemoNmsKey[]; issued: number }> {
+    return this.dataSource.transaction((em) => seedDemoNmsSources(em, known));
+  }
 
   /**
    * Seeds each part that is still empty: reference data and incidents into a database without sites,

@@ -2,6 +2,7 @@ import { Alert, Button, Drawer, List, Typography } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { formatDateTime } from '../../../lib/date-time';
 import { useLayoutSize } from '../../../lib/use-layout-size';
+import { useDrillMode } from '../../drill/hooks/use-drill-mode';
 import { useMarkRead, useNotificationCentre, useNotificationText } from '../hooks/use-notifications';
 import { notificationTitle } from '../lib/notification-text';
 import { NotificationPreferences } from './notification-preferences';
@@ -13,6 +14,7 @@ export function NotificationCentre({ open, onClose }: { open: boolean; onClose: 
   const { phone } = useLayoutSize();
   const centre = useNotificationCentre(open);
   const markRead = useMarkRead();
+  const drill = useDrillMode();
   const entries = centre.data ?? [];
   return (
     <Drawer
@@ -52,9 +54,9 @@ export function NotificationCentre({ open, onClose }: { open: boolean; onClose: 
                   void navigate(`/incidents/${entry.incidentId}`);
                 }
               }}
-              aria-label={entry.incidentId ? `${notificationTitle(entry, language)} — ${text.openIncident}` : notificationTitle(entry, language)}
+              aria-label={entry.incidentId ? `${notificationTitle(entry, language, drill)} — ${text.openIncident}` : notificationTitle(entry, language, drill)}
             >
-              <Typography.Text strong={entry.readAt === null}>{notificationTitle(entry, language)}</Typography.Text>
+              <Typography.Text strong={entry.readAt === null}>{notificationTitle(entry, language, drill)}</Typography.Text>
               <span className="notification-entry__meta">
                 {formatDateTime(entry.createdAt)}
                 {entry.readAt === null && <span className="notification-entry__unread">{text.unread}</span>}

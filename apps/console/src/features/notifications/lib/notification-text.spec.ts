@@ -24,4 +24,11 @@ describe('notification centre words', () => {
     expect(notificationLanguage('en-GB')).toBe('en');
     expect(notificationText('vi').bellUnread(3)).toBe('Thông báo: 3 chưa đọc');
   });
+
+  it('marks an entry [DIỄN TẬP] in a drill copy only', () => {
+    const assigned = entry('incident.assigned', { reference: 'SC-7' });
+    expect(notificationTitle(assigned, 'vi', true)).toBe('[DIỄN TẬP] Bạn được giao xử lý sự cố SC-7');
+    expect(notificationTitle(assigned, 'en', true)).toBe('[DIỄN TẬP] You were assigned incident SC-7');
+    expect(notificationTitle(assigned, 'vi')).toBe('Bạn được giao xử lý sự cố SC-7');
+  });
 });

@@ -1,4 +1,5 @@
 import type { InAppNotificationDto, NotificationTitleKey } from '@netduty/contracts';
+import { markForDrill } from '@netduty/domain';
 
 /**
  * The notification centre's words, Vietnamese first. Kept beside the feature (its lazy chunk) rather than
@@ -61,8 +62,13 @@ export function notificationText(language: NotificationLanguage) {
 
 const param = (entry: InAppNotificationDto, name: string): string => String(entry.params[name] ?? '');
 
-/** One entry's sentence, by its title key (the same keys the e-mail and SMS texts word). */
-export function notificationTitle(entry: InAppNotificationDto, language: NotificationLanguage): string {
+/** One entry's sentence; in a drill copy marked "[DIỄN TẬP]" as the e-mail and SMS texts are. */
+export function notificationTitle(entry: InAppNotificationDto, language: NotificationLanguage, drill = false): string {
+  return markForDrill(titleSentence(entry, language), drill);
+}
+
+/** By its title key (the same keys the e-mail and SMS texts word). */
+function titleSentence(entry: InAppNotificationDto, language: NotificationLanguage): string {
   const key: NotificationTitleKey = entry.titleKey;
   switch (key) {
     case 'escalation.fired':
