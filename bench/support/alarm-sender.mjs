@@ -6,6 +6,9 @@
 // Input (env): SENDER_PLAN (a JSON file: [{ offsetMs, key, body }]), SENDER_BASE, SENDER_CONCURRENCY.
 // Or, for a sustained run: SENDER_SUSTAIN (a JSON file: { key, sourceSystemId, siteCodes }) and
 // SENDER_DURATION_MS: new alarms on those sites as fast as CONCURRENCY allows, until the duration ends.
+// SENDER_BATCH > 1 (sustained only) posts them SENDER_BATCH at a time to the source's generic webhook
+// (POST /api/v1/alarm-webhooks/{sourceSystemId}, a vendor-shaped `{ alarms: [...] }`) instead of TMF642:
+// each alarm of an accepted payload counts, with the payload's latency.
 import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 
@@ -15,7 +18,8 @@ const plan = sustain ? null : JSON.parse(readFileSync(process.env.SENDER_PLAN, '
 const base = process.env.SENDER_BASE;
 const concurrency = Number(process.env.SENDER_CONCURRENCY ?? 64);
 const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
-const target = new URL(`${base}/tmf-api/alarm/v4/alarm`);
+const batch = sustain ? Number(process.env.SENDER_BATCH ?? 1) : 1;
+const target = new URL(batch > 1 ? `${base}/api/v1/alarm-webhooks/${encodeURIComponent(sustain.sourceSystemId)}` : `${base}/tmf-api/alarm/v4/alarm`);
 
 /** One POST on a kept-alive connection: its status and its Retry-After. */
 function post(key, body) {
@@ -48,9 +52,11 @@ async function send(item) {
     const sentAt = performance.now();
     try {
       const response = await post(item.key, item.body);
-      if (response.status === 201 || response.status === 200) {
-        latencies.push(performance.now() - sentAt);
-        accepted += 1;
+      if (response.status === 201 || response.status === 200 || response.status === 202) {
+        const latency = performance.now() - sentAt;
+        const alarms = item.alarms ?? 1;
+        for (let i = 0; i < alarms; i++) latencies.push(latency);
+        accepted += alarms;
         lastAcceptedAt = Date.now();
         return;
       }
@@ -93,10 +99,19 @@ function sustainedItem() {
   };
 }
 
+/** The batched run's next payload: `batch` new alarms in the vendor shape the bench's mapping reads. */
+function sustainedPayload() {
+  const alarms = Array.from({ length: batch }, () => {
+    const { body } = sustainedItem();
+    return { id: body.externalAlarmId, ne: body.alarmedObject.id, level: 'MIN', name: 'High temperature', raisedAt: body.alarmRaisedTime };
+  });
+  return { key: sustain.key, alarms: batch, body: { alarms } };
+}
+
 if (sustain) {
   await new Promise((resolve) => {
     const worker = async () => {
-      while (performance.now() - started < durationMs) await send(sustainedItem());
+      while (performance.now() - started < durationMs) await send(batch > 1 ? sustainedPayload() : sustainedItem());
     };
     void Promise.all(Array.from({ length: concurrency }, worker)).then(resolve);
   });
