@@ -113,11 +113,14 @@ describe('generic alarm webhook (declarative JSONPath mapping)', () => {
   });
 
   it('saves a mapping, shows it, and audits the change', async () => {
+    const listed = async () => (await admin.request<NmsSourceDto[]>('GET', '/nms-sources')).body.find((entry) => entry.id === source)?.webhookMapping;
+    expect(await listed()).toBe(false);
     const saved = await admin.request<AlarmWebhookMappingDto>('PUT', `/nms-sources/${source}/webhook-mapping`, U2000_MAPPING);
     expect(saved.status).toBe(200);
     expect(saved.body).toMatchObject({ sourceSystemId: source, mapping: U2000_MAPPING, updatedBy: admin.session.user.id });
     const shown = await admin.request<AlarmWebhookMappingDto>('GET', `/nms-sources/${source}/webhook-mapping`);
     expect(shown.body.mapping).toEqual(U2000_MAPPING);
+    expect(await listed()).toBe(true);
     const audit = (await api.dataSource.query(`SELECT action FROM audit_log WHERE entity_id = $1 AND action LIKE 'alarm_webhook%'`, [source])) as { action: string }[];
     expect(audit.map((entry) => entry.action)).toEqual(['alarm_webhook_mapping.save']);
   });

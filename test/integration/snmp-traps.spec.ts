@@ -225,9 +225,12 @@ describe('SNMP trap receiver', () => {
     expect((await admin.request('POST', '/nms-sources', { id: spare, operatorCode: 'viettel', name: 'spare' })).status).toBe(201);
     const spareCommunity = `nd-${run}-spare`;
     expect((await admin.request('PUT', `/nms-sources/${spare}/snmp-community`, { community: spareCommunity })).status).toBe(204);
+    const listed = async () => (await admin.request<NmsSourceDto[]>('GET', '/nms-sources')).body.find((source) => source.id === spare)?.snmpCommunitySet;
+    expect(await listed()).toBe(true);
     await v2c(cabinetTrap(1), site(otherSiteCode), spareCommunity);
     await awaitAlarm(spare, `snmp:acMainsFailure:${otherSiteCode}`);
     expect((await admin.request('DELETE', `/nms-sources/${spare}/snmp-community`)).status).toBe(204);
+    expect(await listed()).toBe(false);
     const before = receiver.stats().unknownCommunity;
     await v2c(cabinetTrap(2), site(otherSiteCode), spareCommunity);
     await awaitCount('unknownCommunity', before + 1);

@@ -13,6 +13,10 @@ export interface NmsSourceDto {
   createdAt: IsoInstant;
   /** Keys not revoked. */
   activeKeys: number;
+  /** An SNMPv2c community is set (it is kept only as a hash, never shown). */
+  snmpCommunitySet: boolean;
+  /** A generic-webhook mapping is saved for it. */
+  webhookMapping: boolean;
 }
 
 export interface CreateNmsSourceRequest {

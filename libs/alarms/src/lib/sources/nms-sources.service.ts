@@ -35,11 +35,20 @@ export class NmsSourcesService {
 
   async list(): Promise<NmsSourceDto[]> {
     const rows = (await this.dataSource.query(
-      `SELECT s.id, s.operator_code, s.name, s.created_at, count(k.id) FILTER (WHERE k.revoked_at IS NULL)::int AS active_keys
+      `SELECT s.id, s.operator_code, s.name, s.created_at, count(k.id) FILTER (WHERE k.revoked_at IS NULL)::int AS active_keys,
+              s.snmp_community_hash IS NOT NULL AS snmp_community_set, EXISTS (SELECT 1 FROM alarm_webhook_mappings m WHERE m.source_system_id = s.id) AS webhook_mapping
          FROM nms_sources s LEFT JOIN nms_api_keys k ON k.source_system_id = s.id
         GROUP BY s.id ORDER BY s.id`,
-    )) as { id: string; operator_code: NmsSourceDto['operatorCode']; name: string; created_at: Date; active_keys: number }[];
-    return rows.map((row) => ({ id: row.id, operatorCode: row.operator_code, name: row.name, createdAt: new Date(row.created_at).toISOString(), activeKeys: row.active_keys }));
+    )) as { id: string; operator_code: NmsSourceDto['operatorCode']; name: string; created_at: Date; active_keys: number; snmp_community_set: boolean; webhook_mapping: boolean }[];
+    return rows.map((row) => ({
+      id: row.id,
+      operatorCode: row.operator_code,
+      name: row.name,
+      createdAt: new Date(row.created_at).toISOString(),
+      activeKeys: row.active_keys,
+      snmpCommunitySet: row.snmp_community_set,
+      webhookMapping: row.webhook_mapping,
+    }));
   }
 
   async create(input: CreateNmsSourceRequest): Promise<NmsSourceDto> {
@@ -49,7 +58,7 @@ export class NmsSourcesService {
       }
       if (await em.getRepository(NmsSourceEntity).existsBy({ id: input.id })) throw new AlreadyExistsError('id');
       const saved = await em.getRepository(NmsSourceEntity).save({ id: input.id, operatorCode: input.operatorCode, name: input.name });
-      const dto: NmsSourceDto = { id: saved.id, operatorCode: saved.operatorCode, name: saved.name, createdAt: saved.createdAt.toISOString(), activeKeys: 0 };
+      const dto: NmsSourceDto = { id: saved.id, operatorCode: saved.operatorCode, name: saved.name, createdAt: saved.createdAt.toISOString(), activeKeys: 0, snmpCommunitySet: false, webhookMapping: false };
       await this.audit.record({ action: 'nms_source.create', entityType: 'nms_source', entityId: saved.id, after: dto }, em);
       return dto;
     });
