@@ -4,7 +4,8 @@
 // noise and flapping besides — 8,000 TMF642 alarms sent over HTTP in 10 s from a process of its own.
 // Prints: every alarm stored once, the parents found vs expected, the time from the last alarm until
 // correlation is complete (goal ≤ 12 s), the board frames per console per second (goal ≤ 5), and the
-// peak RSS of the api and the worker.
+// peak RSS of the api and the worker. Then the restoration: every storm alarm cleared, sent within
+// sendSeconds, and the time from the last clear until every storm parent has resolved by itself.
 // Needs PostgreSQL and Redis on the default ports and a build (npx nx run-many -t build -p api worker).
 // Usage: node bench/alarm-storm.mjs [alarms=8000] [sendSeconds=10]
 import { spawn } from 'node:child_process';
@@ -111,7 +112,9 @@ try {
   const adminToken = await stack.login('admin');
   const { sourceOf, keyOf } = await createSources(stack.base, adminToken);
 
-  const scenario = stormScenario({ sites, sourceOf, start: new Date() }, { feeders: 1, stormSeconds: 20, fibreCuts: 1, noise: 0, flapping: 10, flapCycles: 4 });
+  const stormStart = new Date();
+  const stormOptions = { feeders: 1, stormSeconds: 20, fibreCuts: 1, noise: 0, flapping: 10, flapCycles: 4 };
+  const scenario = stormScenario({ sites, sourceOf, start: stormStart }, stormOptions);
   const storm = scenario.events;
   // Noise fills the storm up to ALARMS: door-open and temperature alarms on sites the storm spares.
   const noisy = stormScenario({ sites: sites.filter((site) => site.powerFeeder !== 'EVN-STORM-471'), sourceOf, start: new Date() }, { feeders: 0, fibreCuts: 0, flapping: 0, noise: Math.max(0, ALARMS - storm.length), seed: 7 });
@@ -144,6 +147,28 @@ try {
   await new Promise((resolve) => setTimeout(resolve, 1500)); // the last frames after the last batch
   consoleWatch.close();
 
+  // Restoration: the same scenario (same seed and start) with its clears, timed from now on, sent within SEND_SECONDS.
+  const restoreAfterSeconds = Math.ceil((Date.now() - stormStart.getTime()) / 1000);
+  const clears = stormScenario({ sites, sourceOf, start: stormStart }, { ...stormOptions, restore: true, restoreAfterSeconds }).events.filter(
+    (event) => event.body.state === 'cleared' && event.offsetMs >= restoreAfterSeconds * 1000,
+  );
+  const clearSpan = Math.max(1, ...clears.map((event) => event.offsetMs - restoreAfterSeconds * 1000));
+  const restorePlan = clears.map((event) => ({ offsetMs: ((event.offsetMs - restoreAfterSeconds * 1000) / clearSpan) * SEND_SECONDS * 1000, key: keyOf[event.body.sourceSystemId], body: event.body }));
+  const restored = await runSender(stack.base, restorePlan);
+  let restoredAt = null;
+  let restoreState = null;
+  for (let i = 0; i < (restored.accepted > 0 ? 1200 : 1) && restoredAt === null; i++) {
+    const { rows: [state] } = await owner.query(
+      `SELECT (SELECT count(*) FROM alarm_events WHERE processed_at IS NULL)::int AS pending,
+              (SELECT count(*) FROM incidents WHERE correlation_kind IS NOT NULL AND id <> ALL($1::uuid[]) AND status NOT IN ('resolved', 'closed'))::int AS open_parents,
+              (SELECT count(*) FROM incidents WHERE parent_incident_id IS NOT NULL AND parent_incident_id <> ALL($1::uuid[]) AND status NOT IN ('resolved', 'closed'))::int AS open_children`,
+      [seededParents],
+    );
+    restoreState = state;
+    if (state.pending === 0 && state.open_parents === 0 && state.open_children === 0) restoredAt = Date.now();
+    else await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+
   const { rows: [stored] } = await owner.query(
     `SELECT count(*)::int AS alarms, count(DISTINCT (source_system_id, external_alarm_id))::int AS distinct_alarms,
             (SELECT count(*) FROM alarm_events)::int AS events FROM alarms`,
@@ -170,6 +195,12 @@ try {
   for (const missing of expectedGroups.filter((group) => !parents.some((parent) => `${parent.kind} ${parent.key} (${parent.operator})` === group))) console.log(`    ${missing}: MISSING`);
   console.log(`  correlation complete ${completeAt === null ? 'NOT within 120 s' : `${((completeAt - lastAlarmAt) / 1000).toFixed(1)} s after the last alarm`} (goal ≤ 12 s)`);
   console.log(`  board frames to a duty officer's console: max ${Math.max(0, ...frames)} per second, ${frames.reduce((a, b) => a + b, 0)} in all (goal ≤ 5 per second)`);
+  console.log(
+    `  restoration: ${restorePlan.length} clears sent in ${restored.seconds.toFixed(1)} s (accepted ${restored.accepted}, failed ${restored.failed}${restored.failed ? ` ${JSON.stringify(restored.errors)}` : ""}); ` +
+      (restoredAt === null
+        ? `NOT complete within 120 s (${restoreState.open_parents} parents and ${restoreState.open_children} children still open, ${restoreState.pending} pending)`
+        : `every parent and child resolved by itself ${((restoredAt - restored.lastAcceptedAt) / 1000).toFixed(1)} s after the last clear`),
+  );
   console.log(`  peak RSS: api ${peakRss(api.pid).toFixed(0)} MiB, worker ${peakRss(worker.pid).toFixed(0)} MiB`);
   await owner.end();
 } finally {
