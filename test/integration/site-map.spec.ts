@@ -119,7 +119,7 @@ describe('site map: every visible site with its state and open incidents', () =>
     const communes = ((await api.dataSource.query(`SELECT commune_code FROM cluster_communes WHERE cluster_id = $1`, [cluster_id])) as { commune_code: string }[]).map((row) => row.commune_code);
     expect(communes.length).toBeGreaterThan(0);
     const ids = async (sql: string, parameters: unknown[]) => ((await api.dataSource.query(sql, parameters)) as { id: string }[]).map((row) => row.id).sort();
-    const plotted = async (scope: IncidentScope) => (await service.sites(scope)).map((row) => row.id).sort();
+    const plotted = async (scope: IncidentScope) => (JSON.parse(await service.sitesJson(scope)) as MapSiteDto[]).map((row) => row.id).sort();
 
     const operatorSites = await ids(`SELECT id FROM sites WHERE operator_code = 'viettel'`, []);
     expect(operatorSites.length).toBeGreaterThan(0);
@@ -128,7 +128,7 @@ describe('site map: every visible site with its state and open incidents', () =>
     const clusterSites = await ids(`SELECT id FROM sites WHERE operator_code = 'viettel' AND commune_code = ANY($1)`, [communes]);
     expect(clusterSites.length).toBeGreaterThan(0);
     expect(clusterSites.length).toBeLessThan(operatorSites.length);
-    const clusterMap = await service.sites({ kind: 'operator', operatorCode: 'viettel', communeCodes: communes });
+    const clusterMap = JSON.parse(await service.sitesJson({ kind: 'operator', operatorCode: 'viettel', communeCodes: communes })) as MapSiteDto[];
     expect(clusterMap.map((row) => row.id).sort()).toEqual(clusterSites);
     const open = await expectedOpenCounts();
     for (const row of clusterMap) expect({ id: row.id, openIncidents: row.openIncidents }).toEqual({ id: row.id, openIncidents: open.get(row.id) });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { IncidentStatus, MapSiteDto, OperatorCode, PriorityTier, SiteDownKind, SiteKind, SiteState } from '@netduty/contracts';
+import type { IncidentStatus, MapSiteDto } from '@netduty/contracts';
 import { scopeFilterOf, type IncidentScope } from '@netduty/domain';
 import { applyScopeFilter, SiteEntity } from '@netduty/persistence';
 
@@ -11,20 +11,25 @@ import { applyScopeFilter, SiteEntity } from '@netduty/persistence';
  */
 const MAP_OPEN_INCIDENT_STATUSES = ['reported', 'acknowledged', 'in_progress', 'reopened'] as const satisfies readonly Exclude<IncidentStatus, 'resolved' | 'closed'>[];
 
-interface MapSiteRow {
-  id: string;
-  code: string;
-  name: string;
-  operator_code: OperatorCode;
-  kind: SiteKind;
-  commune_code: string;
-  priority: PriorityTier;
-  latitude: number;
-  longitude: number;
-  state: SiteState;
-  down_kind: SiteDownKind | null;
-  open_incidents: number;
-}
+/** Each MapSiteDto field and the column it comes from, in the DTO's order. */
+const MAP_SITE_FIELDS = {
+  id: 's.id',
+  code: 's.code',
+  name: 's.name',
+  operatorCode: 's.operator_code',
+  kind: 's.kind',
+  communeCode: 's.commune_code',
+  priority: 's.priority',
+  latitude: 's.latitude',
+  longitude: 's.longitude',
+  state: 's.state',
+  downKind: 's.down_kind',
+  openIncidents: 'coalesce(open.incidents, 0)::int',
+} as const satisfies Record<keyof MapSiteDto, string>;
+
+const MAP_SITE_OBJECT = `json_build_object(${Object.entries(MAP_SITE_FIELDS)
+  .map(([field, column]) => `'${field}', ${column}`)
+  .join(', ')})`;
 
 /**
  * Every site the caller may see, as the map plots it. One query: the open incidents are counted once
@@ -35,34 +40,23 @@ interface MapSiteRow {
 export class SiteMapService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async sites(scope: IncidentScope): Promise<MapSiteDto[]> {
+  /**
+   * The map's sites as the JSON text of a MapSiteDto[], built by PostgreSQL (json_agg): 8,000 sites are
+   * one text value to pass on, not 8,000 rows for the api to parse into objects and serialise again.
+   */
+  async sitesJson(scope: IncidentScope): Promise<string> {
     const visible = applyScopeFilter(this.dataSource.getRepository(SiteEntity).createQueryBuilder('site').select('site.id', 'id'), 'site', scopeFilterOf(scope));
     const [visibleSql, parameters] = visible.getQueryAndParameters();
     const openParameter = `$${parameters.length + 1}`;
-    const rows: MapSiteRow[] = await this.dataSource.query(
-      `SELECT s.id, s.code, s.name, s.operator_code, s.kind, s.commune_code, s.priority, s.latitude, s.longitude, s.state, s.down_kind,
-              coalesce(open.incidents, 0)::int AS open_incidents
+    const [row]: { body: string }[] = await this.dataSource.query(
+      `SELECT coalesce(json_agg(${MAP_SITE_OBJECT} ORDER BY s.code), '[]')::text AS body
          FROM sites s
          LEFT JOIN (
            SELECT i.site_id, count(*) AS incidents FROM incidents i WHERE i.status = ANY(${openParameter}::text[]) GROUP BY i.site_id
          ) open ON open.site_id = s.id
-        WHERE s.id IN (${visibleSql})
-        ORDER BY s.code`,
+        WHERE s.id IN (${visibleSql})`,
       [...parameters, [...MAP_OPEN_INCIDENT_STATUSES]],
     );
-    return rows.map((row) => ({
-      id: row.id,
-      code: row.code,
-      name: row.name,
-      operatorCode: row.operator_code,
-      kind: row.kind,
-      communeCode: row.commune_code,
-      priority: row.priority,
-      latitude: row.latitude,
-      longitude: row.longitude,
-      state: row.state,
-      downKind: row.down_kind,
-      openIncidents: row.open_incidents,
-    }));
+    return row.body;
   }
 }

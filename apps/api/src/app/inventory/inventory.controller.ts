@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Header, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { CommuneDto, MapSiteDto, OperatorDto, SiteDetailDto, SiteStateSummaryDto } from '@netduty/contracts';
+import type { CommuneDto, OperatorDto, SiteDetailDto, SiteStateSummaryDto } from '@netduty/contracts';
 import type { Actor } from '@netduty/identity';
 import { OperatorsService, SiteMapService, SitesService, SiteStatesService } from '@netduty/inventory';
 import { RequirePermission } from '../auth/access.decorators';
@@ -42,8 +42,10 @@ export class InventoryController {
   @Get('sites/map')
   @RequirePermission('analytics.read')
   @ApiOperation({ summary: "Every site within the caller's scope as the map plots it: position, state and its count of open (not resolved or closed) incidents" })
-  mapSites(@CurrentActor() actor: Actor): Promise<MapSiteDto[]> {
-    return this.siteMap.sites(actor.scope);
+  @Header('Content-Type', 'application/json; charset=utf-8')
+  mapSites(@CurrentActor() actor: Actor): Promise<string> {
+    // A MapSiteDto[] as JSON text, built by PostgreSQL; sent as it is.
+    return this.siteMap.sitesJson(actor.scope);
   }
 
   @Post('sites')
