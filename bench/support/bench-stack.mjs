@@ -109,6 +109,11 @@ export async function benchStack() {
     },
     async cleanup() {
       this.stop();
+      // BENCH_KEEP_DATABASE=1 leaves the run's database (and its login) for a look afterwards.
+      if (process.env.BENCH_KEEP_DATABASE === '1') {
+        console.error(`kept database ${database}`);
+        return;
+      }
       const cleanup = new pg.Client({ connectionString: ADMIN_URL });
       await cleanup.connect();
       await new Promise((r) => setTimeout(r, 500));
