@@ -147,8 +147,11 @@ try {
   await new Promise((resolve) => setTimeout(resolve, 1500)); // the last frames after the last batch
   consoleWatch.close();
 
-  // Restoration: the same scenario (same seed and start) with its clears, timed from now on, sent within SEND_SECONDS.
-  const restoreAfterSeconds = Math.ceil((Date.now() - stormStart.getTime()) / 1000);
+  // Restoration: the same scenario (same seed and start) with its clears, sent within SEND_SECONDS.
+  // The alarms keep their source times (20 s of storm, the last loss of signal up to 10 s after its
+  // power alarm) though they were sent faster: a clear must be dated after its raise, or the intake
+  // takes it for an older, out-of-order change and keeps the alarm raised.
+  const restoreAfterSeconds = Math.max(Math.ceil((Date.now() - stormStart.getTime()) / 1000), Math.ceil(Math.max(...storm.map((event) => event.offsetMs)) / 1000) + 1);
   const clears = stormScenario({ sites, sourceOf, start: stormStart }, { ...stormOptions, restore: true, restoreAfterSeconds }).events.filter(
     (event) => event.body.state === 'cleared' && event.offsetMs >= restoreAfterSeconds * 1000,
   );

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { BatteryCountdownDto, IncidentDto, IncidentPage } from '@netduty/contracts';
 import type { Browser, Page } from 'playwright-core';
 import { apiCall, apiLogin } from './support/api-client';
-import { launchBrowser, logIn, newConsoleContext, SCREENSHOTS, screenEdges, settle } from './support/console-page';
+import { launchBrowser, pageAs as openPageAs, SCREENSHOTS, screenEdges, settle } from './support/console-page';
 
 /**
  * The board in a storm, on the demo's Tràng Định feeder: the mass-outage parent is one row with its
@@ -41,13 +41,7 @@ describe('the board in an alarm storm', () => {
     expect(pageErrors).toEqual([]);
   });
 
-  async function pageAs(username: string, viewport: { width: number; height: number }): Promise<Page> {
-    const page = await (await newConsoleContext(browser)).newPage();
-    await page.setViewportSize(viewport);
-    page.on('pageerror', (error) => pageErrors.push(`${username}: ${error.message}`));
-    await logIn(page, username);
-    return page;
-  }
+  const pageAs = (username: string, viewport: { width: number; height: number }) => openPageAs(browser, username, viewport, pageErrors);
 
   const row = (page: Page, incident: IncidentDto) => page.locator(`[data-testid="incident-row-${incident.reference}"]`);
 

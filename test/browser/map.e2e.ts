@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { IncidentPage, MapSiteDto } from '@netduty/contracts';
 import type { Browser, Page } from 'playwright-core';
 import { apiCall, apiLogin } from './support/api-client';
-import { consoleUrl, launchBrowser, logIn, newConsoleContext, SCREENSHOTS, screenEdges, settle } from './support/console-page';
+import { consoleUrl, launchBrowser, pageAs as openPageAs, SCREENSHOTS, screenEdges, settle } from './support/console-page';
 
 /**
  * /map (bản đồ) for leadership: the province outline and its former districts drawn from the shipped
@@ -76,13 +76,7 @@ describe('/map', () => {
     expect(pageErrors).toEqual([]);
   });
 
-  async function pageAs(username: string, viewport: { width: number; height: number }): Promise<Page> {
-    const page = await (await newConsoleContext(browser)).newPage();
-    await page.setViewportSize(viewport);
-    page.on('pageerror', (error) => pageErrors.push(`${username}: ${error.message}`));
-    await logIn(page, username);
-    return page;
-  }
+  const pageAs = (username: string, viewport: { width: number; height: number }) => openPageAs(browser, username, viewport, pageErrors);
 
   it('draws the province outline, its former districts and the clustered sites, filling the screen under the header, with no tiles', async () => {
     const page = await pageAs('lanhdao', LAPTOP);

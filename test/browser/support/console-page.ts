@@ -31,6 +31,15 @@ export function newConsoleContext(browser: Browser): Promise<BrowserContext> {
   return browser.newContext({ viewport: { width: 1600, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
 }
 
+/** A logged-in page of its own (fresh profile) at `viewport`; its uncaught errors are pushed to `pageErrors`. */
+export async function pageAs(browser: Browser, username: string, viewport: { width: number; height: number }, pageErrors: string[]): Promise<Page> {
+  const page = await (await newConsoleContext(browser)).newPage();
+  await page.setViewportSize(viewport);
+  page.on('pageerror', (error) => pageErrors.push(`${username}: ${error.message}`));
+  await logIn(page, username);
+  return page;
+}
+
 /** An antd input found by its test id (antd puts it on the input or on its wrapper, by component). */
 export function field(page: Page, testId: string) {
   return page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
